@@ -1,0 +1,134 @@
+"""The public API: validate data, render documents, describe forms.
+
+    >>> import kzcadastre_docs as kz
+    >>> [f.slug for f in kz.forms()][:2]
+    ['requirements-new-object', 'requirements-duplicate']
+    >>> docx = kz.render("annex-1", {"document_date": "2026-11-24"}, "kk")
+    >>> docx[:2]
+    b'PK'
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .docx.coreprops import CORE_PART, core_properties
+from .errors import DataValidationError, Problem
+from .forms import FormSpec, all_forms, get_form, renderable_form
+from .formatting import check_lang
+from .models.base import DocumentModel
+from .rendering import Renderer
+from .files import atomic_write
+
+LANG_TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
+#: Names the engine puts into every rendering context; no model field may use them.
+RESERVED_CONTEXT_NAMES = frozenset({"lang", "form", "provenance_notice"})
+
+_renderers: dict[Path | None, Renderer] = {}
+_renderers_lock = threading.Lock()
+
+
+def renderer(templates_dir: str | Path | None = None) -> Renderer:
+    """The shared renderer for a templates directory (None: the shipped templates)."""
+    key = Path(templates_dir).resolve() if templates_dir else None
+    with _renderers_lock:
+        if key not in _renderers:
+            _renderers[key] = Renderer(key)
+        return _renderers[key]
+
+
+def forms() -> list[FormSpec]:
+    """Every registered form, in annex order."""
+    return all_forms()
+
+
+def schema(form: str) -> dict:
+    """The JSON Schema of a form's data.
+
+    >>> schema("requirements-duplicate")["properties"]["document_date"]["anyOf"][0]
+    {'format': 'date', 'type': 'string'}
+    """
+    spec = renderable_form(form)
+    result = spec.model.model_json_schema()
+    result["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    result["title"] = spec.title.get("ru", spec.slug)
+    result.setdefault("description", spec.description)
+    return result
+
+
+def validate(form: str, data: Mapping[str, Any] | DocumentModel) -> DocumentModel:
+    """The form's model built from `data`, or DataValidationError naming each bad field."""
+    spec = renderable_form(form)
+    if isinstance(data, spec.model):
+        return data
+    if isinstance(data, DocumentModel):
+        data = data.model_dump()
+    if not isinstance(data, Mapping):
+        raise DataValidationError(spec.slug, [Problem("", "type", f"the data must be an object, not {type(data).__name__}")])
+    try:
+        return spec.model.model_validate(dict(data))
+    except ValidationError as exc:
+        raise DataValidationError(spec.slug, [_problem(error) for error in exc.errors()]) from None
+
+
+def _problem(error: dict) -> Problem:
+    path = ""
+    for part in error["loc"]:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    value = error.get("input")
+    if isinstance(value, (dict, list)):
+        value = None
+    return Problem(path, error["type"], error["msg"], value)
+
+
+def context_for(spec: FormSpec, model: DocumentModel, lang: str) -> dict[str, Any]:
+    """What a template sees: the model's fields, `lang`, `form` and `provenance_notice`."""
+    context = model.model_dump(mode="python")
+    context.update(
+        lang=lang,
+        form={"slug": spec.slug, "annex": spec.annex, "title": spec.title[lang], "provenance": spec.provenance.value},
+        provenance_notice=spec.provenance_notice(lang),
+    )
+    return context
+
+
+def render(
+    form: str, data: Mapping[str, Any] | DocumentModel, lang: str, *, templates_dir: str | Path | None = None
+) -> bytes:
+    """The DOCX bytes of one document. Same input, same bytes."""
+    check_lang(lang)
+    spec = renderable_form(form)
+    if lang not in spec.languages:
+        from .errors import UnsupportedLanguageError
+
+        raise UnsupportedLanguageError(f"form {spec.slug!r} has no {lang} template")
+    model = validate(spec.slug, data)
+    properties = core_properties(
+        title=spec.title[lang],
+        subject=" ".join(part for part in (spec.annex_label(lang), spec.slug) if part),
+        keywords=spec.keywords(model),
+        description=spec.provenance_notice(lang),
+        creator="kzcadastre-docs",
+        created=spec.document_date(model),
+        language=LANG_TAGS[lang],
+    )
+    return renderer(templates_dir).render(spec.slug, lang, context_for(spec, model, lang), {CORE_PART: properties})
+
+
+def render_to(
+    path: str | Path,
+    form: str,
+    data: Mapping[str, Any] | DocumentModel,
+    lang: str,
+    *,
+    overwrite: bool = False,
+    templates_dir: str | Path | None = None,
+) -> Path:
+    """Render and write atomically; an existing file is kept unless `overwrite`."""
+    content = render(form, data, lang, templates_dir=templates_dir)
+    return atomic_write(path, content, overwrite=overwrite)

@@ -1,0 +1,168 @@
+"""The `kzcadastre-docs` command: a thin adapter over the library.
+
+Exit statuses: 0 success; 2 invalid data or usage (nothing is written, the message names
+the field); 1 any other failure.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import api
+from .errors import EXIT_FAILURE, KzcadastreError
+from .files import atomic_write, load_data
+from .forms import FormSpec, get_form, renderable_form
+
+LANG_CHOICE = click.Choice(["kk", "ru", "both"])
+
+
+class _Group(click.Group):
+    """Maps library errors to the documented exit statuses, with a one-line reason."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KzcadastreError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except OSError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(EXIT_FAILURE)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kzcadastre-docs")
+def main():
+    """Documents of Kazakhstan's technical inspection and cadastral-passport services
+    (Order No. 65 of 22 January 2026), in Kazakh and Russian.
+
+    Forms are addressed by slug or as annex-N. Exit status: 0 ok, 2 invalid data or usage
+    (nothing written), 1 other failure.
+    """
+
+
+@main.command("forms")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def forms_command(fmt):
+    """List the registered forms: slug, annex, provenance, languages."""
+    forms = api.forms()
+    if fmt == "json":
+        click.echo(json.dumps([form.summary() for form in forms], ensure_ascii=False, indent=2))
+        return
+    rows = [("SLUG", "ANNEX", "PROVENANCE", "LANGUAGES")]
+    for form in forms:
+        rows.append((form.slug, str(form.annex or "-"), form.provenance.value, ",".join(form.languages) or "-"))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+
+@main.command()
+@click.argument("form")
+def describe(form):
+    """Describe a form: titles, provenance, notes and its data fields."""
+    spec = get_form(form)
+    click.echo(f"{spec.slug}" + (f"  (Annex {spec.annex})" if spec.annex else ""))
+    click.echo(f"  kk: {spec.title['kk']}")
+    click.echo(f"  ru: {spec.title['ru']}")
+    click.echo(f"  provenance: {spec.provenance.value}")
+    for lang, value in spec.text_provenance.items():
+        click.echo(f"  {lang} text: {value.value}")
+    click.echo(f"  {spec.description}")
+    for note in spec.notes:
+        click.echo(f"  note: {note}")
+    if not spec.renderable:
+        click.echo("  (cannot be rendered in this version)")
+        return
+    schema = api.schema(spec.slug)
+    required = set(schema.get("required", []))
+    click.echo("  fields:")
+    for name, prop in schema.get("properties", {}).items():
+        kind = prop.get("format") or prop.get("type") or _any_of(prop)
+        flag = "required" if name in required else "optional"
+        click.echo(f"    {name:<24} {kind:<10} {flag:<8} {prop.get('description', '')}")
+
+
+def _any_of(prop: dict) -> str:
+    kinds = [option.get("format") or option.get("type", "?") for option in prop.get("anyOf", [])]
+    return "|".join(kinds) or "object"
+
+
+@main.command()
+@click.argument("form")
+def schema(form):
+    """Print the JSON Schema of a form's data."""
+    click.echo(json.dumps(api.schema(form), ensure_ascii=False, indent=2))
+
+
+def _outputs(spec: FormSpec, langs: list[str], output: Path) -> dict[str, Path]:
+    if len(langs) == 1 and output.suffix.lower() == ".docx":
+        return {langs[0]: output}
+    if output.suffix and not output.is_dir():
+        raise click.UsageError(f"-o {output}: with --lang both, give a folder (the files are named <form>.<lang>.docx)")
+    return {lang: output / f"{spec.slug}.{lang}.docx" for lang in langs}
+
+
+@main.command()
+@click.argument("form")
+@click.option("--data", "data_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The document's data: a .json, .yaml or .yml file.")
+@click.option("--lang", type=LANG_CHOICE, default="both", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="A .docx file (one language) or a folder (files named <form>.<lang>.docx).")
+@click.option("--force", is_flag=True, help="Replace existing files.")
+def render(form, data_file, lang, output, force):
+    """Render FORM from a data file into DOCX."""
+    spec = renderable_form(form)
+    langs = list(spec.languages) if lang == "both" else [lang]
+    targets = _outputs(spec, langs, output)
+    data = load_data(data_file)
+    # Everything is rendered in memory before anything is written.
+    rendered = {lang_: api.render(spec.slug, data, lang_) for lang_ in langs}
+    if not force:
+        existing = [str(path) for path in targets.values() if path.exists()]
+        if existing:
+            raise click.UsageError(f"already exists (use --force to replace): {', '.join(existing)}")
+    for lang_, path in targets.items():
+        atomic_write(path, rendered[lang_], overwrite=force)
+        click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.option("--samples", type=click.Path(file_okay=False, path_type=Path), default=Path("samples"),
+              show_default=True, help="Folder of samples/<form>/<case>.json files.")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True)
+@click.option("--force", is_flag=True, help="Replace existing files.")
+def demo(samples, output, force):
+    """Render every sample case in every language of its form into OUTPUT."""
+    if not samples.is_dir():
+        raise click.UsageError(f"no samples folder at {samples}")
+    cases = sorted(samples.glob("*/*.json")) + sorted(samples.glob("*/*.yaml"))
+    if not cases:
+        raise click.UsageError(f"no sample cases (<form>/<case>.json) under {samples}")
+    failures = 0
+    written = 0
+    for case in cases:
+        spec = renderable_form(case.parent.name)
+        try:
+            data = load_data(case)
+            for lang in spec.languages:
+                target = output / spec.slug / f"{case.stem}.{lang}.docx"
+                atomic_write(target, api.render(spec.slug, data, lang), overwrite=force)
+                click.echo(f"wrote {target}")
+                written += 1
+        except KzcadastreError as exc:
+            failures += 1
+            click.echo(f"error: {case}: {exc}", err=True)
+    click.echo(f"{written} document(s) written to {output}" + (f"; {failures} case(s) failed" if failures else ""))
+    if failures:
+        sys.exit(EXIT_FAILURE)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,92 @@
+"""The registry of document kinds: one module per kind, each exposing `FORM`.
+
+Forms are addressed by slug (`requirements-new-object`) or by annex (`annex-1`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+from ..errors import FormNotAvailableError, UnknownFormError
+from .spec import FormSpec, Provenance, TextProvenance
+
+#: Registered modules, in the order the forms are listed (annexes first, by number).
+FORM_MODULES = (
+    "requirements_new_object",
+    "requirements_duplicate",
+    "conclusion",
+    "application",
+    "reserved_annex_5",
+    "reserved_annex_6",
+    "abris",
+    "inventory_file",
+    "technical_main",
+    "technical_service",
+    "cadastral_passport",
+    "notice_data_entered",
+    "notice_surcharge",
+    "notice_refusal",
+    "notice_preliminary_refusal",
+    "notice_incomplete",
+)
+
+_ANNEX = re.compile(r"annex-(\d+)$")
+
+
+def _load() -> dict[str, FormSpec]:
+    registry: dict[str, FormSpec] = {}
+    for module_name in FORM_MODULES:
+        form = importlib.import_module(f"{__name__}.{module_name}").FORM
+        if form.slug in registry:
+            raise RuntimeError(f"form slug {form.slug!r} registered twice")
+        registry[form.slug] = form
+    return registry
+
+
+REGISTRY: dict[str, FormSpec] = _load()
+
+
+def all_forms() -> list[FormSpec]:
+    """Every registered form, annexes first."""
+    return list(REGISTRY.values())
+
+
+def get_form(name: str) -> FormSpec:
+    """A form by slug or `annex-N`.
+
+    >>> get_form("annex-2").slug
+    'requirements-duplicate'
+    >>> get_form("annex-11")
+    Traceback (most recent call last):
+    ...
+    kzcadastre_docs.errors.UnknownFormError: no form 'annex-11'; Annex 11 was deleted by Order No. 65, and the annexes are 1-10
+    """
+    if name in REGISTRY:
+        return REGISTRY[name]
+    match = _ANNEX.match(name)
+    if match:
+        number = int(match.group(1))
+        for form in REGISTRY.values():
+            if form.annex == number:
+                return form
+        if number == 11:
+            raise UnknownFormError(f"no form {name!r}; Annex 11 was deleted by Order No. 65, and the annexes are 1-10")
+        raise UnknownFormError(f"no form {name!r}; the annexes are 1-10")
+    raise UnknownFormError(f"no form {name!r}; known forms: {', '.join(REGISTRY)}")
+
+
+def renderable_form(name: str) -> FormSpec:
+    """A form that can be rendered, or a clear error saying why it cannot."""
+    form = get_form(name)
+    if form.provenance is Provenance.RESERVED:
+        raise FormNotAvailableError(
+            f"Annex {form.annex} ({form.slug}) cannot be rendered: its official content is not available "
+            f"(Order No. 65 amends only its header and does not say what it is)"
+        )
+    if not form.renderable:
+        raise FormNotAvailableError(f"form {form.slug!r} has no data model or template in this version yet")
+    return form
+
+
+__all__ = ["FORM_MODULES", "FormSpec", "Provenance", "REGISTRY", "TextProvenance", "all_forms", "get_form", "renderable_form"]

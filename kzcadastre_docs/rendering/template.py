@@ -1,0 +1,104 @@
+"""One DOCX template, prepared once (parsed, pre-processed, compiled) and rendered many times.
+
+docxtpl's pre-processing joins tags that Word split across runs and understands its
+`{%p %}`, `{%tr %}`, `{%tc %}` and `{%r %}` tags; we apply it once per template instead of
+once per render, compile the result in our sandboxed environment, and write the package
+deterministically.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import Environment, TemplateError as JinjaTemplateError, meta
+
+from ..docx.package import Package
+from ..errors import TemplateError
+
+#: Parts that carry document text and so may carry template tags.
+TEMPLATED_PART = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_TAG_START = re.compile(r"\{[{%#]")
+_NEW_PARAGRAPH = re.compile(r"<w:p([ >])")
+_MARKED_PARAGRAPH = re.compile(r"\n<w:p([ >])")
+
+
+def preprocess(xml: str) -> str:
+    """docxtpl's cleaning of a part's XML (its functions use no instance state).
+
+    >>> preprocess('<w:t>{{</w:t></w:r><w:r><w:t>name }}</w:t>')
+    '<w:t xml:space="preserve">{{name }}</w:t>'
+    """
+    xml = DocxTemplate.patch_xml(None, xml)
+    # One paragraph a line, so that Jinja's line numbers point near the error.
+    return _NEW_PARAGRAPH.sub(r"\n<w:p\1", xml)
+
+
+def postprocess(xml: str) -> str:
+    """Undo the line marks and turn tabs and line feeds in values into Word markup."""
+    xml = _MARKED_PARAGRAPH.sub(r"<w:p\1", xml)
+    return DocxTemplate.resolve_listing(None, xml)
+
+
+class PreparedTemplate:
+    """A template ready to render: the package read once and every tagged part compiled."""
+
+    def __init__(self, package: Package, env: Environment, name: str):
+        self.name = name
+        self.package = package
+        self.env = env
+        self.compiled = {}
+        for part, data in package.parts:
+            if not TEMPLATED_PART.match(part):
+                continue
+            xml = data.decode("utf-8")
+            if not _TAG_START.search(xml):
+                continue
+            source = preprocess(xml)
+            try:
+                code = env.compile(source, name=f"{name}:{part}", filename=f"{name}:{part}")
+            except JinjaTemplateError as exc:
+                raise TemplateError(name, part, _describe(exc, source)) from exc
+            self.compiled[part] = env.template_class.from_code(env, code, env.make_globals(None), None)
+
+    @classmethod
+    def load(cls, path: Path, env: Environment, name: str | None = None) -> PreparedTemplate:
+        return cls(Package.read(path), env, name or str(path))
+
+    def variables(self) -> set[str]:
+        """Names the template reads from the top level of its context."""
+        names: set[str] = set()
+        for part, data in self.package.parts:
+            if part in self.compiled:
+                names |= meta.find_undeclared_variables(self.env.parse(preprocess(data.decode("utf-8"))))
+        return names
+
+    def render_parts(self, context: Mapping[str, Any]) -> dict[str, bytes]:
+        rendered = {}
+        for part, template in self.compiled.items():
+            try:
+                xml = template.render(context)
+            except JinjaTemplateError as exc:
+                raise TemplateError(self.name, part, _describe(exc)) from exc
+            rendered[part] = postprocess(xml).encode("utf-8")
+        return rendered
+
+    def render(self, context: Mapping[str, Any], extra_parts: Mapping[str, bytes] | None = None) -> bytes:
+        parts = self.render_parts(context)
+        if extra_parts:
+            parts.update(extra_parts)
+        return self.package.replaced(parts).to_bytes()
+
+
+def _describe(exc: JinjaTemplateError, source: str | None = None) -> str:
+    message = getattr(exc, "message", None) or str(exc)
+    lineno = getattr(exc, "lineno", None)
+    if source is not None and lineno:
+        lines = source.splitlines()
+        if 0 < lineno <= len(lines):
+            text = re.sub(r"<[^>]+>", "", lines[lineno - 1]).strip()
+            return f"{message} (near: {text[:120]!r})"
+    return message

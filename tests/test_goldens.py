@@ -1,0 +1,75 @@
+"""Every sample renders to its golden file, compared part by part on normalised XML.
+
+A difference prints a unified diff per part. To accept a change on purpose, read the diff,
+then run `make goldens` (pytest --update-goldens) and review the new files in git.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+
+import pytest
+
+import kzcadastre_docs as kz
+from kzcadastre_docs.docx import Package, normalise_xml
+
+from .conftest import sample_cases
+
+CASES = [(slug, path, lang) for slug, path in sample_cases() for lang in kz.get_form(slug).languages]
+
+
+def _parts(package: Package) -> dict[str, str]:
+    parts = {}
+    for name, data in package.parts:
+        if name.endswith((".xml", ".rels")):
+            parts[name] = normalise_xml(data)
+        else:
+            parts[name] = f"<binary {len(data)} bytes>"
+    return parts
+
+
+def part_diff(expected: Package, actual: Package) -> str:
+    """A unified diff of every part that differs (empty if none)."""
+    want, got = _parts(expected), _parts(actual)
+    chunks = []
+    for name in sorted(set(want) | set(got)):
+        if want.get(name) != got.get(name):
+            chunks.extend(
+                difflib.unified_diff(
+                    (want.get(name) or "").splitlines(),
+                    (got.get(name) or "").splitlines(),
+                    f"golden/{name}",
+                    f"rendered/{name}",
+                    lineterm="",
+                )
+            )
+    return "\n".join(chunks)
+
+
+@pytest.mark.parametrize(("slug", "path", "lang"), CASES, ids=[f"{s}-{p.stem}-{l}" for s, p, l in CASES])
+def test_sample_matches_golden(slug, path, lang, update_goldens):
+    rendered = kz.render(slug, json.loads(path.read_text(encoding="utf-8")), lang)
+    golden = path.with_name(f"{path.stem}.{lang}.docx")
+    if update_goldens:
+        golden.write_bytes(rendered)
+        pytest.skip(f"golden rewritten: {golden.name}")
+    assert golden.is_file(), f"no golden {golden}; run `make goldens` and review it"
+    diff = part_diff(Package.from_bytes(golden.read_bytes()), Package.from_bytes(rendered))
+    assert not diff, f"{golden.name} differs from the rendered document:\n{diff}"
+    # Same parts after normalisation, and the same bytes: rendering is deterministic.
+    assert golden.read_bytes() == rendered
+
+
+def test_every_form_with_a_template_has_a_sample():
+    with_samples = {slug for slug, _ in sample_cases()}
+    missing = [form.slug for form in kz.forms() if form.renderable and form.slug not in with_samples]
+    assert not missing, f"forms without a sample case: {missing}"
+
+
+def test_part_diff_shows_a_changed_paragraph():
+    golden = Package.from_bytes(kz.render("annex-1", {"branch": "Астана"}, "kk"))
+    other = Package.from_bytes(kz.render("annex-1", {"branch": "Алматы"}, "kk"))
+    diff = part_diff(golden, other)
+    assert "-" in diff and "Астана" in diff and "Алматы" in diff
+    assert diff.count("+++ rendered/word/document.xml") == 1

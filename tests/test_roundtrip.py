@@ -1,0 +1,75 @@
+"""Values reach the document text exactly: nothing escaped away, evaluated or dropped."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import kzcadastre_docs as kz
+from kzcadastre_docs import formatting
+from kzcadastre_docs.docx import Package, document_text
+
+from .conftest import sample_cases
+
+TRICKY = 'A & B <w:t>x</w:t> "q" {{ 7*7 }}'
+
+
+def _text(docx: bytes) -> str:
+    return document_text(Package.from_bytes(docx))
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_markup_and_template_syntax_come_back_verbatim(lang):
+    text = _text(kz.render("annex-1", {"branch": TRICKY}, lang))
+    assert TRICKY in text
+    assert "49" not in text.replace(TRICKY, "")
+
+
+def _expected(value, lang):
+    if isinstance(value, date):
+        return formatting.official_date(value, lang)
+    if isinstance(value, Decimal):
+        return formatting.number(value, lang)
+    return str(value)
+
+
+def _scalars(model):
+    for name, value in model:
+        if isinstance(value, (str, date, Decimal, int)) and not isinstance(value, bool):
+            yield name, value
+
+
+CASES = [(slug, path, lang) for slug, path in sample_cases() for lang in kz.get_form(slug).languages]
+
+
+@pytest.mark.parametrize(("slug", "path", "lang"), CASES, ids=[f"{s}-{p.stem}-{l}" for s, p, l in CASES])
+def test_every_scalar_input_value_appears_in_the_text(slug, path, lang):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    model = kz.validate(slug, data)
+    text = _text(kz.render(slug, data, lang))
+    missing = [(name, value) for name, value in _scalars(model) if _expected(value, lang) not in text]
+    assert not missing, f"values not in the {lang} document: {missing}"
+
+
+# Any text a clerk can type: it renders and comes back verbatim, or is refused with the field named.
+_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=60)
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=_TEXT)
+def test_any_text_renders_verbatim_or_is_refused_naming_the_field(value):
+    import unicodedata
+
+    try:
+        docx = kz.render("annex-1", {"branch": value}, "kk")
+    except kz.DataValidationError as exc:
+        assert [p.field for p in exc.problems] == ["branch"]
+        assert exc.problems[0].rule == "xml_illegal_character"
+        return
+    # The two documented normalisations: NFC, and CRLF/CR line endings as LF (a line break).
+    expected = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    assert expected in _text(docx)

@@ -1,0 +1,214 @@
+"""Build the shipped DOCX templates from their text sources (tools/template_text/*.yaml).
+
+    python tools/build_templates.py            # write templates/kk and templates/ru
+    python tools/build_templates.py --check    # exit 1 if a shipped template differs
+
+The shipped templates are the product; this script is how they are authored, so that the
+official text lives in reviewable text files and every template is reproducible byte for
+byte (tests/test_templates_source.py runs --check). An operator who has an official DOCX
+does not need this: see "Dropping in an official form" in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from pathlib import Path
+
+import yaml
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kzcadastre_docs.docx.coreprops import CORE_PART, core_properties  # noqa: E402
+from kzcadastre_docs.docx.package import Package  # noqa: E402
+from kzcadastre_docs.forms.spec import ORDER_DATE  # noqa: E402
+
+TEXT_DIR = ROOT / "tools" / "template_text"
+TEMPLATES_DIR = ROOT / "templates"
+FONT = "Times New Roman"
+
+LABELS = {
+    "kk": {"issued": "Берілген күні:", "branch": "Көрсетілетін қызметті берушінің филиалы:"},
+    "ru": {"issued": "Дата выдачи:", "branch": "Филиал услугодателя:"},
+}
+
+
+def _base_document() -> Document:
+    document = Document()
+    section = document.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.left_margin, section.right_margin = Cm(2.5), Cm(1.5)
+    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+    style = document.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(12)
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    paragraph_format = style.paragraph_format
+    paragraph_format.space_before = Pt(0)
+    paragraph_format.space_after = Pt(0)
+    return document
+
+
+def _paragraph(container, text: str, *, size: float = 12, bold: bool = False, align=None,
+               indent_cm: float = 0.0, space_after: float = 0.0):
+    paragraph = container.add_paragraph()
+    if align is not None:
+        paragraph.alignment = align
+    if indent_cm:
+        paragraph.paragraph_format.left_indent = Cm(indent_cm)
+    paragraph.paragraph_format.space_after = Pt(space_after)
+    if text:
+        run = paragraph.add_run(text)
+        run.font.size = Pt(size)
+        run.bold = bold
+    return paragraph
+
+
+def _cell_text(cell, paragraphs: list[str], *, size: float = 11, align=WD_ALIGN_PARAGRAPH.JUSTIFY):
+    first = True
+    for text in paragraphs:
+        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+        first = False
+        paragraph.alignment = align
+        run = paragraph.add_run(text)
+        run.font.size = Pt(size)
+
+
+def _set_borders(table):
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "single")
+        element.set(qn("w:sz"), "4")
+        element.set(qn("w:space"), "0")
+        element.set(qn("w:color"), "000000")
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+
+
+def _fix_widths(table, widths):
+    """Column widths as LibreOffice and Word both honour them: the grid and a fixed layout."""
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+
+
+def _footer(document: Document, size: float = 8):
+    """Footer: the document's own statement of where its wording comes from, and the page."""
+    footer = document.sections[0].footer
+    paragraph = footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    run = paragraph.add_run("{{ provenance_notice }}")
+    run.font.size = Pt(size)
+    page = footer.add_paragraph()
+    page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    inner = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    inner.append(text)
+    field.append(inner)
+    page._p.append(field)
+
+
+def _preserve_spaces(package: Package) -> Package:
+    """Every w:t keeps its spaces (values may begin or end with one)."""
+    parts = {}
+    for name, data in package.parts:
+        if name.startswith("word/") and name.endswith(".xml") and b"<w:t>" in data:
+            parts[name] = data.replace(b"<w:t>", b'<w:t xml:space="preserve">')
+    return package.replaced(parts)
+
+
+def _finish(document: Document, title: str, lang: str) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    package = _preserve_spaces(Package.from_bytes(buffer.getvalue()))
+    core = core_properties(title=title, subject="template", keywords="", description="kzcadastre-docs template",
+                           creator="kzcadastre-docs", created=ORDER_DATE, language=lang)
+    return package.replaced({CORE_PART: core}).to_bytes()
+
+
+def build_requirements_list(text: dict) -> bytes:
+    """Annex 1 or 2: the header, the title, the service name and the ten-row table."""
+    lang = text["lang"]
+    labels = LABELS[lang]
+    document = _base_document()
+    for line in (text["order_annex"], text["rules_annex"]):
+        _paragraph(document, line, size=10, align=WD_ALIGN_PARAGRAPH.CENTER, indent_cm=9.0, space_after=6)
+    _paragraph(document, "", space_after=6)
+    _paragraph(document, text["title"], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
+    _paragraph(document, text["service"], align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after=6)
+    rows = text["rows"]
+    table = document.add_table(rows=len(rows), cols=3)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _set_borders(table)
+    widths = (Cm(1.0), Cm(5.5), Cm(10.5))
+    _fix_widths(table, widths)
+    for number, (row, spec) in enumerate(zip(table.rows, rows), start=1):
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+        _cell_text(row.cells[0], [str(number)], align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(row.cells[1], [spec["title"]], align=WD_ALIGN_PARAGRAPH.LEFT)
+        _cell_text(row.cells[2], spec["paragraphs"])
+    _paragraph(document, "", space_after=6)
+    _paragraph(document, "{%p if branch %}")
+    _paragraph(document, f"{labels['branch']} {{{{ branch }}}}")
+    _paragraph(document, "{%p endif %}")
+    _paragraph(document, "{%p if document_date %}")
+    _paragraph(document, f"{labels['issued']} {{{{ document_date|official_date }}}}")
+    _paragraph(document, "{%p endif %}")
+    _footer(document)
+    return _finish(document, text["title"], lang)
+
+
+BUILDERS = {
+    "requirements-new-object": build_requirements_list,
+    "requirements-duplicate": build_requirements_list,
+}
+
+
+def build_all() -> dict[Path, bytes]:
+    outputs = {}
+    for slug, builder in BUILDERS.items():
+        for lang in ("kk", "ru"):
+            source = TEXT_DIR / f"{slug}.{lang}.yaml"
+            text = yaml.safe_load(source.read_text(encoding="utf-8"))
+            outputs[TEMPLATES_DIR / lang / f"{slug}.docx"] = builder(text)
+    return outputs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="compare with the shipped templates; write nothing")
+    args = parser.parse_args(argv)
+    stale = []
+    for path, data in build_all().items():
+        if args.check:
+            if not path.is_file() or path.read_bytes() != data:
+                stale.append(path)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        print(f"wrote {path.relative_to(ROOT)}")
+    for path in stale:
+        print(f"differs from its source: {path.relative_to(ROOT)}")
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
