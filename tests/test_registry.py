@@ -1,0 +1,70 @@
+"""Meta-tests that keep the registry, the templates, the samples and the README consistent."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import pytest
+
+import kzcadastre_docs as kz
+from kzcadastre_docs.api import RESERVED_CONTEXT_NAMES, renderer
+from kzcadastre_docs.forms import FORM_MODULES, Provenance, get_form
+
+from .conftest import ROOT
+
+# `kzcadastre_docs.forms` is the public function forms(); the registry package is this module.
+forms_package = importlib.import_module("kzcadastre_docs.forms")
+NOT_FORMS = {"spec"}
+RENDERABLE = [form for form in kz.forms() if form.renderable]
+
+
+def test_every_form_module_is_registered():
+    modules = {m.name for m in pkgutil.iter_modules(forms_package.__path__)} - NOT_FORMS
+    assert modules == set(FORM_MODULES)
+
+
+def test_annexes_one_to_ten_are_registered_five_and_six_reserved():
+    annexes = {form.annex: form for form in kz.forms() if form.annex is not None}
+    assert sorted(annexes) == list(range(1, 11))
+    assert {n for n, f in annexes.items() if f.provenance is Provenance.RESERVED} == {5, 6}
+    assert annexes[1].provenance is Provenance.OFFICIAL_TEXT and annexes[2].provenance is Provenance.OFFICIAL_TEXT
+
+
+def test_every_form_is_addressable_by_slug_and_annex():
+    for form in kz.forms():
+        assert get_form(form.slug) is form
+        if form.annex:
+            assert get_form(f"annex-{form.annex}") is form
+
+
+def test_titles_in_both_languages_and_no_reserved_templates():
+    for form in kz.forms():
+        assert form.title["kk"] and form.title["ru"], form.slug
+        if form.provenance is Provenance.RESERVED:
+            assert not form.languages and form.model is None
+
+
+@pytest.mark.parametrize("form", RENDERABLE, ids=lambda f: f.slug)
+def test_templates_exist_and_use_only_model_fields(form):
+    fields = set(form.model.model_fields)
+    assert not fields & RESERVED_CONTEXT_NAMES
+    used = {}
+    for lang in form.languages:
+        assert renderer().template_path(form.slug, lang).is_file()
+        used[lang] = renderer().prepared(form.slug, lang).variables()
+        unknown = used[lang] - fields - RESERVED_CONTEXT_NAMES
+        assert not unknown, f"{lang}/{form.slug}.docx uses variables not in the model: {unknown}"
+    assert used["kk"] == used["ru"], "the kk and ru templates must use the same variables"
+
+
+@pytest.mark.parametrize("form", RENDERABLE, ids=lambda f: f.slug)
+def test_every_form_declares_the_provenance_of_each_language(form):
+    for lang in form.languages:
+        assert form.provenance_notice(lang)
+
+
+def test_readme_lists_every_form_with_its_provenance():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for form in kz.forms():
+        assert f"`{form.slug}`" in readme, f"README does not mention {form.slug}"
