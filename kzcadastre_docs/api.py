@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from .docx.coreprops import CORE_PART, core_properties
 from .errors import DataValidationError, Problem
-from .forms import FormSpec, all_forms, get_form, renderable_form
+from .forms import FormSpec, all_forms, get_form, modelled_form, renderable_form
 from .formatting import check_lang
 from .models.base import DocumentModel
 from .rendering import Renderer
@@ -53,7 +53,7 @@ def schema(form: str) -> dict:
     >>> schema("requirements-duplicate")["properties"]["document_date"]["anyOf"][0]
     {'format': 'date', 'type': 'string'}
     """
-    spec = renderable_form(form)
+    spec = modelled_form(form)
     result = spec.model.model_json_schema()
     result["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     result["title"] = spec.title.get("ru", spec.slug)
@@ -62,28 +62,58 @@ def schema(form: str) -> dict:
 
 
 def validate(form: str, data: Mapping[str, Any] | DocumentModel) -> DocumentModel:
-    """The form's model built from `data`, or DataValidationError naming each bad field."""
-    spec = renderable_form(form)
-    if isinstance(data, spec.model):
-        return data
-    if isinstance(data, DocumentModel):
+    """The form's model built from `data`, or DataValidationError naming each bad field.
+
+    First the fields (types, formats, ranges), then the rules that relate fields (totals,
+    date order); every problem found is reported, each with its full field path.
+    """
+    spec = modelled_form(form)
+    if isinstance(data, DocumentModel) and not isinstance(data, spec.model):
         data = data.model_dump()
-    if not isinstance(data, Mapping):
-        raise DataValidationError(spec.slug, [Problem("", "type", f"the data must be an object, not {type(data).__name__}")])
-    try:
-        return spec.model.model_validate(dict(data))
-    except ValidationError as exc:
-        raise DataValidationError(spec.slug, [_problem(error) for error in exc.errors()]) from None
+    if isinstance(data, spec.model):
+        model = data
+    else:
+        if not isinstance(data, Mapping):
+            raise DataValidationError(
+                spec.slug, [Problem("", "type", f"the data must be an object, not {type(data).__name__}")])
+        try:
+            model = spec.model.model_validate(dict(data))
+        except ValidationError as exc:
+            raise DataValidationError(spec.slug, [_problem(error) for error in exc.errors()]) from None
+    problems = [_rule_problem(loc, rule, ctx) for loc, rule, ctx in model.violations()]
+    if problems:
+        raise DataValidationError(spec.slug, problems)
+    return model
+
+
+def field_path(loc: tuple) -> str:
+    """A location as a readable path.
+
+    >>> field_path(("object", "floors", 0, "rooms", 3, "area"))
+    'object.floors[0].rooms[3].area'
+    """
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
 
 
 def _problem(error: dict) -> Problem:
-    path = ""
-    for part in error["loc"]:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    loc = tuple(part for part in error["loc"] if part not in _UNION_TAGS)
     value = error.get("input")
     if isinstance(value, (dict, list)):
         value = None
-    return Problem(path, error["type"], error["msg"], value)
+    return Problem(field_path(loc), error["type"], error["msg"], value, dict(error.get("ctx") or {}))
+
+
+def _rule_problem(loc: tuple, rule: str, ctx: dict) -> Problem:
+    from .messages import render_message
+
+    return Problem(field_path(loc), rule, render_message(rule, ctx, "en", rule), None, ctx)
+
+
+# Discriminated unions add the tag to the location (applicant.individual.iin); drop it.
+_UNION_TAGS = frozenset({"individual", "organisation"})
 
 
 def context_for(spec: FormSpec, model: DocumentModel, lang: str) -> dict[str, Any]:

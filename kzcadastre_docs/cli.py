@@ -13,9 +13,10 @@ from pathlib import Path
 import click
 
 from . import api
-from .errors import EXIT_FAILURE, KzcadastreError
+from .errors import EXIT_FAILURE, EXIT_INVALID, DataValidationError, KzcadastreError
+from .messages import MESSAGE_LANGUAGES, message_language
 from .files import atomic_write, load_data
-from .forms import FormSpec, get_form, renderable_form
+from .forms import FormSpec, get_form, modelled_form, renderable_form
 
 LANG_CHOICE = click.Choice(["kk", "ru", "both"])
 
@@ -26,6 +27,9 @@ class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except DataValidationError as exc:
+            click.echo(f"error: {exc.describe(message_language())}", err=True)
+            ctx.exit(exc.exit_code)
         except KzcadastreError as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(exc.exit_code)
@@ -75,9 +79,11 @@ def describe(form):
     click.echo(f"  {spec.description}")
     for note in spec.notes:
         click.echo(f"  note: {note}")
-    if not spec.renderable:
-        click.echo("  (cannot be rendered in this version)")
+    if spec.model is None:
+        click.echo("  (no data model: cannot be validated or rendered)")
         return
+    if not spec.renderable:
+        click.echo("  (validates; no template in this version)")
     schema = api.schema(spec.slug)
     required = set(schema.get("required", []))
     click.echo("  fields:")
@@ -97,6 +103,35 @@ def _any_of(prop: dict) -> str:
 def schema(form):
     """Print the JSON Schema of a form's data."""
     click.echo(json.dumps(api.schema(form), ensure_ascii=False, indent=2))
+
+
+@main.command("validate")
+@click.argument("form")
+@click.option("--data", "data_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The document's data: a .json, .yaml or .yml file.")
+@click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default=None,
+              help="Language of the messages (default: KZCADASTRE_LANG, then the locale, then en).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def validate_command(form, data_file, lang, fmt):
+    """Check a data file against FORM's model; exit 0 if valid, 2 if not."""
+    spec = modelled_form(form)
+    lang = message_language(lang)
+    data = load_data(data_file)
+    try:
+        api.validate(spec.slug, data)
+    except DataValidationError as exc:
+        if fmt == "json":
+            click.echo(json.dumps({"form": spec.slug, "valid": False,
+                                   "problems": [p.as_dict(lang) for p in exc.problems]}, ensure_ascii=False, indent=2))
+        else:
+            click.echo(exc.describe(lang), err=True)
+        sys.exit(EXIT_INVALID)
+    if fmt == "json":
+        click.echo(json.dumps({"form": spec.slug, "valid": True, "problems": []}, ensure_ascii=False, indent=2))
+    else:
+        click.echo({"en": f"{data_file}: valid {spec.slug} data",
+                    "kk": f"{data_file}: {spec.slug} деректері жарамды",
+                    "ru": f"{data_file}: данные {spec.slug} корректны"}[lang])
 
 
 def _outputs(spec: FormSpec, langs: list[str], output: Path) -> dict[str, Path]:
@@ -148,14 +183,21 @@ def demo(samples, output, force):
     failures = 0
     written = 0
     for case in cases:
-        spec = renderable_form(case.parent.name)
+        spec = modelled_form(case.parent.name)
         try:
             data = load_data(case)
+            if not spec.renderable:
+                api.validate(spec.slug, data)
+                click.echo(f"valid {case} (no template for {spec.slug} yet)")
+                continue
             for lang in spec.languages:
                 target = output / spec.slug / f"{case.stem}.{lang}.docx"
                 atomic_write(target, api.render(spec.slug, data, lang), overwrite=force)
                 click.echo(f"wrote {target}")
                 written += 1
+        except DataValidationError as exc:
+            failures += 1
+            click.echo(f"error: {case}: {exc.describe(message_language())}", err=True)
         except KzcadastreError as exc:
             failures += 1
             click.echo(f"error: {case}: {exc}", err=True)

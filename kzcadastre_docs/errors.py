@@ -6,7 +6,7 @@ Exit statuses are part of the CLI's contract: 0 success, 2 invalid data or usage
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 EXIT_OK = 0
@@ -46,16 +46,41 @@ class DataFileError(KzcadastreError):
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the input: where (a field path), which rule, what value."""
+    """One thing wrong with the input: where (a field path), which rule, what value.
+
+    `message` is English; `describe(lang)` gives the message in kk, ru or en.
+    """
 
     field: str
     rule: str
     message: str
     value: Any = None
+    context: dict = field(default_factory=dict, compare=False)
+
+    def text(self, lang: str = "en") -> str:
+        from .messages import render_message
+
+        return render_message(self.rule, self.context, lang, self.message)
+
+    def describe(self, lang: str = "en") -> str:
+        from .messages import VALUE_WORD
+
+        shown = "" if self.value is None else f" ({VALUE_WORD.get(lang, 'value')}: {self.value!r})"
+        return f"{self.field or '<data>'}: {self.text(lang)} [{self.rule}]{shown}"
+
+    def as_dict(self, lang: str = "en") -> dict:
+        value = self.value if isinstance(self.value, (str, int, float, bool)) or self.value is None else str(self.value)
+        return {"field": self.field, "rule": self.rule, "message": self.text(lang), "value": value}
 
     def __str__(self) -> str:
-        shown = "" if self.value is None else f" (value: {self.value!r})"
-        return f"{self.field or '<data>'}: {self.message} [{self.rule}]{shown}"
+        return self.describe("en")
+
+
+_HEADING = {
+    "en": "invalid data for form {form!r}:",
+    "kk": "{form!r} нысанының деректері жарамсыз:",
+    "ru": "недопустимые данные для формы {form!r}:",
+}
 
 
 class DataValidationError(KzcadastreError, ValueError):
@@ -66,8 +91,11 @@ class DataValidationError(KzcadastreError, ValueError):
     def __init__(self, form: str, problems: list[Problem]):
         self.form = form
         self.problems = problems
-        lines = "\n".join(f"  {problem}" for problem in problems)
-        super().__init__(f"invalid data for form {form!r}:\n{lines}")
+        super().__init__(self.describe("en"))
+
+    def describe(self, lang: str = "en") -> str:
+        lines = "\n".join(f"  {problem.describe(lang)}" for problem in self.problems)
+        return _HEADING.get(lang, _HEADING["en"]).format(form=self.form) + "\n" + lines
 
 
 class TemplateError(KzcadastreError):

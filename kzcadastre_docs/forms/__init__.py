@@ -76,17 +76,25 @@ def get_form(name: str) -> FormSpec:
     raise UnknownFormError(f"no form {name!r}; known forms: {', '.join(REGISTRY)}")
 
 
-def renderable_form(name: str) -> FormSpec:
-    """A form that can be rendered, or a clear error saying why it cannot."""
+def modelled_form(name: str) -> FormSpec:
+    """A form that has a data model (to validate or export a schema), or a clear error."""
     form = get_form(name)
     if form.provenance is Provenance.RESERVED:
         raise FormNotAvailableError(
             f"Annex {form.annex} ({form.slug}) cannot be rendered: its official content is not available "
             f"(Order No. 65 amends only its header and does not say what it is)"
         )
-    if not form.renderable:
-        raise FormNotAvailableError(f"form {form.slug!r} has no data model or template in this version yet")
+    if form.model is None:
+        raise FormNotAvailableError(f"form {form.slug!r} has no data model in this version yet")
     return form
 
 
-__all__ = ["FORM_MODULES", "FormSpec", "Provenance", "REGISTRY", "TextProvenance", "all_forms", "get_form", "renderable_form"]
+def renderable_form(name: str) -> FormSpec:
+    """A form that can be rendered, or a clear error saying why it cannot."""
+    form = modelled_form(name)
+    if not form.renderable:
+        raise FormNotAvailableError(f"form {form.slug!r} has no template in this version yet")
+    return form
+
+
+__all__ = ["FORM_MODULES", "FormSpec", "Provenance", "REGISTRY", "TextProvenance", "all_forms", "get_form", "modelled_form", "renderable_form"]

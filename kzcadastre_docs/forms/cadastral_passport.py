@@ -1,10 +1,59 @@
 """The cadastral passport (assembles Annexes 9 and 10); its duplicate carries a mark.
 
 Reconstructed: the order gives no form for this document.
-Its data model and templates are not written yet, so the form is listed but cannot be rendered.
+Its data model is below; its templates are not written yet, so it validates but does not render.
 """
 
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from ..models.base import DocumentModel, RuleViolation
+from ..models.parts import (Address, CadastralNumber, Inspection, LandPlot, MainCharacteristics, Person,
+                            RealEstateObject, ServiceBuilding, Structure, date_order)
+from ..models.types import DocNumber
+from decimal import Decimal
+
 from .spec import FormSpec, Provenance
+
+
+class DuplicateMark(DocumentModel):
+    """Present on a duplicate: the passport carries the "ТЕЛНҰСҚА / ДУБЛИКАТ" mark."""
+
+    issued_on: dt.date = Field(description="Date the duplicate is issued.")
+    application_number: DocNumber | None = Field(None, description="Number of the application for the duplicate.")
+
+
+class CadastralPassportData(DocumentModel):
+    """The cadastral passport: identification page, explication, Annexes 9 and 10."""
+
+    document_date: dt.date = Field(description="Date the passport was issued.")
+    cadastral_number: CadastralNumber = Field(description="Cadastral number of the object.")
+    address: Address = Field(description="Address of the object.")
+    object: RealEstateObject = Field(description="The object with its explication per floor.")
+    land_plot: LandPlot = Field(description="The land plot.")
+    inventory_file_number: DocNumber = Field(description="Number of the inventory file.")
+    inspection: Inspection = Field(description="The technical inspection the passport is based on.")
+    main: MainCharacteristics = Field(description="Annex 9: the main object.")
+    service_buildings: list[ServiceBuilding] = Field(default_factory=list, description="Annex 10: service buildings.")
+    structures: list[Structure] = Field(default_factory=list, description="Annex 10: structures.")
+    prepared_by: Person = Field(description="Who prepared the passport.")
+    head: Person = Field(description="The head who agreed and signed it (EDS).")
+    duplicate: DuplicateMark | None = Field(None, description="Set when this is a duplicate.")
+
+    def rules(self) -> Iterator[RuleViolation]:
+        yield from date_order(("document_date",), self.document_date, "inspection.date", self.inspection.date)
+        if self.duplicate:
+            yield from date_order(("duplicate", "issued_on"), self.duplicate.issued_on, "document_date", self.document_date)
+        if abs(self.main.total_area - self.object.total_area) > Decimal("0.05"):
+            yield ("main", "total_area"), "explication_total", {
+                "what": "main.total_area", "declared": self.main.total_area, "computed": self.object.total_area,
+                "tolerance": Decimal("0.05")}
+
+
 
 FORM = FormSpec(
     slug="cadastral-passport",
@@ -14,6 +63,7 @@ FORM = FormSpec(
         "ru": "Кадастровый паспорт объекта недвижимости",
     },
     provenance=Provenance.RECONSTRUCTED,
+    model=CadastralPassportData,
     description="The cadastral passport: identification page, floor plans with explication, Annexes 9 and 10, the abris.",
     notes=("No template in this version: the layout will be reconstructed from FORMS.md; it is not the official form.",),
 )

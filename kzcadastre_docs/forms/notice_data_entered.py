@@ -1,10 +1,33 @@
 """Notice: the identification and technical data were entered.
 
 Reconstructed: the order gives no form for this document.
-Its data model and templates are not written yet, so the form is listed but cannot be rendered.
+Its data model is below; its templates are not written yet, so it validates but does not render.
 """
 
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from ..models.base import RuleViolation
+from ..models.documents import NoticeBase
+from ..models.parts import date_order
+
 from .spec import FormSpec, Provenance
+
+
+class NoticeDataEnteredData(NoticeBase):
+    """Notice that the identification and technical data were entered."""
+
+    entered_on: dt.date = Field(description="Date the data were entered into the information system.")
+
+    def rules(self) -> Iterator[RuleViolation]:
+        yield from super().rules()
+        yield from date_order(("entered_on",), self.entered_on, "application.date", self.application.date)
+
+
 
 FORM = FormSpec(
     slug="notice-data-entered",
@@ -14,6 +37,7 @@ FORM = FormSpec(
         "ru": "Уведомление о внесении идентификационных и технических сведений",
     },
     provenance=Provenance.RECONSTRUCTED,
+    model=NoticeDataEnteredData,
     description="Notice that the identification and technical data were entered into the information system (paragraph 4).",
     notes=("No template in this version: the layout will be reconstructed from FORMS.md; it is not the official form.",),
 )

@@ -1,10 +1,42 @@
 """Notice: preliminary decision on refusal and the hearing.
 
 Reconstructed: the order gives no form for this document.
-Its data model and templates are not written yet, so the form is listed but cannot be rendered.
+Its data model is below; its templates are not written yet, so it validates but does not render.
 """
 
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from ..models.base import DocumentModel, RuleViolation
+from ..models.documents import NoticeBase
+from ..models.parts import date_order
+from ..models.types import LongText, ShortText
+
 from .spec import FormSpec, Provenance
+
+
+class Hearing(DocumentModel):
+    at: dt.datetime = Field(description="Date and time of the hearing (local time, UTC+5).")
+    place: ShortText = Field(description="Place, or the way it is held (e.g. video link).")
+
+
+class NoticePreliminaryRefusalData(NoticeBase):
+    """Preliminary decision on refusal and notice of the hearing (paragraph 5-1)."""
+
+    ground: int = Field(ge=1, le=5, description="Number of the refusal ground in item 9 of Annexes 1 and 2 (1-5).")
+    reasons: LongText = Field(description="The facts behind the preliminary decision.")
+    hearing: Hearing = Field(description="The hearing.")
+    service_due_on: dt.date | None = Field(None, description="Last day of the service term, if computed.")
+
+    def rules(self) -> Iterator[RuleViolation]:
+        yield from super().rules()
+        yield from date_order(("hearing", "at"), self.hearing.at.date(), "document_date", self.document_date)
+
+
 
 FORM = FormSpec(
     slug="notice-preliminary-refusal",
@@ -14,6 +46,7 @@ FORM = FormSpec(
         "ru": "Предварительное решение об отказе в оказании государственной услуги и уведомление о заслушивании",
     },
     provenance=Provenance.RECONSTRUCTED,
+    model=NoticePreliminaryRefusalData,
     description="Preliminary decision on refusal with the hearing's time and place (paragraph 5-1).",
     notes=("No template in this version: the layout will be reconstructed from FORMS.md; it is not the official form.",),
 )

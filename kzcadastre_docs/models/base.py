@@ -1,4 +1,4 @@
-"""The base of every data model: text is NFC-normalised and must be valid in XML.
+"""The base of every data model: text is NFC-normalised, valid in XML, and in one script per word.
 
 A value that cannot be stored in a DOCX part (control characters) is refused with the
 field named. Two normalisations change no visible character and are applied: Unicode NFC,
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -18,6 +19,35 @@ from pydantic_core import PydanticCustomError
 # Characters that XML 1.0 does not allow (tab, line feed and carriage return are allowed),
 # plus the surrogates and the two non-characters U+FFFE and U+FFFF.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _script(char: str) -> str | None:
+    name = unicodedata.name(char, "")
+    if name.startswith("CYRILLIC"):
+        return "cyrillic"
+    if name.startswith("LATIN"):
+        return "latin"
+    return None
+
+
+def mixed_script_word(value: str) -> tuple[int, str] | None:
+    """The first word that mixes Cyrillic and Latin letters, as (1-based position, word).
+
+    A Latin "ə" (U+0259) or "i" inside a Kazakh word looks right and is wrong: it breaks
+    search, sorting and registry matching.
+
+    >>> mixed_script_word("Әлихан Бөкейхан")
+    >>> mixed_script_word("Сəтбаев көшесі")
+    (1, 'Сəтбаев')
+    """
+    for match in _WORD.finditer(value):
+        scripts = {_script(char) for char in match.group()} - {None}
+        if len(scripts) > 1:
+            return match.start() + 1, match.group()
+    return None
 
 
 def check_text(value: str) -> str:
@@ -39,6 +69,13 @@ def check_text(value: str) -> str:
             "character U+{code} at position {position} is not allowed in a document",
             {"code": f"{ord(match.group()):04X}", "position": match.start() + 1},
         )
+    mixed = mixed_script_word(value)
+    if mixed:
+        raise PydanticCustomError(
+            "mixed_script",
+            "the word {word!r} at position {position} mixes Cyrillic and Latin letters",
+            {"word": mixed[1], "position": mixed[0]},
+        )
     return unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
@@ -52,12 +89,40 @@ def _clean(value: Any) -> Any:
     return value
 
 
+#: One broken cross-field rule: (location relative to the model, rule type, message context).
+RuleViolation = tuple[tuple[str | int, ...], str, dict[str, Any]]
+
+
 class DocumentModel(BaseModel):
-    """Base of all document data: unknown fields are errors, every text is checked."""
+    """Base of all document data: unknown fields are errors, every text is checked.
+
+    Rules that relate several fields (totals, date order) are not pydantic validators: a
+    model lists them in `rules()`, and `violations()` collects them from the whole tree
+    with each one's full location, so that an error names `object.floors[0].rooms[3].area`
+    rather than the model that holds it.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
-    @field_validator("*", mode="before")
+    @field_validator("*", mode="after")
     @classmethod
     def _check_texts(cls, value: Any) -> Any:
         return _clean(value)
+
+    def rules(self) -> Iterator[RuleViolation]:
+        """The model's own cross-field rules; override to add some."""
+        return iter(())
+
+    def violations(self) -> Iterator[RuleViolation]:
+        """Every broken rule of this model and the models it holds, with full locations."""
+        yield from self.rules()
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, DocumentModel):
+                for loc, rule, ctx in value.violations():
+                    yield (name, *loc), rule, ctx
+            elif isinstance(value, (list, tuple)):
+                for index, item in enumerate(value):
+                    if isinstance(item, DocumentModel):
+                        for loc, rule, ctx in item.violations():
+                            yield (name, index, *loc), rule, ctx

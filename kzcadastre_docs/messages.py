@@ -1,0 +1,237 @@
+"""Error messages in English, Kazakh and Russian, keyed by the rule that was broken.
+
+A problem keeps its rule (pydantic's error type, or one of ours) and the rule's context;
+the message is produced in the reader's language when shown. The language is explicit
+(`--lang` in the CLI), else KZCADASTRE_LANG, else the locale environment (LC_ALL,
+LC_MESSAGES, LANG), else English.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+MESSAGE_LANGUAGES = ("en", "kk", "ru")
+
+_T: dict[str, dict[str, str]] = {
+    "missing": {
+        "en": "is required",
+        "kk": "міндетті өріс толтырылмаған",
+        "ru": "обязательное поле не заполнено",
+    },
+    "extra_forbidden": {
+        "en": "is not a field of this form",
+        "kk": "бұл нысанда мұндай өріс жоқ",
+        "ru": "такого поля в этой форме нет",
+    },
+    "string_type": {"en": "must be text", "kk": "мәтін болуы тиіс", "ru": "должно быть текстом"},
+    "string_too_short": {
+        "en": "must have at least {min_length} character(s)",
+        "kk": "кемінде {min_length} таңба болуы тиіс",
+        "ru": "должно содержать не менее {min_length} символов",
+    },
+    "string_too_long": {
+        "en": "must have at most {max_length} characters",
+        "kk": "{max_length} таңбадан аспауы тиіс",
+        "ru": "должно содержать не более {max_length} символов",
+    },
+    "string_pattern_mismatch": {
+        "en": "does not have the required form ({pattern})",
+        "kk": "талап етілген пішінге сәйкес емес ({pattern})",
+        "ru": "не соответствует требуемому виду ({pattern})",
+    },
+    "int_type": {"en": "must be a whole number", "kk": "бүтін сан болуы тиіс", "ru": "должно быть целым числом"},
+    "int_parsing": {"en": "must be a whole number", "kk": "бүтін сан болуы тиіс", "ru": "должно быть целым числом"},
+    "int_from_float": {"en": "must be a whole number", "kk": "бүтін сан болуы тиіс", "ru": "должно быть целым числом"},
+    "decimal_type": {"en": "must be a number", "kk": "сан болуы тиіс", "ru": "должно быть числом"},
+    "decimal_parsing": {"en": "must be a number", "kk": "сан болуы тиіс", "ru": "должно быть числом"},
+    "decimal_max_places": {
+        "en": "must have at most {decimal_places} decimal places",
+        "kk": "үтірден кейін {decimal_places} таңбадан аспауы тиіс",
+        "ru": "должно иметь не более {decimal_places} знаков после запятой",
+    },
+    "decimal_max_digits": {
+        "en": "has too many digits (at most {max_digits})",
+        "kk": "цифрлары тым көп (ең көбі {max_digits})",
+        "ru": "слишком много цифр (не более {max_digits})",
+    },
+    "greater_than_equal": {
+        "en": "must be at least {ge}", "kk": "{ge} мәнінен кем болмауы тиіс", "ru": "должно быть не меньше {ge}",
+    },
+    "greater_than": {"en": "must be more than {gt}", "kk": "{gt} мәнінен көп болуы тиіс", "ru": "должно быть больше {gt}"},
+    "less_than_equal": {
+        "en": "must be at most {le}", "kk": "{le} мәнінен аспауы тиіс", "ru": "должно быть не больше {le}",
+    },
+    "date_type": {"en": "must be a date (YYYY-MM-DD)", "kk": "күн болуы тиіс (ЖЖЖЖ-АА-КК)", "ru": "должно быть датой (ГГГГ-ММ-ДД)"},
+    "date_parsing": {
+        "en": "is not a real calendar date (YYYY-MM-DD)",
+        "kk": "нақты күнтізбелік күн емес (ЖЖЖЖ-АА-КК)",
+        "ru": "не является существующей датой (ГГГГ-ММ-ДД)",
+    },
+    "date_from_datetime_parsing": {
+        "en": "is not a real calendar date (YYYY-MM-DD)",
+        "kk": "нақты күнтізбелік күн емес (ЖЖЖЖ-АА-КК)",
+        "ru": "не является существующей датой (ГГГГ-ММ-ДД)",
+    },
+    "datetime_parsing": {
+        "en": "is not a real date and time (YYYY-MM-DDTHH:MM)",
+        "kk": "нақты күн мен уақыт емес (ЖЖЖЖ-АА-ККTСС:ММ)",
+        "ru": "не является существующими датой и временем (ГГГГ-ММ-ДДTЧЧ:ММ)",
+    },
+    "bool_type": {"en": "must be true or false", "kk": "true немесе false болуы тиіс", "ru": "должно быть true или false"},
+    "bool_parsing": {"en": "must be true or false", "kk": "true немесе false болуы тиіс", "ru": "должно быть true или false"},
+    "enum": {"en": "must be one of {expected}", "kk": "мыналардың бірі болуы тиіс: {expected}", "ru": "должно быть одним из: {expected}"},
+    "literal_error": {"en": "must be {expected}", "kk": "мынадай болуы тиіс: {expected}", "ru": "должно быть: {expected}"},
+    "union_tag_invalid": {
+        "en": "kind must be one of {expected_tags}",
+        "kk": "түрі мыналардың бірі болуы тиіс: {expected_tags}",
+        "ru": "вид должен быть одним из: {expected_tags}",
+    },
+    "union_tag_not_found": {
+        "en": "needs the field {discriminator}",
+        "kk": "{discriminator} өрісі қажет",
+        "ru": "требуется поле {discriminator}",
+    },
+    "list_type": {"en": "must be a list", "kk": "тізім болуы тиіс", "ru": "должно быть списком"},
+    "too_short": {
+        "en": "must have at least {min_length} item(s)",
+        "kk": "кемінде {min_length} элемент болуы тиіс",
+        "ru": "должно содержать не менее {min_length} элементов",
+    },
+    "too_long": {
+        "en": "must have at most {max_length} items",
+        "kk": "{max_length} элементтен аспауы тиіс",
+        "ru": "должно содержать не более {max_length} элементов",
+    },
+    "model_type": {"en": "must be an object", "kk": "объект болуы тиіс", "ru": "должно быть объектом"},
+    "model_attributes_type": {"en": "must be an object", "kk": "объект болуы тиіс", "ru": "должно быть объектом"},
+    "dict_type": {"en": "must be an object", "kk": "объект болуы тиіс", "ru": "должно быть объектом"},
+    "type": {"en": "must be an object", "kk": "объект болуы тиіс", "ru": "должно быть объектом"},
+    # The project's own rules.
+    "xml_illegal_character": {
+        "en": "character U+{code} at position {position} is not allowed in a document",
+        "kk": "{position}-орындағы U+{code} таңбасы құжатта болмауы тиіс",
+        "ru": "символ U+{code} в позиции {position} недопустим в документе",
+    },
+    "mixed_script": {
+        "en": "the word '{word}' at position {position} mixes Cyrillic and Latin letters",
+        "kk": "{position}-орындағы '{word}' сөзінде кирилл және латын әріптері араласқан",
+        "ru": "в слове '{word}' в позиции {position} смешаны кириллица и латиница",
+    },
+    "iin_invalid": {"en": "is not a valid IIN: {reason}", "kk": "ЖСН жарамсыз: {reason}", "ru": "недействительный ИИН: {reason}"},
+    "bin_invalid": {"en": "is not a valid BIN: {reason}", "kk": "БСН жарамсыз: {reason}", "ru": "недействительный БИН: {reason}"},
+    "cadastral_number": {
+        "en": "is not a valid cadastral number: {reason}",
+        "kk": "кадастрлық нөмір жарамсыз: {reason}",
+        "ru": "недействительный кадастровый номер: {reason}",
+    },
+    "area_sum": {
+        "en": "area {total} m² differs from {what} = {parts} m² by more than {tolerance} m²",
+        "kk": "{total} м² ауданы {what} = {parts} м² мәнінен {tolerance} м²-ден артық айырмашылықта",
+        "ru": "площадь {total} м² отличается от {what} = {parts} м² более чем на {tolerance} м²",
+    },
+    "explication_total": {
+        "en": "{what} is {declared} m² but the explication adds up to {computed} m² (tolerance {tolerance} m²)",
+        "kk": "{what} {declared} м², ал экспликация бойынша қосындысы {computed} м² (рұқсат етілген ауытқу {tolerance} м²)",
+        "ru": "{what} равна {declared} м², а по экспликации сумма {computed} м² (допуск {tolerance} м²)",
+    },
+    "area_exceeds": {
+        "en": "{what} {part} m² is larger than {whole} {total} m²",
+        "kk": "{what} {part} м² {whole} {total} м² мәнінен үлкен",
+        "ru": "{what} {part} м² больше, чем {whole} {total} м²",
+    },
+    "date_order": {
+        "en": "{later} ({later_value}) is before {earlier} ({earlier_value})",
+        "kk": "{later} ({later_value}) {earlier} ({earlier_value}) күнінен бұрын",
+        "ru": "{later} ({later_value}) раньше, чем {earlier} ({earlier_value})",
+    },
+    "duplicate": {
+        "en": "{what} '{value}' is repeated",
+        "kk": "'{value}' ({what}) қайталанады",
+        "ru": "{what} '{value}' повторяется",
+    },
+    "sequence": {
+        "en": "must be {expected} (numbers run 1, 2, 3... in order)",
+        "kk": "{expected} болуы тиіс (нөмірлер 1, 2, 3... ретімен)",
+        "ru": "должно быть {expected} (номера идут по порядку 1, 2, 3...)",
+    },
+    "chronology": {
+        "en": "{date} is earlier than the entry before it ({previous}); the register is chronological",
+        "kk": "{date} алдыңғы жазбадан ({previous}) бұрын; тізілім хронологиялық тәртіппен жүргізіледі",
+        "ru": "{date} раньше предыдущей записи ({previous}); реестр ведется в хронологическом порядке",
+    },
+    "required_for": {
+        "en": "is required when {condition}",
+        "kk": "{condition} болғанда міндетті",
+        "ru": "обязательно, если {condition}",
+    },
+    "sum_mismatch": {
+        "en": "{total} is not {first} + {second} ({expected})",
+        "kk": "{total} {first} + {second} ({expected}) қосындысына тең емес",
+        "ru": "{total} не равно {first} + {second} ({expected})",
+    },
+    "one_of_required": {
+        "en": "at least one of {fields} must be given",
+        "kk": "{fields} өрістерінің кемінде біреуі толтырылуы тиіс",
+        "ru": "должно быть заполнено хотя бы одно из полей: {fields}",
+    },
+    "type_error": {"en": "{detail}", "kk": "{detail}", "ru": "{detail}"},
+}
+
+# Reasons an IIN or BIN is invalid, by kzcadastre_docs.identifiers.InvalidIdentifier.code.
+_IDENTIFIER_REASONS = {
+    "digits": {"kk": "тек цифрлардан тұруы тиіс", "ru": "должен состоять только из цифр"},
+    "length": {"kk": "12 цифрдан тұруы тиіс", "ru": "должен состоять из 12 цифр"},
+    "never_issued": {"kk": "мұндай нөмірдің бақылау цифры жоқ, ол берілмейді", "ru": "у такого номера нет контрольной цифры, он не выдается"},
+    "check_digit": {"kk": "бақылау цифры сәйкес келмейді", "ru": "контрольная цифра не совпадает"},
+    "century_digit": {"kk": "7-цифры 1-ден 6-ға дейін болуы тиіс", "ru": "7-я цифра должна быть от 1 до 6"},
+    "birth_date": {"kk": "алғашқы алты цифры туған күн емес (ЖЖААКК)", "ru": "первые шесть цифр не являются датой рождения (ГГММДД)"},
+    "registration_month": {"kk": "тіркеу айы (3-4 цифрлар) 01-12 болуы тиіс", "ru": "месяц регистрации (3-4 цифры) должен быть 01-12"},
+    "entity_type": {"kk": "5-цифры (түрі) 4, 5 немесе 6 болуы тиіс", "ru": "5-я цифра (тип) должна быть 4, 5 или 6"},
+    "attribute": {"kk": "6-цифры (белгісі) 0-3 болуы тиіс", "ru": "6-я цифра (признак) должна быть от 0 до 3"},
+}
+VALUE_WORD = {"en": "value", "kk": "мәні", "ru": "значение"}
+
+
+def message_language(explicit: str | None = None) -> str:
+    """The language for messages: explicit, else KZCADASTRE_LANG, else the locale, else en.
+
+    >>> message_language("ru")
+    'ru'
+    """
+    if explicit in MESSAGE_LANGUAGES:
+        return explicit
+    for variable in ("KZCADASTRE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = (os.environ.get(variable) or "").lower()
+        for lang in MESSAGE_LANGUAGES:
+            if value.startswith(lang):
+                return lang
+    return "en"
+
+
+def has_message(rule: str) -> bool:
+    return rule in _T
+
+
+def render_message(rule: str, context: dict[str, Any], lang: str, fallback: str) -> str:
+    """The message for `rule` in `lang`; pydantic's English text where we have none.
+
+    >>> render_message("string_too_long", {"max_length": 200}, "kk", "")
+    '200 таңбадан аспауы тиіс'
+    """
+    templates = _T.get(rule)
+    if not templates:
+        return fallback
+    reason = _IDENTIFIER_REASONS.get(context.get("code", ""), {}).get(lang)
+    if rule in ("iin_invalid", "bin_invalid") and reason:
+        context = {**context, "reason": reason}
+    try:
+        return templates[lang].format(**{key: _show(value) for key, value in context.items()})
+    except (KeyError, IndexError):
+        return fallback
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    return str(value)

@@ -1,0 +1,365 @@
+"""Parts shared by the documents' models: people, addresses, objects, rooms, structures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+import datetime as dt
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .. import cadastral
+from .base import DocumentModel, RuleViolation
+from .types import BIN, IIN, Area, DocNumber, Email, Litera, LongText, Metres, Phone, PostalCode, ShortText, Volume, Year
+
+#: Largest difference between a declared area and the sum of its parts (m²).
+AREA_TOLERANCE = Decimal("0.05")
+
+
+class ObjectType(str, Enum):
+    """Kinds of object that the Rules distinguish for terms and fees."""
+
+    APARTMENT = "apartment"
+    DORMITORY_ROOM = "dormitory_room"
+    INDIVIDUAL_HOUSE = "individual_house"
+    INDIVIDUAL_GARAGE = "individual_garage"
+    DACHA = "dacha"
+    OTHER = "other"
+
+
+class Address(DocumentModel):
+    """A postal address in Kazakhstan."""
+
+    region: ShortText = Field(description="Region (oblys) or city of republican significance, e.g. Астана қаласы.")
+    district: ShortText | None = Field(None, description="District, if any.")
+    settlement: ShortText = Field(description="City, town or village.")
+    street: ShortText | None = Field(None, description="Street, avenue or micro-district.")
+    house: Annotated[str, Field(min_length=1, max_length=20)] = Field(description="House number.")
+    building: Annotated[str, Field(min_length=1, max_length=20)] | None = Field(None, description="Building (block) number.")
+    apartment: Annotated[str, Field(min_length=1, max_length=20)] | None = Field(None, description="Apartment or premise number.")
+    postal_code: PostalCode | None = Field(None, description="Six-digit postal code.")
+
+
+class CadastralNumber(DocumentModel):
+    """A cadastral number: the land-plot number, with building and premise parts if any.
+
+    Given as a string, it is the land-plot number alone. How the building and premise parts
+    are printed is not confirmed (see kzcadastre_docs.cadastral).
+    """
+
+    land: str = Field(description="Land-plot number, RR:DDD:QQQ:PPP(P) with ':' or '-', e.g. 02:036:151:1053.")
+    building: Annotated[str, Field(pattern=r"^\w{1,10}$")] | None = Field(None, description="Building part, if any.")
+    premise: Annotated[str, Field(pattern=r"^\w{1,10}$")] | None = Field(None, description="Premise part, if any.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        return {"land": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _normalise(self) -> CadastralNumber:
+        try:
+            land = cadastral.parse_land_number(self.land)
+        except cadastral.InvalidCadastralNumber as exc:
+            raise PydanticCustomError("cadastral_number", "{reason}", {"reason": str(exc)}) from None
+        if self.premise and not self.building:
+            raise PydanticCustomError("cadastral_number", "{reason}", {"reason": "a premise part needs a building part"})
+        object.__setattr__(self, "land", str(land))
+        return self
+
+    def __str__(self) -> str:
+        return cadastral.format_full(cadastral.parse_land_number(self.land), self.building, self.premise)
+
+
+class PowerOfAttorney(DocumentModel):
+    number: DocNumber = Field(description="Number of the power of attorney.")
+    date: dt.date = Field(description="Date it was issued.")
+    valid_until: dt.date | None = Field(None, description="Last day it is valid, if limited.")
+
+    def rules(self) -> Iterator[RuleViolation]:
+        if self.valid_until and self.valid_until < self.date:
+            yield ("valid_until",), "date_order", {"later": "valid_until", "earlier": "date",
+                                                    "later_value": self.valid_until, "earlier_value": self.date}
+
+
+class Representative(DocumentModel):
+    full_name: ShortText = Field(description="Full name of the representative.")
+    iin: IIN
+    power_of_attorney: PowerOfAttorney = Field(description="The power of attorney the representative acts on.")
+
+
+class Individual(DocumentModel):
+    """An applicant who is a natural person."""
+
+    kind: Literal["individual"] = Field(description="Always 'individual'.")
+    last_name: ShortText = Field(description="Surname.")
+    first_name: ShortText = Field(description="Given name.")
+    patronymic: ShortText | None = Field(None, description="Patronymic, if any.")
+    iin: IIN
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.last_name, self.first_name, self.patronymic) if part)
+
+
+class Organisation(DocumentModel):
+    """An applicant that is a legal entity, acting through a representative."""
+
+    kind: Literal["organisation"] = Field(description="Always 'organisation'.")
+    name: ShortText = Field(description="Full name of the organisation.")
+    bin: BIN
+    representative: Representative = Field(description="Who acts for the organisation.")
+
+    @property
+    def full_name(self) -> str:
+        return self.name
+
+
+Applicant = Annotated[Individual | Organisation, Field(discriminator="kind", description="The applicant (service recipient).")]
+
+
+class Contacts(DocumentModel):
+    phone: Phone | None = Field(None, description="Phone, +7 and ten digits.")
+    email: Email | None = Field(None, description="E-mail address.")
+    postal_address: Address | None = Field(None, description="Address for correspondence.")
+
+
+class Person(DocumentModel):
+    """An employee named on a document (inspector, specialist, head)."""
+
+    full_name: ShortText = Field(description="Full name.")
+    position: ShortText | None = Field(None, description="Position.")
+
+
+class Room(DocumentModel):
+    """One line of the explication: a room and its areas."""
+
+    number: Annotated[str, Field(min_length=1, max_length=10)] = Field(description="Room number on the floor plan.")
+    purpose: ShortText = Field(description="Purpose of the room (living room, kitchen, corridor...).")
+    area: Area = Field(description="Total area of the room, m².")
+    living_area: Area = Field(Decimal("0.00"), description="Living part of the area, m².")
+    auxiliary_area: Area = Field(Decimal("0.00"), description="Auxiliary part of the area, m².")
+    height: Metres | None = Field(None, description="Ceiling height, m.")
+
+    def rules(self) -> Iterator[RuleViolation]:
+        parts = self.living_area + self.auxiliary_area
+        if abs(parts - self.area) > AREA_TOLERANCE:
+            yield ("area",), "area_sum", {"total": self.area, "parts": parts, "what": "living_area + auxiliary_area",
+                                         "tolerance": AREA_TOLERANCE}
+
+
+class Floor(DocumentModel):
+    """One floor of the explication."""
+
+    level: ShortText = Field(description="The floor as named on the plan: 1, 2, подвал, мансарда...")
+    rooms: list[Room] = Field(min_length=1, max_length=500, description="Rooms of the floor.")
+
+    @property
+    def total_area(self) -> Decimal:
+        return sum((room.area for room in self.rooms), Decimal("0.00"))
+
+    @property
+    def living_area(self) -> Decimal:
+        return sum((room.living_area for room in self.rooms), Decimal("0.00"))
+
+    def rules(self) -> Iterator[RuleViolation]:
+        seen: set[str] = set()
+        for index, room in enumerate(self.rooms):
+            if room.number in seen:
+                yield ("rooms", index, "number"), "duplicate", {"value": room.number, "what": "room number on this floor"}
+            seen.add(room.number)
+
+
+class RealEstateObject(DocumentModel):
+    """The object of real estate as measured, with its explication if there is one."""
+
+    object_type: ObjectType = Field(description="Kind of object; decides the service term.")
+    purpose: ShortText = Field(description="Purpose of the object (жилой дом, магазин...).")
+    total_area: Area = Field(description="Total area, m².")
+    living_area: Area | None = Field(None, description="Living area, m² (residential objects).")
+    useful_area: Area | None = Field(None, description="Useful area, m².")
+    floors_above_ground: int = Field(ge=1, le=200, description="Number of floors above ground.")
+    floors_below_ground: int = Field(0, ge=0, le=20, description="Number of floors below ground.")
+    rooms: int = Field(ge=0, le=10000, description="Number of rooms.")
+    year_built: Year = Field(description="Year of construction (commissioning).")
+    first_complexity_category: bool = Field(
+        False, description="First complexity category: a rectangular structure with no more than four rooms.")
+    floors: list[Floor] = Field(default_factory=list, max_length=200,
+                                description="Explication per floor; its totals must equal the object's areas.")
+
+    def rules(self) -> Iterator[RuleViolation]:
+        if self.living_area is not None and self.living_area > self.total_area:
+            yield ("living_area",), "area_exceeds", {"part": self.living_area, "total": self.total_area,
+                                                    "what": "living_area", "whole": "total_area"}
+        if not self.floors:
+            return
+        total = sum((floor.total_area for floor in self.floors), Decimal("0.00"))
+        if abs(total - self.total_area) > AREA_TOLERANCE:
+            yield ("total_area",), "explication_total", {"declared": self.total_area, "computed": total,
+                                                         "what": "total_area", "tolerance": AREA_TOLERANCE}
+        if self.living_area is not None:
+            living = sum((floor.living_area for floor in self.floors), Decimal("0.00"))
+            if abs(living - self.living_area) > AREA_TOLERANCE:
+                yield ("living_area",), "explication_total", {"declared": self.living_area, "computed": living,
+                                                              "what": "living_area", "tolerance": AREA_TOLERANCE}
+
+
+class StructuralElementKind(str, Enum):
+    """Rows of the Annex 9 table, in their order."""
+
+    FOUNDATIONS = "foundations"
+    EXTERNAL_WALLS = "external_walls"
+    INTERNAL_WALLS = "internal_walls"
+    PARTITIONS = "partitions"
+    SLABS = "slabs"  # floors/ceilings: attic, between floors, basement
+    ROOF_STRUCTURE = "roof_structure"
+    ROOFING = "roofing"
+    FLOORS = "floors"
+    WINDOWS = "windows"
+    DOORS = "doors"
+    INTERIOR_FINISH = "interior_finish"
+    EXTERIOR_FINISH = "exterior_finish"
+    HEATING = "heating"
+    WATER_SUPPLY = "water_supply"
+    SEWERAGE = "sewerage"
+    HOT_WATER = "hot_water"
+    ELECTRICITY = "electricity"
+    GAS = "gas"
+    VENTILATION = "ventilation"
+    LIFTS = "lifts"
+    OTHER = "other"  # balconies, loggias, porches, stairs
+
+
+class StructuralElement(DocumentModel):
+    element: StructuralElementKind = Field(description="Which structural element or engineering system.")
+    description: LongText = Field(description="Material and construction.")
+    condition: ShortText | None = Field(None, description="Technical condition.")
+    wear_percent: int | None = Field(None, ge=0, le=100, description="Physical wear, %.")
+    note: ShortText | None = Field(None, description="Note.")
+
+
+class MainCharacteristics(DocumentModel):
+    """Header of Annex 9: the main object's figures."""
+
+    litera: Litera = Field(description="Litera of the main object on the plan.")
+    name: ShortText = Field(description="Name or purpose.")
+    year_built: Year = Field(description="Year built.")
+    floors_above_ground: int = Field(ge=1, le=200, description="Floors above ground.")
+    floors_below_ground: int = Field(0, ge=0, le=20, description="Floors below ground.")
+    height: Metres | None = Field(None, description="Height, m.")
+    built_up_area: Area | None = Field(None, description="Built-up area, m².")
+    volume: Volume | None = Field(None, description="Volume, m³.")
+    total_area: Area = Field(description="Total area, m².")
+    living_area: Area | None = Field(None, description="Living area, m².")
+    useful_area: Area | None = Field(None, description="Useful area, m².")
+    elements: list[StructuralElement] = Field(default_factory=list, max_length=100,
+                                              description="Structural elements and systems (Annex 9 table).")
+
+    def rules(self) -> Iterator[RuleViolation]:
+        seen: set[StructuralElementKind] = set()
+        for index, element in enumerate(self.elements):
+            if element.element in seen and element.element is not StructuralElementKind.OTHER:
+                yield ("elements", index, "element"), "duplicate", {"value": element.element.value,
+                                                                    "what": "structural element"}
+            seen.add(element.element)
+
+
+class ServiceBuilding(DocumentModel):
+    """A service (household) building on the plot: Annex 10, first table."""
+
+    litera: Litera = Field(description="Litera on the plan.")
+    name: ShortText = Field(description="Name (сарай, гараж, баня...).")
+    wall_material: ShortText = Field(description="Material of the walls.")
+    roofing: ShortText | None = Field(None, description="Roofing.")
+    built_up_area: Area = Field(description="Built-up area, m².")
+    height: Metres | None = Field(None, description="Height, m.")
+    volume: Volume | None = Field(None, description="Volume, m³.")
+    year_built: Year | None = Field(None, description="Year built.")
+    note: ShortText | None = Field(None, description="Note.")
+
+
+class StructureUnit(str, Enum):
+    METRE = "m"
+    SQUARE_METRE = "m2"
+    PIECE = "pcs"
+
+
+class Structure(DocumentModel):
+    """A structure on the plot (fence, gate, paving, well): Annex 10, second table."""
+
+    litera: Litera = Field(description="Litera or number on the plan.")
+    name: ShortText = Field(description="Name.")
+    material: ShortText | None = Field(None, description="Material.")
+    unit: StructureUnit = Field(description="Unit of the quantity: m, m2 or pcs.")
+    quantity: Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)] = Field(description="Quantity.")
+    note: ShortText | None = Field(None, description="Note.")
+
+
+class TitleDocument(DocumentModel):
+    """The title document (or act of acceptance) the declared data come from."""
+
+    name: ShortText = Field(description="Name of the document.")
+    number: DocNumber = Field(description="Its number.")
+    date: dt.date = Field(description="Its date.")
+    issuer: ShortText = Field(description="Who issued it.")
+
+
+class Inspection(DocumentModel):
+    date: dt.date = Field(description="Date of the technical inspection (survey on site).")
+    inspector: Person = Field(description="The specialist who inspected the object.")
+
+
+class InventoryStatus(str, Enum):
+    CURRENT = "current"
+    SUPERSEDED = "superseded"
+
+
+class InventoryEntry(DocumentModel):
+    """A line of the inventory file's register."""
+
+    number: int = Field(ge=1, description="Sequence number in the register.")
+    document: ShortText = Field(description="The document filed.")
+    date: dt.date = Field(description="Its date.")
+    sheets: int = Field(ge=1, le=10000, description="Number of sheets.")
+    status: InventoryStatus = Field(InventoryStatus.CURRENT, description="current or superseded (kept, never removed).")
+    note: ShortText | None = Field(None, description="Note.")
+
+
+class ChangeKind(str, Enum):
+    NEW_CONSTRUCTION = "new_construction"
+    EXTENSION = "extension"
+    RECONSTRUCTION = "reconstruction"
+    RE_EQUIPMENT = "re_equipment"
+    RE_PLANNING = "re_planning"
+    DEMOLITION = "demolition"
+    OTHER = "other"
+
+
+class Discrepancy(DocumentModel):
+    """A row of the conclusion's table added by hand."""
+
+    item: ShortText = Field(description="The data item.")
+    declared: ShortText = Field(description="Per the title document.")
+    actual: ShortText = Field(description="Found by the inspection.")
+    difference: ShortText | None = Field(None, description="The difference.")
+    change_kind: ChangeKind = Field(description="Kind of change.")
+
+
+class ActReference(DocumentModel):
+    number: DocNumber = Field(description="Number of the act or application.")
+    date: dt.date = Field(description="Its date.")
+
+
+class LandPlot(DocumentModel):
+    cadastral_number: CadastralNumber = Field(description="Cadastral number of the land plot.")
+    area: Area | None = Field(None, description="Area of the land plot, m².")
+
+
+def date_order(later_name: tuple, later: dt.date | None, earlier_name: str, earlier: dt.date | None) -> Iterator[RuleViolation]:
+    """A violation if `later` comes before `earlier` (both given)."""
+    if later is not None and earlier is not None and later < earlier:
+        yield later_name, "date_order", {"later": ".".join(map(str, later_name)), "earlier": earlier_name,
+                                         "later_value": later, "earlier_value": earlier}
