@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 
 _LAND = re.compile(r"^(\d{2})([:\-])(\d{3})\2(\d{3})\2(\d{3,4})$")
+#: The same rule for JSON Schema (no backreference: either separator, used consistently).
+LAND_PATTERN = r"^\s*(\d{2}:\d{3}:\d{3}:\d{3,4}|\d{2}-\d{3}-\d{3}-\d{3,4})\s*$"
 #: Separator of the groups when a number is printed.
 DISPLAY_SEPARATOR = ":"
 #: Whether `format_full` follows a confirmed rule. It does not.

@@ -110,9 +110,10 @@ def validate_iin(number: str) -> str:
     ...
     kzcadastre_docs.identifiers.InvalidIdentifier: the IIN's check digit is 3, expected 2
     """
-    number = _common(number, "IIN")
-    parse_iin(number)
-    return number
+    number = compact(number)
+    if len(number) == 12 and number.isdigit():
+        parse_iin(number)  # structure first: it says more than a wrong check digit
+    return _common(number, "IIN")
 
 
 def validate_bin(number: str) -> str:

@@ -36,9 +36,9 @@ _T: dict[str, dict[str, str]] = {
         "ru": "должно содержать не более {max_length} символов",
     },
     "string_pattern_mismatch": {
-        "en": "does not have the required form ({pattern})",
-        "kk": "талап етілген пішінге сәйкес емес ({pattern})",
-        "ru": "не соответствует требуемому виду ({pattern})",
+        "en": "must be {pattern}",
+        "kk": "{pattern} болуы тиіс",
+        "ru": "должно быть: {pattern}",
     },
     "int_type": {"en": "must be a whole number", "kk": "бүтін сан болуы тиіс", "ru": "должно быть целым числом"},
     "int_parsing": {"en": "must be a whole number", "kk": "бүтін сан болуы тиіс", "ru": "должно быть целым числом"},
@@ -190,6 +190,16 @@ _IDENTIFIER_REASONS = {
     "entity_type": {"kk": "5-цифры (түрі) 4, 5 немесе 6 болуы тиіс", "ru": "5-я цифра (тип) должна быть 4, 5 или 6"},
     "attribute": {"kk": "6-цифры (белгісі) 0-3 болуы тиіс", "ru": "6-я цифра (признак) должна быть от 0 до 3"},
 }
+# What each pattern of kzcadastre_docs.models.types asks for, in words.
+_PATTERNS = {
+    r"^\d{6}$": {"en": "six digits", "kk": "алты цифр", "ru": "шесть цифр"},
+    r"^\+7[\s\-()]*(\d[\s\-()]*){10}$": {
+        "en": "+7 followed by ten digits", "kk": "+7 және он цифр", "ru": "+7 и десять цифр"},
+    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": {"en": "an e-mail address", "kk": "электрондық пошта мекенжайы",
+                                     "ru": "адрес электронной почты"},
+    r"^[^\s]+$": {"en": "without spaces", "kk": "бос орынсыз", "ru": "без пробелов"},
+    r"^\w{1,10}$": {"en": "1 to 10 letters or digits", "kk": "1-10 әріп немесе цифр", "ru": "от 1 до 10 букв или цифр"},
+}
 VALUE_WORD = {"en": "value", "kk": "мәні", "ru": "значение"}
 
 
@@ -225,6 +235,11 @@ def render_message(rule: str, context: dict[str, Any], lang: str, fallback: str)
     reason = _IDENTIFIER_REASONS.get(context.get("code", ""), {}).get(lang)
     if rule in ("iin_invalid", "bin_invalid") and reason:
         context = {**context, "reason": reason}
+    if rule == "string_pattern_mismatch":
+        words = _PATTERNS.get(context.get("pattern", ""))
+        if words is None:
+            return fallback
+        context = {**context, "pattern": words[lang]}
     try:
         return templates[lang].format(**{key: _show(value) for key, value in context.items()})
     except (KeyError, IndexError):

@@ -7,6 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+import kzcadastre_docs as kz
 from kzcadastre_docs.cli import main
 
 from .conftest import SAMPLES
@@ -117,9 +118,12 @@ def test_demo_renders_every_sample(run, tmp_path):
     result = run("demo", "--samples", SAMPLES, "-o", tmp_path)
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.docx"))
-    expected = sorted(
-        f"{case.parent.name}/{case.stem}.{lang}.docx" for case in SAMPLES.glob("*/*.json") for lang in ("kk", "ru"))
+    renderable = {form.slug for form in kz.forms() if form.renderable}
+    expected = sorted(f"{case.parent.name}/{case.stem}.{lang}.docx" for case in SAMPLES.glob("*/*.json")
+                      if case.parent.name in renderable for lang in ("kk", "ru"))
     assert written == expected
+    validated_only = [case for case in SAMPLES.glob("*/*.json") if case.parent.name not in renderable]
+    assert result.output.count("no template for") == len(validated_only)
     assert f"{len(expected)} document(s) written" in result.output
     again = run("demo", "--samples", SAMPLES, "-o", tmp_path)
     assert again.exit_code == 1 and "exists" in again.output  # nothing overwritten without --force

@@ -73,6 +73,13 @@ class CadastralNumber(DocumentModel):
     def __str__(self) -> str:
         return cadastral.format_full(cadastral.parse_land_number(self.land), self.building, self.premise)
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        as_object = handler(core_schema)
+        as_string = {"type": "string", "pattern": cadastral.LAND_PATTERN,
+                     "description": "The land-plot number alone, e.g. 02:036:151:1053 or 02-036-151-1053."}
+        return {"anyOf": [as_string, as_object], "description": cls.__doc__.splitlines()[0]}
+
 
 class PowerOfAttorney(DocumentModel):
     number: DocNumber = Field(description="Number of the power of attorney.")
