@@ -124,6 +124,8 @@ def context_for(spec: FormSpec, model: DocumentModel, lang: str) -> dict[str, An
         form={"slug": spec.slug, "annex": spec.annex, "title": spec.title[lang], "provenance": spec.provenance.value},
         provenance_notice=spec.provenance_notice(lang),
     )
+    if spec.compute is not None:
+        context.update(spec.compute(model, lang))
     return context
 
 

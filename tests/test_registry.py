@@ -49,11 +49,12 @@ def test_titles_in_both_languages_and_no_reserved_templates():
 def test_templates_exist_and_use_only_model_fields(form):
     fields = set(form.model.model_fields)
     assert not fields & RESERVED_CONTEXT_NAMES
+    assert not fields & set(form.computed_names)
     used = {}
     for lang in form.languages:
         assert renderer().template_path(form.slug, lang).is_file()
         used[lang] = renderer().prepared(form.slug, lang).variables()
-        unknown = used[lang] - fields - RESERVED_CONTEXT_NAMES
+        unknown = used[lang] - fields - RESERVED_CONTEXT_NAMES - set(form.computed_names)
         assert not unknown, f"{lang}/{form.slug}.docx uses variables not in the model: {unknown}"
     assert used["kk"] == used["ru"], "the kk and ru templates must use the same variables"
 

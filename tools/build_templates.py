@@ -36,8 +36,28 @@ TEMPLATES_DIR = ROOT / "templates"
 FONT = "Times New Roman"
 
 LABELS = {
-    "kk": {"issued": "Берілген күні:", "branch": "Көрсетілетін қызметті берушінің филиалы:"},
-    "ru": {"issued": "Дата выдачи:", "branch": "Филиал услугодателя:"},
+    "kk": {
+        "issued": "Берілген күні:", "branch": "Көрсетілетін қызметті берушінің филиалы:",
+        "block": "Өтініш бойынша есеп", "applicant": "Көрсетілетін қызметті алушы:", "object": "Объект:",
+        "submitted": "Өтініш берілді:", "accepted": "Өтініш қабылданған күн:",
+        "result": "{{ result.label }}: {{ result.due_on|official_date }} ({{ result.working_days }}-жұмыс күні)",
+        "hearing": "Тыңдау туралы хабарламаны жіберудің соңғы күні:",
+        "extension": "Мерзімді ұзартудың шекті күні (өтініш берген күннен бастап екі ай):",
+        "procedure": "Бас тарту тәртібі:", "fee": "Төлем:", "total": "толық құны",
+        "vat": "оның ішінде ҚҚС", "base": "өтініш берген кезде (базалық құны):",
+        "surcharge": "нәтиже алған кезде (қосымша ақы):", "words": "жазбаша:",
+    },
+    "ru": {
+        "issued": "Дата выдачи:", "branch": "Филиал услугодателя:",
+        "block": "Расчет по заявлению", "applicant": "Услугополучатель:", "object": "Объект:",
+        "submitted": "Заявление подано:", "accepted": "Дата принятия заявления:",
+        "result": "{{ result.label }}: {{ result.due_on|official_date }} ({{ result.working_days }}-й рабочий день)",
+        "hearing": "Последний день направления уведомления о заслушивании:",
+        "extension": "Предельная дата продления срока (два месяца со дня обращения):",
+        "procedure": "Порядок отказа:", "fee": "Оплата:", "total": "полная стоимость",
+        "vat": "в том числе НДС", "base": "при подаче заявления (базовая стоимость):",
+        "surcharge": "при получении результата (доплата):", "words": "прописью:",
+    },
 }
 
 
@@ -166,6 +186,7 @@ def build_requirements_list(text: dict) -> bytes:
         _cell_text(row.cells[1], [spec["title"]], align=WD_ALIGN_PARAGRAPH.LEFT)
         _cell_text(row.cells[2], spec["paragraphs"])
     _paragraph(document, "", space_after=6)
+    _application_block(document, labels, text["checklist_reference"])
     _paragraph(document, "{%p if branch %}")
     _paragraph(document, f"{labels['branch']} {{{{ branch }}}}")
     _paragraph(document, "{%p endif %}")
@@ -174,6 +195,47 @@ def build_requirements_list(text: dict) -> bytes:
     _paragraph(document, "{%p endif %}")
     _footer(document)
     return _finish(document, text["title"], lang)
+
+
+def _application_block(document: Document, labels: dict, checklist_reference: str):
+    """The per-application block: every figure comes from the computed context."""
+    lines = [
+        "{%p if application %}",
+        f"**{labels['block']}",
+        f"{labels['applicant']} {{{{ applicant_name }}}}",
+        f"{labels['object']} {{{{ object_label }}}}{{% if application.total_area is not none %}}, "
+        "{{ application.total_area|area }}{% endif %}{% if application.address %}, {{ application.address.settlement }}"
+        "{% if application.address.street %}, {{ application.address.street }}{% endif %} {{ application.address.house }}"
+        "{% endif %}",
+        f"{labels['submitted']} {{{{ schedule.submitted_on|official_date }}}}, {{{{ schedule.submitted_time }}}}",
+        f"{labels['accepted']} {{{{ schedule.accepted_on|official_date }}}}",
+        "{%p for result in schedule.results %}",
+        labels["result"],
+        "{%p endfor %}",
+        f"{labels['procedure']} {{{{ schedule.refusal_procedure }}}}",
+        "{%p if schedule.hearing_notice_latest %}",
+        f"{labels['hearing']} {{{{ schedule.hearing_notice_latest|official_date }}}}",
+        "{%p endif %}",
+        "{%p if schedule.extension_limit %}",
+        f"{labels['extension']} {{{{ schedule.extension_limit|official_date }}}}",
+        "{%p endif %}",
+        f"{labels['fee']} {labels['total']} {{{{ fee.total|money }}}}, {labels['vat']} {{{{ fee.vat_rate }}}}% "
+        "{{ fee.vat_amount|money }};",
+        f"{labels['base']} {{{{ fee.base|money }}}};",
+        f"{labels['surcharge']} {{{{ fee.surcharge|money }}}};",
+        f"{labels['words']} {{{{ fee.total|money_in_words }}}}.",
+        f"**{checklist_reference}",
+        "{%p for item in checklist %}",
+        "– {{ item.label }}: {{ item.status }}",
+        "{%p endfor %}",
+        "{%p for note in notes %}",
+        "{{ note }}",
+        "{%p endfor %}",
+        "{%p endif %}",
+    ]
+    for line in lines:
+        bold = line.startswith("**")
+        _paragraph(document, line[2:] if bold else line, bold=bold, align=WD_ALIGN_PARAGRAPH.LEFT)
 
 
 BUILDERS = {

@@ -1,6 +1,7 @@
 """Annex 2: list of basic requirements of the duplicate service ("№ 2 Тізбе")."""
 
-from ..models.requirements import RequirementsListData
+from ..application_block import COMPUTED_NAMES, block_context
+from ..models.requirements import DuplicateRequirementsData
 from .spec import FormSpec, Provenance, TextProvenance
 
 FORM = FormSpec(
@@ -12,7 +13,9 @@ FORM = FormSpec(
     },
     provenance=Provenance.OFFICIAL_TEXT,
     description="List of basic requirements of the service issuing a duplicate of the cadastral passport.",
-    model=RequirementsListData,
+    model=DuplicateRequirementsData,
+    compute=lambda model, lang: block_context(model, lang, ("duplicate",)),
+    computed_names=COMPUTED_NAMES,
     text_provenance={"kk": TextProvenance.OFFICIAL, "ru": TextProvenance.TRANSLATION},
     notes=(
         "Kazakh: the official text of Annex 2 of Order No. 65, cleaned only of the extraction's broken line joins.",

@@ -1,6 +1,7 @@
 """Annex 1: list of basic requirements of the new-object service ("№ 1 Тізбе")."""
 
-from ..models.requirements import RequirementsListData
+from ..application_block import COMPUTED_NAMES, block_context
+from ..models.requirements import NewObjectRequirementsData
 from .spec import FormSpec, Provenance, TextProvenance
 
 FORM = FormSpec(
@@ -15,7 +16,9 @@ FORM = FormSpec(
         "List of basic requirements of the service entering identification and technical data of newly "
         "built real estate, issuing the cadastral passport and the conclusion on discrepancies."
     ),
-    model=RequirementsListData,
+    model=NewObjectRequirementsData,
+    compute=lambda model, lang: block_context(model, lang, ("entry", "passport")),
+    computed_names=COMPUTED_NAMES,
     text_provenance={"kk": TextProvenance.OFFICIAL, "ru": TextProvenance.TRANSLATION},
     notes=(
         "Kazakh: the official text of Annex 1 of Order No. 65, cleaned only of the extraction's broken line joins.",

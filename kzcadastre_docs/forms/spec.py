@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from typing import Any
 
 from ..models.base import DocumentModel
 
@@ -65,6 +67,10 @@ class FormSpec:
     model: type[DocumentModel] | None = None
     text_provenance: dict[str, TextProvenance] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    #: Computes what the templates show beyond the data (dates, amounts): (model, lang) -> names.
+    compute: Callable[[DocumentModel, str], dict[str, Any]] | None = None
+    #: The names `compute` adds, so that the template check knows them.
+    computed_names: tuple[str, ...] = ()
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -80,6 +81,8 @@ def check_text(value: str) -> str:
 
 
 def _clean(value: Any) -> Any:
+    if isinstance(value, Enum):  # str-based enums are already validated choices
+        return value
     if isinstance(value, str):
         return check_text(value)
     if isinstance(value, list):
