@@ -175,6 +175,16 @@ _T: dict[str, dict[str, str]] = {
         "kk": "{fields} өрістерінің кемінде біреуі толтырылуы тиіс",
         "ru": "должно быть заполнено хотя бы одно из полей: {fields}",
     },
+    "vat_mismatch": {
+        "en": "VAT {amount} is not the VAT included in {price} at {rate}% ({expected})",
+        "kk": "ҚҚС {amount} {price} сомасына {rate}% мөлшерлемемен кіретін ҚҚС-қа ({expected}) тең емес",
+        "ru": "НДС {amount} не равен НДС, включенному в {price} по ставке {rate}% ({expected})",
+    },
+    "hearing_notice_late": {
+        "en": "the hearing notice of {date} is late: it must go out by {latest}, 3 working days before the term ends on {due}",
+        "kk": "{date} тыңдау туралы хабарлама кешіккен: ол {latest} дейін, мерзім {due} аяқталғанға дейін 3 жұмыс күні бұрын жіберілуі тиіс",
+        "ru": "уведомление о заслушивании от {date} запоздало: его следует направить не позднее {latest}, за 3 рабочих дня до окончания срока {due}",
+    },
     "type_error": {"en": "{detail}", "kk": "{detail}", "ru": "{detail}"},
 }
 

@@ -35,6 +35,19 @@ class NoticePreliminaryRefusalData(NoticeBase):
     def rules(self) -> Iterator[RuleViolation]:
         yield from super().rules()
         yield from date_order(("hearing", "at"), self.hearing.at.date(), "document_date", self.document_date)
+        latest = self.hearing_notice_latest()
+        if latest is not None and self.document_date > latest:
+            yield ("document_date",), "hearing_notice_late", {"date": self.document_date, "latest": latest,
+                                                              "due": self.service_due_on}
+
+    def hearing_notice_latest(self) -> dt.date | None:
+        """The last day to send this notice: 3 working days before the term ends (paragraph 5-1)."""
+        if self.service_due_on is None:
+            return None
+        from ..calendar import default_calendar
+        from ..rules import HEARING_NOTICE_WORKING_DAYS
+
+        return default_calendar().subtract_working_days(self.service_due_on, HEARING_NOTICE_WORKING_DAYS)
 
 
 

@@ -35,6 +35,12 @@ class NoticeSurchargeData(NoticeBase):
         if self.base_paid + self.surcharge != self.full_price:
             yield ("surcharge",), "sum_mismatch", {"total": self.full_price, "first": "base_paid", "second": "surcharge",
                                                    "expected": self.base_paid + self.surcharge}
+        from ..fees import vat_included
+
+        expected_vat = vat_included(self.full_price, self.vat_rate)
+        if self.vat_amount != expected_vat:
+            yield ("vat_amount",), "vat_mismatch", {"amount": self.vat_amount, "expected": expected_vat,
+                                                    "rate": self.vat_rate, "price": self.full_price}
 
 
 
