@@ -82,3 +82,10 @@ def test_schema_is_json_schema_with_descriptions():
     assert schema["$schema"].endswith("2020-12/schema")
     assert schema["additionalProperties"] is False
     assert all(prop.get("description") for prop in schema["properties"].values())
+
+
+@pytest.mark.parametrize(("lang", "tag"), [("kk", "kk-KZ"), ("ru", "ru-RU")])
+def test_documents_declare_their_language_for_proofing(lang, tag):
+    with zipfile.ZipFile(io.BytesIO(kz.render("annex-1", {}, lang))) as zf:
+        styles = zf.read("word/styles.xml").decode()
+    assert f'w:val="{tag}"' in styles and 'w:val="en-US"' not in styles

@@ -153,10 +153,21 @@ def _preserve_spaces(package: Package) -> Package:
     return package.replaced(parts)
 
 
+LANGUAGE_TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
+
+
+def _set_language(package: Package, lang: str) -> Package:
+    """The document's proofing language: Kazakh or Russian, not the default template's en-US."""
+    styles = package.get("word/styles.xml")
+    tag = LANGUAGE_TAGS[lang].encode()
+    styles = styles.replace(b'<w:lang w:val="en-US" w:eastAsia="en-US"', b'<w:lang w:val="' + tag + b'" w:eastAsia="' + tag + b'"')
+    return package.replaced({"word/styles.xml": styles})
+
+
 def _finish(document: Document, title: str, lang: str) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
-    package = _preserve_spaces(Package.from_bytes(buffer.getvalue()))
+    package = _set_language(_preserve_spaces(Package.from_bytes(buffer.getvalue())), lang)
     core = core_properties(title=title, subject="template", keywords="", description="kzcadastre-docs template",
                            creator="kzcadastre-docs", created=ORDER_DATE, language=lang)
     return package.replaced({CORE_PART: core}).to_bytes()
