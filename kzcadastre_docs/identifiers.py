@@ -130,20 +130,20 @@ def validate_bin(number: str) -> str:
     return _common(number, "BIN")
 
 
-def is_valid_iin(number: str) -> bool:
+def _passes(validator, number: str) -> bool:
     try:
-        validate_iin(number)
+        validator(number)
     except InvalidIdentifier:
         return False
     return True
+
+
+def is_valid_iin(number: str) -> bool:
+    return _passes(validate_iin, number)
 
 
 def is_valid_bin(number: str) -> bool:
-    try:
-        validate_bin(number)
-    except InvalidIdentifier:
-        return False
-    return True
+    return _passes(validate_bin, number)
 
 
 def parse_iin(number: str) -> IinInfo:
