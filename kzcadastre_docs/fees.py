@@ -31,7 +31,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import EXIT_INVALID, KzcadastreError
 from .formatting import money_in_words
-from .rules import OBJECT_TYPES, SERVICES
+from .models.parts import ObjectType
+from .rules import Service, check_request
 
 _TIYN = Decimal("0.01")
 FREE_SERVICES = {"correction"}
@@ -46,8 +47,8 @@ class _Strict(BaseModel):
 
 
 class TariffItem(_Strict):
-    service: Literal["entry", "passport", "duplicate", "correction"]
-    object_types: list[Literal["apartment", "dormitory_room", "individual_house", "individual_garage", "dacha", "other"]] | None = None
+    service: Service
+    object_types: list[ObjectType] | None = None
     area_over: Decimal | None = Field(None, ge=0, description="Matches areas strictly greater than this.")
     area_up_to: Decimal | None = Field(None, ge=0, description="Matches areas up to and including this.")
     first_complexity_category: bool | None = None
@@ -211,10 +212,7 @@ def compute_fee(
     tariff: str | Path | Tariff | None = None,
 ) -> Fee:
     """The price of a service on a date, split into base and surcharge, with VAT."""
-    if service not in SERVICES:
-        raise FeeError(f"service {service!r} is not one of {', '.join(SERVICES)}")
-    if object_type not in OBJECT_TYPES:
-        raise FeeError(f"object type {object_type!r} is not one of {', '.join(OBJECT_TYPES)}")
+    check_request(service, object_type)
     if area is not None and area < 0:
         raise FeeError("the area cannot be negative")
     rate = vat_rate(on)

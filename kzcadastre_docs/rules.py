@@ -30,13 +30,16 @@ import calendar as month_calendar
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
+from typing import Literal, get_args
 
 from .calendar import WorkingCalendar, default_calendar
 from .errors import KzcadastreError, EXIT_INVALID
 from .formatting import official_date
+from .models.parts import ObjectType
 
-SERVICES = ("entry", "passport", "duplicate", "correction")
-OBJECT_TYPES = ("apartment", "dormitory_room", "individual_house", "individual_garage", "dacha", "other")
+Service = Literal["entry", "passport", "duplicate", "correction"]
+SERVICES: tuple[str, ...] = get_args(Service)
+OBJECT_TYPES: tuple[str, ...] = tuple(kind.value for kind in ObjectType)
 CUT_OFF = time(18, 30)
 AREA_LIMIT = Decimal("1000")  # "up to 1000 m²" includes 1000
 HEARING_NOTICE_WORKING_DAYS = 3
@@ -67,10 +70,7 @@ def service_term(service: str, object_type: str, area: Decimal | None = None, fi
     >>> service_term("passport", "other", Decimal("2500"), first_category=True).working_days
     5
     """
-    if service not in SERVICES:
-        raise RuleInputError(f"service {service!r} is not one of {', '.join(SERVICES)}")
-    if object_type not in OBJECT_TYPES:
-        raise RuleInputError(f"object type {object_type!r} is not one of {', '.join(OBJECT_TYPES)}")
+    check_request(service, object_type)
     if service == "entry":
         return Term(1, "p5.1")
     if service == "correction":
@@ -91,6 +91,14 @@ def service_term(service: str, object_type: str, area: Decimal | None = None, fi
         return Term(1, "a2.3.residential")
     area = _need_area(area, service)
     return Term(2, "a2.3.upto1000") if area <= AREA_LIMIT else Term(3, "a2.3.over1000")
+
+
+def check_request(service: str, object_type: str) -> None:
+    """Refuse a service or object type the Rules do not know."""
+    if service not in SERVICES:
+        raise RuleInputError(f"service {service!r} is not one of {', '.join(SERVICES)}")
+    if object_type not in OBJECT_TYPES:
+        raise RuleInputError(f"object type {object_type!r} is not one of {', '.join(OBJECT_TYPES)}")
 
 
 def _need_area(area: Decimal | None, service: str) -> Decimal:
