@@ -85,8 +85,7 @@ def block_context(model: RequirementsListData, lang: str, services: tuple[str, .
     notes = []
     if main.refusal_procedure == "undetermined":
         notes.append(NOTES["three_days"][lang])
-    confirmed = default_calendar().confirmed_through
-    years = sorted({d.year for s in schedules for d in (s.due_on, s.extension_limit) if d and d.year > confirmed})
+    years = default_calendar().unconfirmed_years(*(d for s in schedules for d in (s.due_on, s.extension_limit)))
     notes.extend(NOTES["unconfirmed_year"][lang].format(year=year) for year in years)
     if not fee.official:
         notes.append(NOTES["unofficial_tariff"][lang].format(tariff=fee.tariff_id))

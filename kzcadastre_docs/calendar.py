@@ -110,12 +110,16 @@ class WorkingCalendar:
             return f"{name} ({_RU_SUFFIX.get(rest.rstrip(')'), rest.rstrip(')'))})" if rest else name
         return self._holiday(day, lang)
 
+    def unconfirmed_years(self, *days: date | None) -> list[int]:
+        """The years among these dates whose transfers of days off are not known yet."""
+        return sorted({day.year for day in days if day is not None and day.year > self.confirmed_through})
+
     def warnings(self, *days: date) -> list[str]:
         """Why answers about these dates may change: unknown transfers, estimated feasts."""
         messages = []
-        years = sorted({day.year for day in days if day is not None})
-        for year in years:
-            if year > self.confirmed_through:
+        unconfirmed = self.unconfirmed_years(*days)
+        for year in sorted({day.year for day in days if day is not None}):
+            if year in unconfirmed:
                 messages.append(
                     f"the Government's transfers of days off for {year} are not known yet (calendar confirmed "
                     f"through {self.confirmed_through}); dates in {year} may change"
