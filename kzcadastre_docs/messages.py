@@ -41,10 +41,7 @@ _T: dict[str, dict[str, str]] = {
         "ru": "должно быть: {pattern}",
     },
     "int_type": {"en": "must be a whole number", "kk": "бүтін сан болуы тиіс", "ru": "должно быть целым числом"},
-    "int_parsing": {"en": "must be a whole number", "kk": "бүтін сан болуы тиіс", "ru": "должно быть целым числом"},
-    "int_from_float": {"en": "must be a whole number", "kk": "бүтін сан болуы тиіс", "ru": "должно быть целым числом"},
     "decimal_type": {"en": "must be a number", "kk": "сан болуы тиіс", "ru": "должно быть числом"},
-    "decimal_parsing": {"en": "must be a number", "kk": "сан болуы тиіс", "ru": "должно быть числом"},
     "decimal_max_places": {
         "en": "must have at most {decimal_places} decimal places",
         "kk": "үтірден кейін {decimal_places} таңбадан аспауы тиіс",
@@ -68,18 +65,12 @@ _T: dict[str, dict[str, str]] = {
         "kk": "нақты күнтізбелік күн емес (ЖЖЖЖ-АА-КК)",
         "ru": "не является существующей датой (ГГГГ-ММ-ДД)",
     },
-    "date_from_datetime_parsing": {
-        "en": "is not a real calendar date (YYYY-MM-DD)",
-        "kk": "нақты күнтізбелік күн емес (ЖЖЖЖ-АА-КК)",
-        "ru": "не является существующей датой (ГГГГ-ММ-ДД)",
-    },
     "datetime_parsing": {
         "en": "is not a real date and time (YYYY-MM-DDTHH:MM)",
         "kk": "нақты күн мен уақыт емес (ЖЖЖЖ-АА-ККTСС:ММ)",
         "ru": "не является существующими датой и временем (ГГГГ-ММ-ДДTЧЧ:ММ)",
     },
     "bool_type": {"en": "must be true or false", "kk": "true немесе false болуы тиіс", "ru": "должно быть true или false"},
-    "bool_parsing": {"en": "must be true or false", "kk": "true немесе false болуы тиіс", "ru": "должно быть true или false"},
     "enum": {"en": "must be one of {expected}", "kk": "мыналардың бірі болуы тиіс: {expected}", "ru": "должно быть одним из: {expected}"},
     "literal_error": {"en": "must be {expected}", "kk": "мынадай болуы тиіс: {expected}", "ru": "должно быть: {expected}"},
     "union_tag_invalid": {
@@ -104,9 +95,6 @@ _T: dict[str, dict[str, str]] = {
         "ru": "должно содержать не более {max_length} элементов",
     },
     "model_type": {"en": "must be an object", "kk": "объект болуы тиіс", "ru": "должно быть объектом"},
-    "model_attributes_type": {"en": "must be an object", "kk": "объект болуы тиіс", "ru": "должно быть объектом"},
-    "dict_type": {"en": "must be an object", "kk": "объект болуы тиіс", "ru": "должно быть объектом"},
-    "type": {"en": "must be an object", "kk": "объект болуы тиіс", "ru": "должно быть объектом"},
     # The project's own rules.
     "xml_illegal_character": {
         "en": "character U+{code} at position {position} is not allowed in a document",
@@ -188,6 +176,18 @@ _T: dict[str, dict[str, str]] = {
     "type_error": {"en": "{detail}", "kk": "{detail}", "ru": "{detail}"},
 }
 
+# Error types that read the same as another one.
+_ALIASES = {
+    "int_parsing": "int_type",
+    "int_from_float": "int_type",
+    "decimal_parsing": "decimal_type",
+    "bool_parsing": "bool_type",
+    "date_from_datetime_parsing": "date_parsing",
+    "model_attributes_type": "model_type",
+    "dict_type": "model_type",
+    "type": "model_type",
+}
+
 # Reasons an IIN or BIN is invalid, by kzcadastre_docs.identifiers.InvalidIdentifier.code.
 _IDENTIFIER_REASONS = {
     "digits": {"kk": "тек цифрлардан тұруы тиіс", "ru": "должен состоять только из цифр"},
@@ -229,8 +229,12 @@ def message_language(explicit: str | None = None) -> str:
     return "en"
 
 
+def _templates(rule: str) -> dict[str, str] | None:
+    return _T.get(_ALIASES.get(rule, rule))
+
+
 def has_message(rule: str) -> bool:
-    return rule in _T
+    return _templates(rule) is not None
 
 
 def render_message(rule: str, context: dict[str, Any], lang: str, fallback: str) -> str:
@@ -239,7 +243,7 @@ def render_message(rule: str, context: dict[str, Any], lang: str, fallback: str)
     >>> render_message("string_too_long", {"max_length": 200}, "kk", "")
     '200 таңбадан аспауы тиіс'
     """
-    templates = _T.get(rule)
+    templates = _templates(rule)
     if not templates:
         return fallback
     reason = _IDENTIFIER_REASONS.get(context.get("code", ""), {}).get(lang)
