@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .docx.coreprops import CORE_PART, core_properties
-from .errors import DataValidationError, Problem
+from .errors import DataValidationError, Problem, UnsupportedLanguageError
 from .forms import FormSpec, all_forms, get_form, modelled_form, renderable_form
 from .formatting import check_lang
 from .models.base import DocumentModel
@@ -136,8 +136,6 @@ def render(
     check_lang(lang)
     spec = renderable_form(form)
     if lang not in spec.languages:
-        from .errors import UnsupportedLanguageError
-
         raise UnsupportedLanguageError(f"form {spec.slug!r} has no {lang} template")
     model = validate(spec.slug, data)
     properties = core_properties(

@@ -29,11 +29,8 @@ class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except DataValidationError as exc:
-            click.echo(f"error: {exc.describe(message_language())}", err=True)
-            ctx.exit(exc.exit_code)
         except KzcadastreError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {exc.describe(message_language())}", err=True)
             ctx.exit(exc.exit_code)
         except OSError as exc:
             click.echo(f"error: {exc}", err=True)
@@ -297,12 +294,9 @@ def demo(samples, output, force):
                 atomic_write(target, api.render(spec.slug, data, lang), overwrite=force)
                 click.echo(f"wrote {target}")
                 written += 1
-        except DataValidationError as exc:
-            failures += 1
-            click.echo(f"error: {case}: {exc.describe(message_language())}", err=True)
         except KzcadastreError as exc:
             failures += 1
-            click.echo(f"error: {case}: {exc}", err=True)
+            click.echo(f"error: {case}: {exc.describe(message_language())}", err=True)
     click.echo(f"{written} document(s) written to {output}" + (f"; {failures} case(s) failed" if failures else ""))
     if failures:
         sys.exit(EXIT_FAILURE)

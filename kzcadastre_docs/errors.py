@@ -19,6 +19,10 @@ class KzcadastreError(Exception):
 
     exit_code = EXIT_FAILURE
 
+    def describe(self, lang: str = "en") -> str:
+        """The message for a reader of `lang`; errors with translated messages override it."""
+        return str(self)
+
 
 class UnknownFormError(KzcadastreError, LookupError):
     exit_code = EXIT_INVALID
