@@ -7,11 +7,13 @@ services (Order No. 65 of 22 January 2026), in Kazakh and Russian, from validate
 """
 
 from .api import forms, render, render_to, schema, validate
+from .template_check import TemplateProblem, check_templates
 from .errors import (
     DataValidationError,
     FormNotAvailableError,
     KzcadastreError,
     OutputExistsError,
+    TemplateCheckError,
     TemplateError,
     UnknownFormError,
 )
@@ -26,9 +28,12 @@ __all__ = [
     "KzcadastreError",
     "OutputExistsError",
     "Provenance",
+    "TemplateCheckError",
     "TemplateError",
+    "TemplateProblem",
     "UnknownFormError",
     "__version__",
+    "check_templates",
     "forms",
     "get_form",
     "render",

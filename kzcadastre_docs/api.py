@@ -18,8 +18,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from .docx.coreprops import CORE_PART, core_properties
-from .errors import DataValidationError, Problem, UnsupportedLanguageError
-from .forms import FormSpec, all_forms, get_form, modelled_form, renderable_form
+from .errors import DataValidationError, Problem, TemplateCheckError, UnsupportedLanguageError
+from .forms import FormSpec, TextProvenance, all_forms, get_form, modelled_form, renderable_form
 from .formatting import check_lang
 from .models.base import DocumentModel
 from .rendering import Renderer
@@ -116,38 +116,62 @@ def _rule_problem(loc: tuple, rule: str, ctx: dict) -> Problem:
 _UNION_TAGS = frozenset({"individual", "organisation"})
 
 
-def context_for(spec: FormSpec, model: DocumentModel, lang: str) -> dict[str, Any]:
+def context_for(spec: FormSpec, model: DocumentModel, lang: str, text_provenance: TextProvenance | None = None
+                ) -> dict[str, Any]:
     """What a template sees: the model's fields, `lang`, `form` and `provenance_notice`."""
     context = model.model_dump(mode="python")
     context.update(
         lang=lang,
         form={"slug": spec.slug, "annex": spec.annex, "title": spec.title[lang], "provenance": spec.provenance.value},
-        provenance_notice=spec.provenance_notice(lang),
+        provenance_notice=spec.provenance_notice(lang, text_provenance),
     )
     if spec.compute is not None:
         context.update(spec.compute(model, lang))
     return context
 
 
+def operator_template(templates_dir: str | Path | None, slug: str, lang: str) -> Path | None:
+    """The operator's template for (slug, lang) in `templates_dir`, if it holds one."""
+    if templates_dir is None:
+        return None
+    path = Path(templates_dir) / lang / f"{slug}.docx"
+    return path if path.is_file() else None
+
+
 def render(
     form: str, data: Mapping[str, Any] | DocumentModel, lang: str, *, templates_dir: str | Path | None = None
 ) -> bytes:
-    """The DOCX bytes of one document. Same input, same bytes."""
+    """The DOCX bytes of one document. Same input, same bytes.
+
+    `templates_dir` is an operator's templates directory (`<dir>/<lang>/<slug>.docx`): a
+    template found there is used instead of the shipped one, after the template check
+    (TemplateCheckError if it does not fit the form); forms it lacks use the shipped ones.
+    """
     check_lang(lang)
     spec = renderable_form(form)
     if lang not in spec.languages:
         raise UnsupportedLanguageError(f"form {spec.slug!r} has no {lang} template")
     model = validate(spec.slug, data)
+    own = operator_template(templates_dir, spec.slug, lang)
+    text_provenance = None
+    if own is not None:
+        from .template_check import check_operator_template
+
+        problems = check_operator_template(own, spec.slug)
+        if problems:
+            raise TemplateCheckError(problems)
+        text_provenance = TextProvenance.OPERATOR
     properties = core_properties(
         title=spec.title[lang],
         subject=" ".join(part for part in (spec.annex_label(lang), spec.slug) if part),
         keywords=spec.keywords(model),
-        description=spec.provenance_notice(lang),
+        description=spec.provenance_notice(lang, text_provenance),
         creator="kzcadastre-docs",
         created=spec.document_date(model),
         language=LANG_TAGS[lang],
     )
-    return renderer(templates_dir).render(spec.slug, lang, context_for(spec, model, lang), {CORE_PART: properties})
+    engine = renderer(templates_dir if own is not None else None)
+    return engine.render(spec.slug, lang, context_for(spec, model, lang, text_provenance), {CORE_PART: properties})
 
 
 def render_to(

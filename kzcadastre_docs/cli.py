@@ -141,6 +141,18 @@ def _outputs(spec: FormSpec, langs: list[str], output: Path) -> dict[str, Path]:
     return {lang: output / f"{spec.slug}.{lang}.docx" for lang in langs}
 
 
+TEMPLATES_ENV = "KZCADASTRE_TEMPLATES"
+
+
+def templates_option(function):
+    """--templates DIR (or $KZCADASTRE_TEMPLATES): an operator's own templates, checked before use."""
+    return click.option(
+        "--templates", "templates_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+        envvar=TEMPLATES_ENV, show_envvar=True,
+        help="A folder of your own templates (kk/<form>.docx, ru/<form>.docx) used instead of the shipped ones, "
+             "after the template check; forms it lacks use the shipped templates.")(function)
+
+
 @main.command()
 @click.argument("form")
 @click.option("--data", "data_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
@@ -149,14 +161,15 @@ def _outputs(spec: FormSpec, langs: list[str], output: Path) -> dict[str, Path]:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="A .docx file (one language) or a folder (files named <form>.<lang>.docx).")
 @click.option("--force", is_flag=True, help="Replace existing files.")
-def render(form, data_file, lang, output, force):
+@templates_option
+def render(form, data_file, lang, output, force, templates_dir):
     """Render FORM from a data file into DOCX."""
     spec = renderable_form(form)
     langs = list(spec.languages) if lang == "both" else [lang]
     targets = _outputs(spec, langs, output)
     data = load_data(data_file)
     # Everything is rendered in memory before anything is written.
-    rendered = {lang_: api.render(spec.slug, data, lang_) for lang_ in langs}
+    rendered = {lang_: api.render(spec.slug, data, lang_, templates_dir=templates_dir) for lang_ in langs}
     if not force:
         existing = [str(path) for path in targets.values() if path.exists()]
         if existing:
@@ -272,7 +285,8 @@ def fee(service, object_type, area, first_category, on, tariff, lang, fmt):
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
               show_default=True)
 @click.option("--force", is_flag=True, help="Replace existing files.")
-def demo(samples, output, force):
+@templates_option
+def demo(samples, output, force, templates_dir):
     """Render every sample case in every language of its form into OUTPUT."""
     if not samples.is_dir():
         raise click.UsageError(f"no samples folder at {samples}")
@@ -291,7 +305,7 @@ def demo(samples, output, force):
                 continue
             for lang in spec.languages:
                 target = output / spec.slug / f"{case.stem}.{lang}.docx"
-                atomic_write(target, api.render(spec.slug, data, lang), overwrite=force)
+                atomic_write(target, api.render(spec.slug, data, lang, templates_dir=templates_dir), overwrite=force)
                 click.echo(f"wrote {target}")
                 written += 1
         except KzcadastreError as exc:
@@ -299,6 +313,27 @@ def demo(samples, output, force):
             click.echo(f"error: {case}: {exc.describe(message_language())}", err=True)
     click.echo(f"{written} document(s) written to {output}" + (f"; {failures} case(s) failed" if failures else ""))
     if failures:
+        sys.exit(EXIT_FAILURE)
+
+
+@main.command("check-templates")
+@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, path_type=Path), envvar=TEMPLATES_ENV,
+              show_envvar=True, help="The folder to check (kk/<form>.docx, ru/<form>.docx); default: the shipped templates.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def check_templates_command(templates_dir, output_format):
+    """Check templates against the forms' data models; exit 0 if clean, 1 with the problems."""
+    from .template_check import check_templates
+
+    problems = check_templates(templates_dir)
+    where = templates_dir or "the shipped templates"
+    if output_format == "json":
+        click.echo(json.dumps({"templates": str(where), "problems": [p.as_dict() for p in problems]},
+                              ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        click.echo(f"{where}: {len(problems)} problem(s)" if problems else f"{where}: all templates fit their forms")
+    if problems:
         sys.exit(EXIT_FAILURE)
 
 

@@ -102,6 +102,17 @@ class DataValidationError(KzcadastreError, ValueError):
         return _HEADING.get(lang, _HEADING["en"]).format(form=self.form) + "\n" + lines
 
 
+class TemplateCheckError(KzcadastreError):
+    """An operator's template does not fit its form (see kzcadastre_docs.template_check)."""
+
+    exit_code = EXIT_FAILURE
+
+    def __init__(self, problems: list):
+        self.problems = list(problems)
+        lines = "\n".join(f"  {problem}" for problem in self.problems)
+        super().__init__(f"the template check found {len(self.problems)} problem(s); nothing was rendered:\n{lines}")
+
+
 class TemplateError(KzcadastreError):
     """A template cannot be parsed or rendered (syntax, missing variable, sandbox)."""
 

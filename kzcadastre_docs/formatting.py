@@ -135,3 +135,24 @@ def money_in_words(value: Decimal, lang: str) -> str:
     tiyn = int((amount - tenge) * 100)
     words = num2words(tenge, lang=NUM2WORDS_LANG[lang])
     return f"{words} {CURRENCY_NAME[lang]} {tiyn:02d} {TIYN_NAME[lang]}"
+
+
+_ADDRESS_WORDS = {
+    "kk": {"house": "{} үй", "building": "{} корпус", "apartment": "{} пәтер"},
+    "ru": {"house": "дом {}", "building": "корпус {}", "apartment": "кв. {}"},
+}
+
+
+def address(value, lang: str) -> str:
+    """An address (a mapping of the Address model's fields) on one line.
+
+    >>> address({"region": "Астана қаласы", "settlement": "Астана", "street": "Мәңгілік Ел даңғылы",
+    ...          "house": "55", "building": "2", "apartment": "45", "postal_code": "010000"}, "ru")
+    '010000, Астана қаласы, Астана, Мәңгілік Ел даңғылы, дом 55, корпус 2, кв. 45'
+    """
+    check_lang(lang)
+    get = value.get if hasattr(value, "get") else lambda name: getattr(value, name, None)
+    words = _ADDRESS_WORDS[lang]
+    parts = [get("postal_code"), get("region"), get("district"), get("settlement"), get("street")]
+    parts += [words[name].format(get(name)) if get(name) else None for name in ("house", "building", "apartment")]
+    return ", ".join(part for part in parts if part)

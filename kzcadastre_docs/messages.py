@@ -158,6 +158,16 @@ _T: dict[str, dict[str, str]] = {
         "kk": "{total} {first} + {second} ({expected}) қосындысына тең емес",
         "ru": "{total} не равно {first} + {second} ({expected})",
     },
+    "unknown_item": {
+        "en": "'{value}' is not an item of the computed table; the items are: {known}",
+        "kk": "'{value}' есептелген кестенің тармағы емес; тармақтар: {known}",
+        "ru": "'{value}' не является строкой вычисленной таблицы; строки: {known}",
+    },
+    "superseded_by": {
+        "en": "entry {number} is marked as superseded by entry {by}, which must be a later entry of the register",
+        "kk": "{number}-жазба {by}-жазбамен өтелген деп белгіленген; ол тізілімнің кейінгі жазбасы болуы тиіс",
+        "ru": "запись {number} отмечена как погашенная записью {by}, которая должна быть более поздней записью реестра",
+    },
     "one_of_required": {
         "en": "at least one of {fields} must be given",
         "kk": "{fields} өрістерінің кемінде біреуі толтырылуы тиіс",

@@ -22,7 +22,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -255,6 +255,199 @@ BUILDERS = {
 }
 
 
+# --- Reconstructed forms: one bilingual layout file per form (tools/template_text/<slug>.yaml) ---
+#
+# A layout is a list of blocks; every text is either one string (the same in both languages,
+# e.g. a Jinja expression) or {kk: ..., ru: ...}. Because both languages come from one
+# layout, the kk and ru templates of a form use the same variables by construction.
+
+ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+         "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+COMMON = TEXT_DIR / "_common.yaml"
+
+
+def _t(value, lang: str) -> str:
+    if isinstance(value, dict):
+        return value[lang]
+    return "" if value is None else str(value)
+
+
+def _row_flags(row, *, header: bool = False):
+    """Rows never split across pages; header rows repeat on every page."""
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    if header:
+        tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def _new_table(document, widths_cm, *, borders: bool = True):
+    table = document.add_table(rows=0, cols=len(widths_cm))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    if borders:
+        _set_borders(table)
+    widths = [Cm(w) for w in widths_cm]
+    _fix_widths(table, widths)
+    return table, widths
+
+
+def _add_row(table, widths, texts, *, size=10, bold=False, aligns=None, header=False):
+    row = table.add_row()
+    _row_flags(row, header=header)
+    for index, (cell, width, text) in enumerate(zip(row.cells, widths, texts)):
+        cell.width = width
+        align = ALIGN[aligns[index]] if aligns else WD_ALIGN_PARAGRAPH.LEFT
+        paragraph = cell.paragraphs[0]
+        paragraph.alignment = align
+        if text:
+            run = paragraph.add_run(text)
+            run.font.size = Pt(size)
+            run.bold = bold
+    return row
+
+
+def _control_row(table, widths, tag: str):
+    """A row holding only a {%tr %} tag; docxtpl removes it when rendering."""
+    _add_row(table, widths, [tag] + [""] * (len(widths) - 1))
+
+
+def _block_fields(document, block, lang):
+    table, widths = _new_table(document, block.get("widths", (6.0, 11.0)), borders=False)
+    for item in block["fields"]:
+        condition = None
+        if isinstance(item, dict):
+            condition, item = item["if"], item["row"]
+        if condition:
+            _control_row(table, widths, f"{{%tr if {condition} %}}")
+        _add_row(table, widths, [_t(item[0], lang), _t(item[1], lang)], size=11, aligns=("left", "left"))
+        if condition:
+            _control_row(table, widths, "{%tr endif %}")
+    _paragraph(document, "", space_after=4)
+
+
+def _block_table(document, block, lang):
+    columns = block["columns"]
+    table, widths = _new_table(document, [column[1] for column in columns])
+    aligns = [column[2] if len(column) > 2 else "left" for column in columns]
+    size = block.get("size", 9)
+    _add_row(table, widths, [_t(column[0], lang) for column in columns], size=size, bold=True,
+             aligns=["center"] * len(columns), header=True)
+    if block.get("numbers", True):
+        _add_row(table, widths, [str(i) for i in range(1, len(columns) + 1)], size=8,
+                 aligns=["center"] * len(columns), header=True)
+    for row in block.get("before", []):
+        _add_row(table, widths, [_t(cell, lang) for cell in row], size=size, aligns=aligns)
+    if "for" in block:
+        _control_row(table, widths, f"{{%tr for {block['for']} %}}")
+        _add_row(table, widths, [_t(cell, lang) for cell in block["cells"]], size=size, aligns=aligns)
+        _control_row(table, widths, "{%tr endfor %}")
+    for row in block.get("after", []):
+        _add_row(table, widths, [_t(cell, lang) for cell in row], size=size, bold=True, aligns=aligns)
+    _paragraph(document, "", space_after=4)
+
+
+def _block_signatures(document, block, lang):
+    table, widths = _new_table(document, (7.0, 4.0, 6.0), borders=False)
+    for label, name in block["signatures"]:
+        _add_row(table, widths, [_t(label, lang), "______________", _t(name, lang)], size=11,
+                 aligns=("left", "center", "left"))
+        _add_row(table, widths, ["", _t({"kk": "(қолы)", "ru": "(подпись)"}, lang), ""], size=8,
+                 aligns=("left", "center", "left"))
+
+
+def _block_box(document, block, lang):
+    """A framed area of fixed height: the place of a drawing."""
+    table, widths = _new_table(document, (17.0,))
+    row = _add_row(table, widths, [_t(block["box"], lang)], size=10, aligns=("center",))
+    height = OxmlElement("w:trHeight")
+    height.set(qn("w:val"), str(int(block.get("height_cm", 10) * 567)))
+    height.set(qn("w:hRule"), "exact")
+    row._tr.get_or_add_trPr().append(height)
+    cell_pr = row.cells[0]._tc.get_or_add_tcPr()
+    v_align = OxmlElement("w:vAlign")
+    v_align.set(qn("w:val"), "center")
+    cell_pr.append(v_align)
+    _paragraph(document, "", space_after=4)
+
+
+def _block_mark(document, block, lang):
+    """A large framed mark (the duplicate's ТЕЛНҰСҚА / ДУБЛИКАТ), shown when its condition holds."""
+    _paragraph(document, f"{{%p if {block['if']} %}}")
+    paragraph = _paragraph(document, _t(block["mark"], lang), size=block.get("size", 20), bold=True,
+                           align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
+    borders = OxmlElement("w:pBdr")
+    for edge in ("top", "left", "bottom", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "double")
+        element.set(qn("w:sz"), "12")
+        element.set(qn("w:space"), "4")
+        element.set(qn("w:color"), "C00000")
+        borders.append(element)
+    paragraph._p.get_or_add_pPr().append(borders)
+    for run in paragraph.runs:
+        run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    for line in block.get("lines", []):
+        _paragraph(document, _t(line, lang), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
+    _paragraph(document, "{%p endif %}")
+
+
+def _block_paragraph(document, block, lang):
+    paragraph = _paragraph(document, _t(block["p"], lang), size=block.get("size", 12), bold=block.get("bold", False),
+                           align=ALIGN[block.get("align", "justify")], space_after=block.get("space_after", 4))
+    if block.get("bold"):
+        paragraph.paragraph_format.keep_with_next = True  # a heading stays with what follows it
+
+
+def _block_page_break(document, block, lang):
+    document.add_page_break()
+
+
+BLOCKS = {
+    "p": _block_paragraph,
+    "fields": _block_fields,
+    "columns": _block_table,
+    "signatures": _block_signatures,
+    "box": _block_box,
+    "mark": _block_mark,
+    "page_break": _block_page_break,
+}
+
+
+def _header_mark(document, text: str, lang: str):
+    """The page header of every page: the duplicate mark when there is one."""
+    paragraph = document.sections[0].header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = paragraph.add_run(text)
+    run.bold = True
+    run.font.size = Pt(12)
+    run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+
+
+def build_layout(layout: dict, common: dict, lang: str) -> bytes:
+    """A reconstructed form from its layout: annex header, title, blocks, footer."""
+    document = _base_document()
+    if layout.get("page_header"):
+        _header_mark(document, _t(layout["page_header"], lang), lang)
+    if layout.get("annex"):
+        header = common["rules_annex"][lang].format(n=layout["annex"])
+        _paragraph(document, header, size=10, align=WD_ALIGN_PARAGRAPH.CENTER, indent_cm=9.0, space_after=6)
+        _paragraph(document, common["form_word"][lang], size=11, align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=10)
+    for line in layout.get("title", []):
+        _paragraph(document, _t(line, lang), size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=4)
+    _paragraph(document, "", space_after=6)
+    for block in layout["body"]:
+        kind = next(key for key in BLOCKS if key in block)
+        BLOCKS[kind](document, block, lang)
+    _footer(document)
+    title = " ".join(_t(line, lang) for line in layout.get("title", [])) or layout["slug"]
+    return _finish(document, title, lang)
+
+
+def _layouts() -> dict[str, dict]:
+    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+            for path in sorted(TEXT_DIR.glob("*.yaml")) if "." not in path.stem and not path.stem.startswith("_")}
+
+
 def build_all() -> dict[Path, bytes]:
     outputs = {}
     for slug, builder in BUILDERS.items():
@@ -262,6 +455,12 @@ def build_all() -> dict[Path, bytes]:
             source = TEXT_DIR / f"{slug}.{lang}.yaml"
             text = yaml.safe_load(source.read_text(encoding="utf-8"))
             outputs[TEMPLATES_DIR / lang / f"{slug}.docx"] = builder(text)
+    common = yaml.safe_load(COMMON.read_text(encoding="utf-8"))
+    for slug, layout in _layouts().items():
+        if layout.get("slug") != slug:
+            raise SystemExit(f"{slug}.yaml: its slug field says {layout.get('slug')!r}")
+        for lang in ("kk", "ru"):
+            outputs[TEMPLATES_DIR / lang / f"{slug}.docx"] = build_layout(layout, common, lang)
     return outputs
 
 

@@ -1,7 +1,8 @@
 """Annex 7: the abris (the technician's sketch of the land plot).
 
 Reconstructed: the order gives only this annex's upper-right header.
-Its data model is below; its templates are not written yet, so it validates but does not render.
+The layout follows paragraph 7 of the Rules and FORMS.md; the drawing area is a framed
+place for the sketch (the drawing itself comes with the measured geometry).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from ..models.base import DocumentModel, RuleViolation
 from ..models.parts import Address, CadastralNumber, Person, date_order
 from ..models.types import DocNumber, Litera, ShortText
 
-from .spec import FormSpec, Provenance
+from .spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
 
 class LegendItem(DocumentModel):
@@ -57,5 +58,7 @@ FORM = FormSpec(
     provenance=Provenance.RECONSTRUCTED,
     model=AbrisData,
     description="The technician's sketch of the land plot with its buildings and structures (paragraph 7 of the Rules).",
-    notes=("No template in this version: the layout will be reconstructed from FORMS.md; it is not the official form.",),
+    text_provenance=RECONSTRUCTED_BOTH,
+    notes=("Layout reconstructed from paragraph 7 of the Rules and FORMS.md; only the Kazakh upper-right header is official.",
+           "The drawing area is a framed place for the sketch; this version does not draw it."),
 )

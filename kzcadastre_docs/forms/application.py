@@ -1,7 +1,7 @@
 """Annex 4: the application.
 
 Reconstructed: the order gives only this annex's upper-right header.
-Its data model is below; its templates are not written yet, so it validates but does not render.
+The layout follows paragraph 4 of the Rules and FORMS.md.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from ..models.base import DocumentModel, RuleViolation
 from ..models.parts import ActReference, Address, Applicant, CadastralNumber, Contacts, ObjectType
 from ..models.types import Area, ShortText, Year
 
-from .spec import FormSpec, Provenance
+from .spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
 
 class ApplicationObject(DocumentModel):
@@ -67,5 +67,6 @@ FORM = FormSpec(
     provenance=Provenance.RECONSTRUCTED,
     model=ApplicationData,
     description="The applicant's application for the new-object service or the duplicate (paragraph 4 of the Rules).",
-    notes=("No template in this version: the layout will be reconstructed from FORMS.md; it is not the official form.",),
+    text_provenance=RECONSTRUCTED_BOTH,
+    notes=("Layout reconstructed from paragraph 4 of the Rules and FORMS.md; only the Kazakh upper-right header is official.",),
 )

@@ -1,7 +1,9 @@
 """The cadastral passport (assembles Annexes 9 and 10); its duplicate carries a mark.
 
 Reconstructed: the order gives no form for this document.
-Its data model is below; its templates are not written yet, so it validates but does not render.
+The layout follows FORMS.md: identification page, explication per floor with totals,
+the Annex 9 and 10 tables, the place of the abris, signatures. A duplicate carries the
+"ТЕЛНҰСҚА / ДУБЛИКАТ" mark on its first page and in the header of every page.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from ..models.parts import (Address, CadastralNumber, Inspection, LandPlot, Main
 from ..models.types import DocNumber
 from decimal import Decimal
 
-from .spec import FormSpec, Provenance
+from ..technical_tables import element_rows, explication, service_totals
+
+from .spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
 
 class DuplicateMark(DocumentModel):
@@ -54,6 +58,14 @@ class CadastralPassportData(DocumentModel):
                 "tolerance": Decimal("0.05")}
 
 
+def compute(model: CadastralPassportData, lang: str) -> dict:
+    """The explication with its totals, the Annex 9 rows and the Annex 10 totals."""
+    return {
+        "explication": explication(model.object.floors),
+        "element_rows": element_rows(model.main, lang),
+        "totals": service_totals(model.service_buildings, model.structures),
+    }
+
 
 FORM = FormSpec(
     slug="cadastral-passport",
@@ -65,5 +77,9 @@ FORM = FormSpec(
     provenance=Provenance.RECONSTRUCTED,
     model=CadastralPassportData,
     description="The cadastral passport: identification page, floor plans with explication, Annexes 9 and 10, the abris.",
-    notes=("No template in this version: the layout will be reconstructed from FORMS.md; it is not the official form.",),
+    text_provenance=RECONSTRUCTED_BOTH,
+    compute=compute,
+    computed_names=("explication", "element_rows", "totals"),
+    notes=("Reconstructed: the order gives no form of the passport; it assembles Annexes 9 and 10 and the explication.",
+           "The abris or site plan is a framed place in this version; it is not drawn."),
 )

@@ -1,7 +1,8 @@
 """Annex 8: the single inventory file.
 
 Reconstructed: the order gives only this annex's upper-right header.
-Its data model is below; its templates are not written yet, so it validates but does not render.
+The layout follows paragraph 7 of the Rules and FORMS.md. The register is append-only:
+`kzcadastre_docs.inventory` adds documents and keeps superseded ones, marked, in place.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from ..models.base import DocumentModel, RuleViolation
-from ..models.parts import Address, CadastralNumber, InventoryEntry, Person
+from ..models.parts import Address, CadastralNumber, InventoryEntry, InventoryStatus, Person
 from ..models.types import DocNumber
 
-from .spec import FormSpec, Provenance
+from .spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
 
 class InventoryFileData(DocumentModel):
@@ -37,6 +38,18 @@ class InventoryFileData(DocumentModel):
             if entry.date < previous:
                 yield ("entries", index, "date"), "chronology", {"date": entry.date, "previous": previous}
             previous = max(previous, entry.date)
+        abris = 0
+        for index, entry in enumerate(self.entries):
+            if entry.superseded_by is not None:
+                if not entry.number < entry.superseded_by <= len(self.entries):
+                    yield ("entries", index, "superseded_by"), "superseded_by", {"number": entry.number,
+                                                                                "by": entry.superseded_by}
+                elif entry.status is not InventoryStatus.SUPERSEDED:
+                    yield ("entries", index, "status"), "superseded_by", {"number": entry.number, "by": entry.superseded_by}
+            if entry.form == "abris":
+                abris += 1
+                if entry.sequence != abris:
+                    yield ("entries", index, "sequence"), "sequence", {"expected": abris}
         if self.entries and self.document_date < self.entries[-1].date:
             yield ("document_date",), "date_order", {"later": "document_date", "earlier": "the last entry",
                                                      "later_value": self.document_date,
@@ -54,5 +67,6 @@ FORM = FormSpec(
     provenance=Provenance.RECONSTRUCTED,
     model=InventoryFileData,
     description="The single inventory file: cover and chronological register of documents, superseded ones kept (paragraph 7).",
-    notes=("No template in this version: the layout will be reconstructed from FORMS.md; it is not the official form.",),
+    text_provenance=RECONSTRUCTED_BOTH,
+    notes=("Layout reconstructed from paragraph 7 of the Rules and FORMS.md; only the Kazakh upper-right header is official.",),
 )

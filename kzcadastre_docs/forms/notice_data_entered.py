@@ -1,7 +1,6 @@
 """Notice: the identification and technical data were entered.
 
 Reconstructed: the order gives no form for this document.
-Its data model is below; its templates are not written yet, so it validates but does not render.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from ..models.base import RuleViolation
 from ..models.documents import NoticeBase
 from ..models.parts import date_order
 
-from .spec import FormSpec, Provenance
+from .spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
 
 class NoticeDataEnteredData(NoticeBase):
@@ -39,5 +38,6 @@ FORM = FormSpec(
     provenance=Provenance.RECONSTRUCTED,
     model=NoticeDataEnteredData,
     description="Notice that the identification and technical data were entered into the information system (paragraph 4).",
-    notes=("No template in this version: the layout will be reconstructed from FORMS.md; it is not the official form.",),
+    text_provenance=RECONSTRUCTED_BOTH,
+    notes=("Reconstructed from paragraph 4 of the Rules; the order gives no form of this notice.",),
 )

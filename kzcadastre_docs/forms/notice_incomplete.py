@@ -1,7 +1,6 @@
 """Notice: refusal of further consideration (incomplete or expired documents).
 
 Reconstructed: the order gives no form for this document.
-Its data model is below; its templates are not written yet, so it validates but does not render.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from ..models.base import RuleViolation
 from ..models.documents import NoticeBase
 from ..models.types import ShortText
 
-from .spec import FormSpec, Provenance
+from .spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
 
 class NoticeIncompleteData(NoticeBase):
@@ -40,5 +39,6 @@ FORM = FormSpec(
     provenance=Provenance.RECONSTRUCTED,
     model=NoticeIncompleteData,
     description="Refusal of further consideration for an incomplete package or expired documents (paragraphs 4 and 9).",
-    notes=("No template in this version: the layout will be reconstructed from FORMS.md; it is not the official form.",),
+    text_provenance=RECONSTRUCTED_BOTH,
+    notes=("Reconstructed from paragraphs 4 and 9 of the Rules; the order gives no form of this notice.",),
 )

@@ -1,7 +1,7 @@
 """Notice: preliminary decision on refusal and the hearing.
 
 Reconstructed: the order gives no form for this document.
-Its data model is below; its templates are not written yet, so it validates but does not render.
+The ground is printed in the words of item 9 of Annex 1 (official in Kazakh).
 """
 
 from __future__ import annotations
@@ -11,12 +11,14 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from ..labels import refusal_ground
+
 from ..models.base import DocumentModel, RuleViolation
 from ..models.documents import NoticeBase
 from ..models.parts import date_order
 from ..models.types import LongText, ShortText
 
-from .spec import FormSpec, Provenance
+from .spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
 
 class Hearing(DocumentModel):
@@ -50,6 +52,17 @@ class NoticePreliminaryRefusalData(NoticeBase):
         return default_calendar().subtract_working_days(self.service_due_on, HEARING_NOTICE_WORKING_DAYS)
 
 
+def compute(model: NoticePreliminaryRefusalData, lang: str) -> dict:
+    """The ground's words, the hearing's time, the latest notice date, the objection term."""
+    from ..rules import OBJECTION_WORKING_DAYS
+
+    return {
+        "ground_text": refusal_ground("new_object", model.ground, lang),
+        "hearing_time": model.hearing.at.strftime("%H:%M"),
+        "notice_latest": model.hearing_notice_latest(),
+        "objection_days": OBJECTION_WORKING_DAYS,
+    }
+
 
 FORM = FormSpec(
     slug="notice-preliminary-refusal",
@@ -61,5 +74,8 @@ FORM = FormSpec(
     provenance=Provenance.RECONSTRUCTED,
     model=NoticePreliminaryRefusalData,
     description="Preliminary decision on refusal with the hearing's time and place (paragraph 5-1).",
-    notes=("No template in this version: the layout will be reconstructed from FORMS.md; it is not the official form.",),
+    text_provenance=RECONSTRUCTED_BOTH,
+    compute=compute,
+    computed_names=("ground_text", "hearing_time", "notice_latest", "objection_days"),
+    notes=("Reconstructed from paragraph 5-1 of the Rules; the order gives no form of this notice.",),
 )

@@ -1,7 +1,6 @@
 """Notice: the surcharge for the inspection work is due.
 
 Reconstructed: the order gives no form for this document.
-Its data model is below; its templates are not written yet, so it validates but does not render.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from ..models.base import RuleViolation
 from ..models.documents import NoticeBase
 from ..models.types import Money
 
-from .spec import FormSpec, Provenance
+from .spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
 
 class NoticeSurchargeData(NoticeBase):
@@ -54,5 +53,7 @@ FORM = FormSpec(
     provenance=Provenance.RECONSTRUCTED,
     model=NoticeSurchargeData,
     description="Notice that the surcharge for the technical inspection work is due (paragraph 4).",
-    notes=("No template in this version: the layout will be reconstructed from FORMS.md; it is not the official form.",),
+    text_provenance=RECONSTRUCTED_BOTH,
+    notes=("Reconstructed from paragraph 4 of the Rules; the order gives no form of this notice.",
+           "A price from a tariff that is not the official price list is printed with a statement saying so."),
 )

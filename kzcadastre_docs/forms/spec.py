@@ -32,6 +32,7 @@ class TextProvenance(str, Enum):
     OFFICIAL = "official"
     TRANSLATION = "translation"  # the project's translation of the official Kazakh text
     RECONSTRUCTED = "reconstructed"
+    OPERATOR = "operator"  # a template the operator supplied (--templates); the library cannot vouch for it
 
     def __str__(self) -> str:
         return self.value
@@ -48,7 +49,13 @@ PROVENANCE_NOTICE = {
     ),
     (TextProvenance.RECONSTRUCTED, "kk"): "Нысан қайта құрастырылған: ресми нысанның мәтіні қолжетімсіз, бұл ресми нысан емес.",
     (TextProvenance.RECONSTRUCTED, "ru"): "Форма реконструирована: официальный текст формы недоступен, это не официальная форма.",
+    (TextProvenance.OPERATOR, "kk"): "Нысан үлгісін оператор ұсынды.",
+    (TextProvenance.OPERATOR, "ru"): "Шаблон формы предоставлен оператором.",
 }
+
+
+#: The text provenance of a reconstructed form shipped in both languages.
+RECONSTRUCTED_BOTH = {"kk": TextProvenance.RECONSTRUCTED, "ru": TextProvenance.RECONSTRUCTED}
 
 
 @dataclass(frozen=True)
@@ -85,8 +92,8 @@ class FormSpec:
             return ""
         return f"{self.annex}-қосымша" if lang == "kk" else f"Приложение {self.annex}"
 
-    def provenance_notice(self, lang: str) -> str:
-        return PROVENANCE_NOTICE[(self.text_provenance[lang], lang)]
+    def provenance_notice(self, lang: str, text_provenance: TextProvenance | None = None) -> str:
+        return PROVENANCE_NOTICE[(text_provenance or self.text_provenance[lang], lang)]
 
     def document_date(self, data: DocumentModel) -> date:
         """The date a document carries in its properties: its own, else the order's."""

@@ -1,7 +1,7 @@
 """Annex 9: technical characteristics of the main object.
 
 Reconstructed: the order gives only this annex's upper-right header.
-Its data model is below; its templates are not written yet, so it validates but does not render.
+The layout follows FORMS.md: the figures, then every structural element in a fixed order.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from pydantic import Field
 from ..models.base import DocumentModel
 from ..models.parts import CadastralNumber, MainCharacteristics
 
-from .spec import FormSpec, Provenance
+from ..technical_tables import element_rows
+
+from .spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
 
 class TechnicalMainData(DocumentModel):
@@ -23,6 +25,10 @@ class TechnicalMainData(DocumentModel):
     cadastral_number: CadastralNumber | None = Field(None, description="Cadastral number of the object.")
     main: MainCharacteristics = Field(description="The main object's figures and structural elements.")
 
+
+def compute(model: TechnicalMainData, lang: str) -> dict:
+    """Every row of the Annex 9 table, in the form's order."""
+    return {"element_rows": element_rows(model.main, lang)}
 
 
 FORM = FormSpec(
@@ -35,5 +41,8 @@ FORM = FormSpec(
     provenance=Provenance.RECONSTRUCTED,
     model=TechnicalMainData,
     description="Technical characteristics of the main object, a form inside the cadastral passport (paragraph 7).",
-    notes=("No template in this version: the layout will be reconstructed from FORMS.md; it is not the official form.",),
+    text_provenance=RECONSTRUCTED_BOTH,
+    compute=compute,
+    computed_names=("element_rows",),
+    notes=("Layout reconstructed from paragraph 7 of the Rules and FORMS.md; only the Kazakh upper-right header is official.",),
 )

@@ -1,7 +1,7 @@
 """Annex 10: technical characteristics of service buildings and structures.
 
 Reconstructed: the order gives only this annex's upper-right header.
-Its data model is below; its templates are not written yet, so it validates but does not render.
+The layout follows FORMS.md: a table of buildings, a table of structures, totals.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from pydantic import Field
 from ..models.base import DocumentModel, RuleViolation
 from ..models.parts import CadastralNumber, ServiceBuilding, Structure
 
-from .spec import FormSpec, Provenance
+from ..technical_tables import service_totals
+
+from .spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
 
 class TechnicalServiceData(DocumentModel):
@@ -36,6 +38,10 @@ class TechnicalServiceData(DocumentModel):
                 seen.add(item.litera)
 
 
+def compute(model: TechnicalServiceData, lang: str) -> dict:
+    """The tables' totals."""
+    return {"totals": service_totals(model.buildings, model.structures)}
+
 
 FORM = FormSpec(
     slug="technical-service",
@@ -47,5 +53,8 @@ FORM = FormSpec(
     provenance=Provenance.RECONSTRUCTED,
     model=TechnicalServiceData,
     description="Technical characteristics of service (household) buildings and structures, inside the cadastral passport (paragraph 7).",
-    notes=("No template in this version: the layout will be reconstructed from FORMS.md; it is not the official form.",),
+    text_provenance=RECONSTRUCTED_BOTH,
+    compute=compute,
+    computed_names=("totals",),
+    notes=("Layout reconstructed from paragraph 7 of the Rules and FORMS.md; only the Kazakh upper-right header is official.",),
 )

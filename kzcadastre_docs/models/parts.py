@@ -333,6 +333,10 @@ class InventoryEntry(DocumentModel):
     sheets: int = Field(ge=1, le=10000, description="Number of sheets.")
     status: InventoryStatus = Field(InventoryStatus.CURRENT, description="current or superseded (kept, never removed).")
     note: ShortText | None = Field(None, description="Note.")
+    form: Literal["abris", "cadastral-passport", "conclusion", "application", "technical-main", "technical-service",
+                  "other"] | None = Field(None, description="Kind of document, where it is one the library knows.")
+    sequence: int | None = Field(None, ge=1, le=1000, description="Sequence number of an abris in the file (abris entries).")
+    superseded_by: int | None = Field(None, ge=1, description="Number of the later entry that supersedes this one.")
 
 
 class ChangeKind(str, Enum):

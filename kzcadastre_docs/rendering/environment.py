@@ -3,7 +3,8 @@
 Sandboxed (templates cannot reach Python internals), autoescaped (a value is always text,
 never markup), and strict (a missing variable is an error, not an empty string).
 Formatting filters take the document language from the rendering context, which the
-engine always sets as `lang`.
+engine always sets as `lang`; like plain output, they print an absent (None) value as
+nothing, so that an optional field needs no `if` around it.
 """
 
 from __future__ import annotations
@@ -29,35 +30,90 @@ def _lang(context) -> str:
 
 @pass_context
 def _official_date(context, value: date, locative: bool = False) -> str:
+    if value is None:
+        return ""
     return formatting.official_date(value, _lang(context), locative=locative)
 
 
 @pass_context
 def _short_date(context, value: date) -> str:
+    if value is None:
+        return ""
     return formatting.short_date(value, _lang(context))
 
 
 @pass_context
 def _number(context, value: Decimal | int, places: int | None = None) -> str:
+    if value is None:
+        return ""
     return formatting.number(value, _lang(context), places=places)
 
 
 @pass_context
 def _area(context, value: Decimal) -> str:
+    if value is None:
+        return ""
     return formatting.area(value, _lang(context))
 
 
 @pass_context
 def _money(context, value: Decimal) -> str:
+    if value is None:
+        return ""
     return formatting.money(value, _lang(context))
 
 
 @pass_context
 def _money_in_words(context, value: Decimal) -> str:
+    if value is None:
+        return ""
     return formatting.money_in_words(value, _lang(context))
 
 
+@pass_context
+def _label(context, value: Any, section: str | None = None) -> str:
+    from ..labels import label
+
+    return label(value, _lang(context), section)
+
+
+@pass_context
+def _address(context, value: Any) -> str:
+    return formatting.address(value, _lang(context))
+
+
+def _cadastral(value: Any) -> str:
+    """A cadastral number (the model's fields, or the land number as text) as printed."""
+    from ..models.parts import CadastralNumber
+
+    return str(value if isinstance(value, CadastralNumber) else CadastralNumber.model_validate(value))
+
+
+def _full_name(value: Any) -> str:
+    """A person's or organisation's name from the applicant's fields."""
+    get = value.get if hasattr(value, "get") else lambda name: getattr(value, name, None)
+    if get("name"):
+        return get("name")
+    return " ".join(part for part in (get("last_name"), get("first_name"), get("patronymic")) if part)
+
+
+_ID_LABELS = {("iin", "kk"): "ЖСН", ("iin", "ru"): "ИИН", ("bin", "kk"): "БСН", ("bin", "ru"): "БИН"}
+
+
+@pass_context
+def _identifier(context, value: Any) -> str:
+    """"ЖСН 900721404562" / "БИН 150240012347": the applicant's identifier with its name."""
+    get = value.get if hasattr(value, "get") else lambda name: getattr(value, name, None)
+    kind = "bin" if get("bin") else "iin"
+    return f"{_ID_LABELS[(kind, _lang(context))]} {get(kind)}"
+
+
 FILTERS = {
+    "label": _label,
+    "address": _address,
+    "cadastral": _cadastral,
+    "full_name": _full_name,
+    "identifier": _identifier,
     "official_date": _official_date,
     "short_date": _short_date,
     "number": _number,
