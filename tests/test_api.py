@@ -68,8 +68,6 @@ def test_reserved_and_unknown_forms():
         kz.render("annex-6", {}, "kk")
     with pytest.raises(kz.UnknownFormError):
         kz.render("annex-12", {}, "kk")
-    with pytest.raises(kz.FormNotAvailableError, match="no template"):
-        kz.render("conclusion", {}, "kk")
 
 
 def test_unsupported_language():
