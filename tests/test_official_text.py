@@ -103,3 +103,35 @@ def test_no_word_mixes_latin_and_cyrillic(slug, lang):
     text = document_text(Package.from_bytes(kz.render(slug, {}, lang)))
     mixed = [w for w in re.findall(r"\w+", text) if _LATIN.search(w) and _CYRILLIC.search(w)]
     assert not mixed, mixed
+
+
+# --- Annexes 3-10: only their upper-right header is official, and the forms carry it ---
+
+COMMON = yaml.safe_load((ROOT / "tools" / "template_text" / "_common.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("annex", range(3, 11))
+def test_the_kazakh_header_of_each_annex_is_in_the_source(annex, source):
+    assert _squash(COMMON["rules_annex"]["kk"].format(n=annex)) in source
+
+
+@pytest.mark.parametrize("form", [f for f in kz.forms() if f.annex and f.annex > 2 and f.model], ids=lambda f: f.slug)
+def test_reconstructed_annexes_print_the_official_header_and_say_they_are_reconstructed(form):
+    import json
+
+    from .conftest import SAMPLES
+
+    case = sorted((SAMPLES / form.slug).glob("*.json"))[0]
+    text = document_text(Package.from_bytes(kz.render(form.slug, json.loads(case.read_text(encoding="utf-8")), "kk")))
+    assert text.startswith(COMMON["rules_annex"]["kk"].format(n=form.annex) + "\nНысан\n")
+    assert "бұл ресми нысан емес" in text
+
+
+def test_refusal_grounds_are_quoted_from_item_9_of_each_annex():
+    from kzcadastre_docs.labels import refusal_ground
+
+    for slug, service in (("requirements-new-object", "new_object"), ("requirements-duplicate", "duplicate")):
+        row9 = _text(slug, "kk")["rows"][8]["paragraphs"]
+        for number in range(1, 6):
+            ground = refusal_ground(service, number, "kk")
+            assert row9[number - 1].startswith(f"{number}) {ground}"), (slug, number)
