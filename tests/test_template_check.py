@@ -4,7 +4,6 @@ and an operator's templates are used only after the same check."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest

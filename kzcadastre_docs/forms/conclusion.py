@@ -8,22 +8,19 @@ rows a clerk adds by hand (`discrepancies`) follow the computed ones.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
-
-from pydantic import Field
-
-from ..models.base import DocumentModel, RuleViolation
-from ..models.documents import IssuedDocument
-from ..models.parts import (Address, Applicant, CadastralNumber, Discrepancy, Inspection, RealEstateObject,
-                            TitleDocument, date_order)
 from decimal import Decimal
 from typing import Any
+
+from pydantic import Field
 
 from .. import formatting
 from ..discrepancies import DEFAULT_AREA_TOLERANCE, compare
 from ..labels import label
-from ..models.parts import ChangeKind, Person
+from ..models.base import DocumentModel, RuleViolation
+from ..models.documents import IssuedDocument
+from ..models.parts import (Address, Applicant, CadastralNumber, ChangeKind, Discrepancy, Inspection, Person,
+                            RealEstateObject, TitleDocument, date_order)
 from ..models.types import Area, Litera, ShortText
 
 from .spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
