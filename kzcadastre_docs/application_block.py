@@ -13,6 +13,7 @@ from typing import Any
 
 from . import fees, rules
 from .calendar import default_calendar
+from .labels import label
 from .models.requirements import RequirementsListData
 
 #: Environment variable naming a tariff file or folder (default: the shipped example).
@@ -49,15 +50,6 @@ DOCUMENTS = {
 }
 ATTACHED = {True: {"kk": "берілді", "ru": "представлен"}, False: {"kk": "берілмеді", "ru": "не представлен"}}
 
-OBJECT_TYPES = {
-    "apartment": {"kk": "пәтер", "ru": "квартира"},
-    "dormitory_room": {"kk": "жатақханадағы бөлме", "ru": "комната в общежитии"},
-    "individual_house": {"kk": "жеке тұрғын үй", "ru": "индивидуальный жилой дом"},
-    "individual_garage": {"kk": "жеке гараж", "ru": "индивидуальный гараж"},
-    "dacha": {"kk": "саяжай құрылысы", "ru": "дачное строение"},
-    "other": {"kk": "өзге жылжымайтын мүлік объектісі", "ru": "иной объект недвижимости"},
-}
-
 NOTES = {
     "three_days": {"kk": "Ескерту: мерзім дәл үш жұмыс күні; тыңдау туралы хабарламаның күні тыңдау өткізілетін жағдай үшін көрсетілген.",
                    "ru": "Примечание: срок ровно три рабочих дня; дата уведомления о заслушивании указана на случай его проведения."},
@@ -91,7 +83,7 @@ def block_context(model: RequirementsListData, lang: str, services: tuple[str, .
         notes.append(NOTES["unofficial_tariff"][lang].format(tariff=fee.tariff_id))
     return {
         "applicant_name": app.applicant.full_name,
-        "object_label": OBJECT_TYPES[object_type][lang],
+        "object_label": label(app.object_type, lang),
         "schedule": {
             "submitted_on": app.submitted_at.date(),
             "submitted_time": app.submitted_at.strftime("%H:%M"),

@@ -143,6 +143,37 @@ _ADDRESS_WORDS = {
 }
 
 
+def _getter(value):
+    """Field access for a model or its dumped mapping alike."""
+    return value.get if hasattr(value, "get") else (lambda name: getattr(value, name, None))
+
+
+def full_name(value) -> str:
+    """An applicant's name: an organisation's name, or a person's surname, name, patronymic.
+
+    >>> full_name({"kind": "individual", "last_name": "Сейітқали", "first_name": "Әсел", "patronymic": None})
+    'Сейітқали Әсел'
+    """
+    get = _getter(value)
+    if get("name"):
+        return get("name")
+    return " ".join(part for part in (get("last_name"), get("first_name"), get("patronymic")) if part)
+
+
+_ID_LABELS = {("iin", "kk"): "ЖСН", ("iin", "ru"): "ИИН", ("bin", "kk"): "БСН", ("bin", "ru"): "БИН"}
+
+
+def identifier(value, lang: str) -> str:
+    """An applicant's IIN or BIN with its name in the language.
+
+    >>> identifier({"bin": "150240012347"}, "kk")
+    'БСН 150240012347'
+    """
+    get = _getter(value)
+    kind = "bin" if get("bin") else "iin"
+    return f"{_ID_LABELS[(kind, check_lang(lang))]} {get(kind)}"
+
+
 def address(value, lang: str) -> str:
     """An address (a mapping of the Address model's fields) on one line.
 
@@ -151,7 +182,7 @@ def address(value, lang: str) -> str:
     '010000, Астана қаласы, Астана, Мәңгілік Ел даңғылы, дом 55, корпус 2, кв. 45'
     """
     check_lang(lang)
-    get = value.get if hasattr(value, "get") else lambda name: getattr(value, name, None)
+    get = _getter(value)
     words = _ADDRESS_WORDS[lang]
     parts = [get("postal_code"), get("region"), get("district"), get("settlement"), get("street")]
     parts += [words[name].format(get(name)) if get(name) else None for name in ("house", "building", "apartment")]

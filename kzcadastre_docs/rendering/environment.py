@@ -89,30 +89,16 @@ def _cadastral(value: Any) -> str:
     return str(value if isinstance(value, CadastralNumber) else CadastralNumber.model_validate(value))
 
 
-def _full_name(value: Any) -> str:
-    """A person's or organisation's name from the applicant's fields."""
-    get = value.get if hasattr(value, "get") else lambda name: getattr(value, name, None)
-    if get("name"):
-        return get("name")
-    return " ".join(part for part in (get("last_name"), get("first_name"), get("patronymic")) if part)
-
-
-_ID_LABELS = {("iin", "kk"): "ЖСН", ("iin", "ru"): "ИИН", ("bin", "kk"): "БСН", ("bin", "ru"): "БИН"}
-
-
 @pass_context
 def _identifier(context, value: Any) -> str:
-    """"ЖСН 900721404562" / "БИН 150240012347": the applicant's identifier with its name."""
-    get = value.get if hasattr(value, "get") else lambda name: getattr(value, name, None)
-    kind = "bin" if get("bin") else "iin"
-    return f"{_ID_LABELS[(kind, _lang(context))]} {get(kind)}"
+    return formatting.identifier(value, _lang(context))
 
 
 FILTERS = {
     "label": _label,
     "address": _address,
     "cadastral": _cadastral,
-    "full_name": _full_name,
+    "full_name": formatting.full_name,
     "identifier": _identifier,
     "official_date": _official_date,
     "short_date": _short_date,
