@@ -316,6 +316,48 @@ def demo(samples, output, force, templates_dir):
         sys.exit(EXIT_FAILURE)
 
 
+@main.command("inventory-add")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--document", help="What is filed, as the register shows it (default for --abris: 'Абрис № N').")
+@click.option("--date", "on", required=True, help="Date of the document, YYYY-MM-DD (not before the last entry).")
+@click.option("--sheets", type=click.IntRange(1, 10000), required=True, help="Number of sheets.")
+@click.option("--abris", is_flag=True, help="A new abris: the next sequence number; the current abris is superseded.")
+@click.option("--form", type=click.Choice(["cadastral-passport", "conclusion", "application", "technical-main",
+                                           "technical-service", "other"]), help="Kind of document.")
+@click.option("--supersedes", type=int, help="Number of the entry this document supersedes (kept, marked).")
+@click.option("--note", help="Note.")
+def inventory_add(file, document, on, sheets, abris, form, supersedes, note):
+    """Add a document to an inventory file's register (Annex 8 data), in place and atomically.
+
+    Entries are only ever appended; a superseded entry stays in its place, marked.
+    """
+    import yaml
+
+    from .inventory import add_abris, add_document
+
+    if abris and (form or supersedes):
+        raise click.UsageError("--abris decides the kind and what it supersedes; do not combine it with --form or --supersedes")
+    if not abris and not document:
+        raise click.UsageError("--document is required (except with --abris)")
+    when = _parse_date(on)
+    current = api.validate("inventory-file", load_data(file))
+    if abris:
+        updated = add_abris(current, date=when, sheets=sheets, document=document, note=note)
+    else:
+        updated = add_document(current, document=document, date=when, sheets=sheets, form=form, note=note,
+                               supersedes=supersedes)
+    data = updated.model_dump(mode="json", exclude_none=True)
+    if file.suffix.lower() in (".yaml", ".yml"):
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    atomic_write(file, text.encode("utf-8"), overwrite=True)
+    entry = updated.entries[-1]
+    superseded = [str(e.number) for e in updated.entries if e.superseded_by == entry.number]
+    click.echo(f"{file}: entry {entry.number} added ({entry.document}, {entry.date.isoformat()})"
+               + (f"; entry {', '.join(superseded)} marked superseded" if superseded else ""))
+
+
 @main.command("check-templates")
 @click.option("--templates", "templates_dir", type=click.Path(file_okay=False, path_type=Path), envvar=TEMPLATES_ENV,
               show_envvar=True, help="The folder to check (kk/<form>.docx, ru/<form>.docx); default: the shipped templates.")

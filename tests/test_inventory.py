@@ -92,3 +92,36 @@ def test_the_register_prints_superseded_entries_marked_in_place(file):
     first = text.index("Абрис № 1")
     assert text.index("погашен (записью 3)") > first
     assert text.index("Абрис № 2") > text.index("погашен (записью 3)")
+
+
+# --- the command a clerk uses ---
+
+def _run(*args):
+    from click.testing import CliRunner
+
+    from kzcadastre_docs.cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_cli_adds_in_place_and_keeps_every_entry(tmp_path):
+    path = tmp_path / "file.json"
+    path.write_text(json.dumps(SAMPLE, ensure_ascii=False), encoding="utf-8")
+    before = kz.validate("inventory-file", json.loads(path.read_text(encoding="utf-8")))
+    result = _run("inventory-add", path, "--abris", "--date", "2026-12-10", "--sheets", "1")
+    assert result.exit_code == 0, result.output
+    assert "entry 6 added (Абрис № 3, 2026-12-10); entry 3 marked superseded" in result.output
+    after = kz.validate("inventory-file", json.loads(path.read_text(encoding="utf-8")))
+    assert check_append_only(before, after) == [] and len(after.entries) == 6
+
+
+def test_cli_refuses_an_entry_out_of_order_and_leaves_the_file_as_it_was(tmp_path):
+    path = tmp_path / "file.yaml"
+    import yaml
+
+    path.write_text(yaml.safe_dump(SAMPLE, allow_unicode=True), encoding="utf-8")
+    original = path.read_bytes()
+    result = _run("inventory-add", path, "--document", "Акт", "--date", "2020-01-01", "--sheets", "1")
+    assert result.exit_code == 2 and "chronological" in result.output
+    assert path.read_bytes() == original
+    assert _run("inventory-add", path, "--date", "2026-12-10", "--sheets", "1").exit_code == 2  # no --document
