@@ -53,11 +53,8 @@ def explication(floors: list[Floor]) -> dict[str, Any]:
     result_floors = []
     totals = {"total_area": ZERO, "living_area": ZERO, "auxiliary_area": ZERO, "rooms": 0}
     for floor in floors:
-        floor_totals = {
-            "total_area": sum((room.area for room in floor.rooms), ZERO),
-            "living_area": sum((room.living_area for room in floor.rooms), ZERO),
-            "auxiliary_area": sum((room.auxiliary_area for room in floor.rooms), ZERO),
-        }
+        floor_totals = {"total_area": floor.total_area, "living_area": floor.living_area,
+                        "auxiliary_area": floor.auxiliary_area}
         result_floors.append({"level": floor.level, "rooms": [room.model_dump() for room in floor.rooms], **floor_totals})
         for name, value in floor_totals.items():
             totals[name] += value

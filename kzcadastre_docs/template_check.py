@@ -132,12 +132,6 @@ def _file_label(path: Path, root: Path) -> str:
         return str(path)
 
 
-@dataclass
-class _Checked:
-    problems: list[TemplateProblem]
-    paths: set[str]
-
-
 def check_template(path: str | Path, form: FormSpec, *, label: str | None = None) -> tuple[list[TemplateProblem], set[str]]:
     """The problems of one template for `form`, and the data paths it reads."""
     path = Path(path)

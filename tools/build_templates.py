@@ -413,7 +413,7 @@ BLOCKS = {
 }
 
 
-def _header_mark(document, text: str, lang: str):
+def _header_mark(document, text: str):
     """The page header of every page: the duplicate mark when there is one."""
     paragraph = document.sections[0].header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -427,7 +427,7 @@ def build_layout(layout: dict, common: dict, lang: str) -> bytes:
     """A reconstructed form from its layout: annex header, title, blocks, footer."""
     document = _base_document()
     if layout.get("page_header"):
-        _header_mark(document, _t(layout["page_header"], lang), lang)
+        _header_mark(document, _t(layout["page_header"], lang))
     if layout.get("annex"):
         header = common["rules_annex"][lang].format(n=layout["annex"])
         _paragraph(document, header, size=10, align=WD_ALIGN_PARAGRAPH.CENTER, indent_cm=9.0, space_after=6)

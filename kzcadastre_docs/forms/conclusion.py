@@ -67,8 +67,7 @@ class ConclusionData(IssuedDocument):
         yield from super().rules()
         yield from date_order(("inspection", "date"), self.inspection.date, "title_document.date", self.title_document.date)
         yield from date_order(("document_date",), self.document_date, "inspection.date", self.inspection.date)
-        known = {row.key for row in compare(self.declared, self.object, self.measured_structures,
-                                            tolerance=self.area_tolerance)}
+        known = {row.key for row in self.differences()}  # overrides change kinds, never keys
         for key in self.change_kind_overrides:
             if key not in known:
                 yield ("change_kind_overrides", key), "unknown_item", {"value": key,

@@ -172,6 +172,10 @@ class Floor(DocumentModel):
     def living_area(self) -> Decimal:
         return sum((room.living_area for room in self.rooms), Decimal("0.00"))
 
+    @property
+    def auxiliary_area(self) -> Decimal:
+        return sum((room.auxiliary_area for room in self.rooms), Decimal("0.00"))
+
     def rules(self) -> Iterator[RuleViolation]:
         seen: set[str] = set()
         for index, room in enumerate(self.rooms):
