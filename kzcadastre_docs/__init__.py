@@ -6,7 +6,10 @@ services (Order No. 65 of 22 January 2026), in Kazakh and Russian, from validate
     'reserved'
 """
 
-from .api import forms, render, render_to, schema, validate
+from .api import RenderedDocument, forms, render, render_document, render_pdf, render_to, schema, to_pdf, validate
+from .bundle import bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip
+from .case import CaseFileError, load_case
+from .pdf import ConversionError, Converter, OfficeNotFoundError
 from .template_check import TemplateProblem, check_templates
 from .errors import (
     DataValidationError,
@@ -22,22 +25,34 @@ from .forms import FormSpec, Provenance, get_form
 __version__ = "0.1.0"
 
 __all__ = [
+    "CaseFileError",
+    "ConversionError",
+    "Converter",
     "DataValidationError",
     "FormNotAvailableError",
     "FormSpec",
     "KzcadastreError",
+    "OfficeNotFoundError",
     "OutputExistsError",
     "Provenance",
+    "RenderedDocument",
     "TemplateCheckError",
     "TemplateError",
     "TemplateProblem",
     "UnknownFormError",
     "__version__",
+    "bundle_docx_zip",
+    "bundle_pdf",
+    "bundle_pdf_a_zip",
     "check_templates",
     "forms",
     "get_form",
+    "load_case",
     "render",
+    "render_document",
+    "render_pdf",
     "render_to",
     "schema",
+    "to_pdf",
     "validate",
 ]

@@ -10,8 +10,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,8 @@ from .formatting import check_lang
 from .models.base import DocumentModel
 from .rendering import Renderer
 from .files import atomic_write
+from .metadata import document_metadata
+from .pdf import Converter, DocumentMetadata, shared_converter
 
 LANG_TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
 #: Names the engine puts into every rendering context; no model field may use them.
@@ -138,15 +142,21 @@ def operator_template(templates_dir: str | Path | None, slug: str, lang: str) ->
     return path if path.is_file() else None
 
 
-def render(
-    form: str, data: Mapping[str, Any] | DocumentModel, lang: str, *, templates_dir: str | Path | None = None
-) -> bytes:
-    """The DOCX bytes of one document. Same input, same bytes.
+@dataclass(frozen=True)
+class RenderedDocument:
+    """One rendered document: its DOCX bytes and what its properties say."""
 
-    `templates_dir` is an operator's templates directory (`<dir>/<lang>/<slug>.docx`): a
-    template found there is used instead of the shipped one, after the template check
-    (TemplateCheckError if it does not fit the form); forms it lacks use the shipped ones.
-    """
+    form: str
+    lang: str
+    docx: bytes
+    metadata: DocumentMetadata
+    date: dt.date | None
+
+
+def render_document(
+    form: str, data: Mapping[str, Any] | DocumentModel, lang: str, *, templates_dir: str | Path | None = None
+) -> RenderedDocument:
+    """Validate and render one document; `render` returns its bytes (see there)."""
     check_lang(lang)
     spec = renderable_form(form)
     if lang not in spec.languages:
@@ -161,17 +171,60 @@ def render(
         if problems:
             raise TemplateCheckError(problems)
         text_provenance = TextProvenance.OPERATOR
+    metadata = document_metadata(spec, model, lang)
     properties = core_properties(
-        title=spec.title[lang],
-        subject=" ".join(part for part in (spec.annex_label(lang), spec.slug) if part),
-        keywords=spec.keywords(model),
+        title=metadata.title,
+        subject=metadata.subject,
+        keywords="; ".join(metadata.keywords),
         description=spec.provenance_notice(lang, text_provenance),
         creator="kzcadastre-docs",
         created=spec.document_date(model),
         language=LANG_TAGS[lang],
     )
     engine = renderer(templates_dir if own is not None else None)
-    return engine.render(spec.slug, lang, context_for(spec, model, lang, text_provenance), {CORE_PART: properties})
+    docx = engine.render(spec.slug, lang, context_for(spec, model, lang, text_provenance), {CORE_PART: properties})
+    return RenderedDocument(spec.slug, lang, docx, metadata, getattr(model, "document_date", None))
+
+
+def render(
+    form: str, data: Mapping[str, Any] | DocumentModel, lang: str, *, templates_dir: str | Path | None = None
+) -> bytes:
+    """The DOCX bytes of one document. Same input, same bytes.
+
+    `templates_dir` is an operator's templates directory (`<dir>/<lang>/<slug>.docx`): a
+    template found there is used instead of the shipped one, after the template check
+    (TemplateCheckError if it does not fit the form); forms it lacks use the shipped ones.
+    """
+    return render_document(form, data, lang, templates_dir=templates_dir).docx
+
+
+def to_pdf(document: RenderedDocument, *, pdf_a: bool = False, converter: Converter | None = None) -> bytes:
+    """The PDF (PDF/A-2b if `pdf_a`) of a rendered document, with its title, subject and
+    keywords. `converter` defaults to the process-wide one (`pdf.shared_converter()`).
+
+    The PDF carries LibreOffice's conversion time, so unlike the DOCX its bytes differ
+    from run to run; its text and pages do not.
+    """
+    converter = converter or shared_converter()
+    return converter.convert(document.docx, pdf_a=pdf_a, metadata=document.metadata,
+                             name=f"{document.form} ({document.lang})")
+
+
+def render_pdf(
+    form: str,
+    data: Mapping[str, Any] | DocumentModel,
+    lang: str,
+    *,
+    pdf_a: bool = False,
+    converter: Converter | None = None,
+    templates_dir: str | Path | None = None,
+) -> bytes:
+    """The PDF of one document: `render`, then `to_pdf`.
+
+    Raises OfficeNotFoundError (saying what to install) where LibreOffice is missing, and
+    ConversionError where a document cannot be converted.
+    """
+    return to_pdf(render_document(form, data, lang, templates_dir=templates_dir), pdf_a=pdf_a, converter=converter)
 
 
 def render_to(

@@ -15,7 +15,9 @@ from pathlib import Path
 import click
 
 from . import api, fees, rules
-from .errors import EXIT_FAILURE, EXIT_INVALID, DataValidationError, KzcadastreError
+from .bundle import bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip
+from .case import load_case
+from .errors import EXIT_FAILURE, EXIT_INVALID, DataValidationError, KzcadastreError, OutputExistsError
 from .messages import MESSAGE_LANGUAGES, message_language
 from .files import atomic_write, load_data
 from .forms import FormSpec, get_form, modelled_form, renderable_form
@@ -133,9 +135,11 @@ def validate_command(form, data_file, lang, fmt):
                     "ru": f"{data_file}: данные {spec.slug} корректны"}[lang])
 
 
-def _outputs(spec: FormSpec, langs: list[str], output: Path) -> dict[str, Path]:
-    if len(langs) == 1 and output.suffix.lower() == ".docx":
-        return {langs[0]: output}
+def _outputs(spec: FormSpec, langs: list[str], output: Path, pdf: bool = False) -> dict[str, Path]:
+    """Where each language's DOCX goes (a PDF goes next to it, with the suffix .pdf)."""
+    suffix = output.suffix.lower()
+    if len(langs) == 1 and (suffix == ".docx" or (pdf and suffix == ".pdf")):
+        return {langs[0]: output.with_suffix(".docx")}
     if output.suffix and not output.is_dir():
         raise click.UsageError(f"-o {output}: with --lang both, give a folder (the files are named <form>.<lang>.docx)")
     return {lang: output / f"{spec.slug}.{lang}.docx" for lang in langs}
@@ -153,30 +157,64 @@ def templates_option(function):
              "after the template check; forms it lacks use the shipped templates.")(function)
 
 
+def pdf_options(function):
+    """--pdf, --pdf-a and --timeout: PDF output through LibreOffice."""
+    function = click.option("--timeout", type=click.FloatRange(1, 3600), default=60, show_default=True,
+                            help="Seconds one PDF conversion may take before LibreOffice is restarted.")(function)
+    function = click.option("--pdf-a", "pdf_a", is_flag=True,
+                            help="Also write a PDF/A-2b file for archiving (implies --pdf).")(function)
+    return click.option("--pdf", is_flag=True,
+                        help="Also write a PDF next to each DOCX (needs LibreOffice; the DOCX is written "
+                             "even where it is missing).")(function)
+
+
+def _progress(done: int, total: int, what: str) -> None:
+    if what:
+        click.echo(f"converting {done + 1}/{total}: {what}", err=True)
+
+
 @main.command()
 @click.argument("form")
 @click.option("--data", "data_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The document's data: a .json, .yaml or .yml file.")
 @click.option("--lang", type=LANG_CHOICE, default="both", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="A .docx file (one language) or a folder (files named <form>.<lang>.docx).")
+              help="A .docx file (one language; with --pdf also a .pdf name) or a folder "
+                   "(files named <form>.<lang>.docx and .pdf).")
 @click.option("--force", is_flag=True, help="Replace existing files.")
+@pdf_options
 @templates_option
-def render(form, data_file, lang, output, force, templates_dir):
-    """Render FORM from a data file into DOCX."""
+def render(form, data_file, lang, output, force, pdf, pdf_a, timeout, templates_dir):
+    """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a)."""
     spec = renderable_form(form)
+    pdf = pdf or pdf_a
     langs = list(spec.languages) if lang == "both" else [lang]
-    targets = _outputs(spec, langs, output)
+    targets = _outputs(spec, langs, output, pdf)
     data = load_data(data_file)
     # Everything is rendered in memory before anything is written.
-    rendered = {lang_: api.render(spec.slug, data, lang_, templates_dir=templates_dir) for lang_ in langs}
+    documents = {lang_: api.render_document(spec.slug, data, lang_, templates_dir=templates_dir) for lang_ in langs}
+    pdf_targets = {lang_: path.with_suffix(".pdf") for lang_, path in targets.items()} if pdf else {}
     if not force:
-        existing = [str(path) for path in targets.values() if path.exists()]
+        existing = [str(path) for path in [*targets.values(), *pdf_targets.values()] if path.exists()]
         if existing:
             raise click.UsageError(f"already exists (use --force to replace): {', '.join(existing)}")
     for lang_, path in targets.items():
-        atomic_write(path, rendered[lang_], overwrite=force)
+        atomic_write(path, documents[lang_].docx, overwrite=force)
         click.echo(f"wrote {path}")
+    if pdf:
+        with pdf_converter(timeout) as converter:
+            for lang_, path in pdf_targets.items():
+                atomic_write(path, api.to_pdf(documents[lang_], pdf_a=pdf_a, converter=converter), overwrite=force)
+                click.echo(f"wrote {path}" + (" (PDF/A-2b)" if pdf_a else ""))
+
+
+def pdf_converter(timeout: float):
+    """A converter for one command; OfficeNotFoundError (what to install) where LibreOffice is missing."""
+    from .pdf import Converter
+
+    converter = Converter(timeout=timeout)
+    converter.start()
+    return converter
 
 
 def _parse_datetime(value: str) -> datetime:
@@ -281,39 +319,105 @@ def fee(service, object_type, area, first_category, on, tariff, lang, fmt):
 
 @main.command()
 @click.option("--samples", type=click.Path(file_okay=False, path_type=Path), default=Path("samples"),
-              show_default=True, help="Folder of samples/<form>/<case>.json files.")
+              show_default=True, help="Folder of samples/<form>/<case>.json files and samples/cases/<case>.yaml.")
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
               show_default=True)
 @click.option("--force", is_flag=True, help="Replace existing files.")
+@pdf_options
 @templates_option
-def demo(samples, output, force, templates_dir):
-    """Render every sample case in every language of its form into OUTPUT."""
+def demo(samples, output, force, pdf, pdf_a, timeout, templates_dir):
+    """Render every sample case in every language of its form into OUTPUT, and bundle the
+    sample cases (samples/cases/): a zip of DOCX files, or with --pdf a bookmarked PDF."""
     if not samples.is_dir():
         raise click.UsageError(f"no samples folder at {samples}")
-    cases = sorted(samples.glob("*/*.json")) + sorted(samples.glob("*/*.yaml"))
-    if not cases:
+    cases = [path for path in sorted(samples.glob("*/*.json")) + sorted(samples.glob("*/*.yaml"))
+             if path.parent.name != CASES_FOLDER]
+    bundles = sorted((samples / CASES_FOLDER).glob("*.json")) + sorted((samples / CASES_FOLDER).glob("*.yaml"))
+    if not cases and not bundles:
         raise click.UsageError(f"no sample cases (<form>/<case>.json) under {samples}")
+    pdf = pdf or pdf_a
+    converter = pdf_converter(timeout) if pdf else None
     failures = 0
     written = 0
-    for case in cases:
-        spec = modelled_form(case.parent.name)
-        try:
-            data = load_data(case)
-            if not spec.renderable:
-                api.validate(spec.slug, data)
-                click.echo(f"valid {case} (no template for {spec.slug} yet)")
-                continue
-            for lang in spec.languages:
-                target = output / spec.slug / f"{case.stem}.{lang}.docx"
-                atomic_write(target, api.render(spec.slug, data, lang, templates_dir=templates_dir), overwrite=force)
-                click.echo(f"wrote {target}")
-                written += 1
-        except KzcadastreError as exc:
-            failures += 1
-            click.echo(f"error: {case}: {exc.describe(message_language())}", err=True)
+    try:
+        for case in cases:
+            spec = modelled_form(case.parent.name)
+            try:
+                data = load_data(case)
+                if not spec.renderable:
+                    api.validate(spec.slug, data)
+                    click.echo(f"valid {case} (no template for {spec.slug} yet)")
+                    continue
+                for lang in spec.languages:
+                    document = api.render_document(spec.slug, data, lang, templates_dir=templates_dir)
+                    target = output / spec.slug / f"{case.stem}.{lang}.docx"
+                    atomic_write(target, document.docx, overwrite=force)
+                    click.echo(f"wrote {target}")
+                    written += 1
+                    if converter is not None:
+                        target = target.with_suffix(".pdf")
+                        atomic_write(target, api.to_pdf(document, pdf_a=pdf_a, converter=converter), overwrite=force)
+                        click.echo(f"wrote {target}")
+            except KzcadastreError as exc:
+                failures += 1
+                click.echo(f"error: {case}: {exc.describe(message_language())}", err=True)
+        for case_file in bundles:
+            try:
+                target = output / CASES_FOLDER / (f"{case_file.stem}.pdf" if pdf else f"{case_file.stem}.zip")
+                if target.exists() and not force:
+                    raise OutputExistsError(f"{target} exists; pass --force to replace it")
+                case = load_case(case_file)
+                content = (bundle_pdf(case, converter=converter, templates_dir=templates_dir) if pdf
+                           else bundle_docx_zip(case, templates_dir=templates_dir))
+                atomic_write(target, content, overwrite=force)
+                click.echo(f"wrote {target} (case of {len(case.entries)} documents)")
+            except KzcadastreError as exc:
+                failures += 1
+                click.echo(f"error: {case_file}: {exc.describe(message_language())}", err=True)
+    finally:
+        if converter is not None:
+            converter.close()
     click.echo(f"{written} document(s) written to {output}" + (f"; {failures} case(s) failed" if failures else ""))
     if failures:
         sys.exit(EXIT_FAILURE)
+
+
+#: The samples folder that holds case files (for `bundle`), not a form's data.
+CASES_FOLDER = "cases"
+
+
+@main.command()
+@click.argument("case_file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The bundle: a .pdf file, or a .zip file with --docx-zip or --pdf-a-zip.")
+@click.option("--lang", type=click.Choice(["kk", "ru"]), default=None,
+              help="The documents' language (default: the case file's lang, else kk).")
+@click.option("--docx-zip", "docx_zip", is_flag=True, help="Write the DOCX files as a zip instead of a PDF.")
+@click.option("--pdf-a-zip", "pdf_a_zip", is_flag=True,
+              help="Write each document as a PDF/A-2b file, in a zip, for archiving (a merged PDF is not PDF/A).")
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+@click.option("--timeout", type=click.FloatRange(1, 3600), default=60, show_default=True,
+              help="Seconds one PDF conversion may take before LibreOffice is restarted.")
+@templates_option
+def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, timeout, templates_dir):
+    """Render a case's documents (CASE_FILE, JSON or YAML) into one PDF: the inventory
+    register (Annex 8) first, then by date, one bookmark per document."""
+    if docx_zip and pdf_a_zip:
+        raise click.UsageError("--docx-zip and --pdf-a-zip exclude each other")
+    wanted = ".zip" if (docx_zip or pdf_a_zip) else ".pdf"
+    if output.suffix.lower() != wanted:
+        raise click.UsageError(f"-o {output}: this bundle is a {wanted} file")
+    if output.exists() and not force:
+        raise click.UsageError(f"already exists (use --force to replace): {output}")
+    case = load_case(case_file, lang=lang)  # every document validated before any work
+    if docx_zip:
+        content = bundle_docx_zip(case, templates_dir=templates_dir)
+    else:
+        with pdf_converter(timeout) as converter:
+            make = bundle_pdf_a_zip if pdf_a_zip else bundle_pdf
+            content = make(case, converter=converter, templates_dir=templates_dir, progress=_progress)
+    atomic_write(output, content, overwrite=force)
+    click.echo(f"wrote {output} ({len(case.entries)} documents)")
 
 
 @main.command("inventory-add")

@@ -29,3 +29,47 @@ def update_goldens(request) -> bool:
 def sample_cases() -> list[tuple[str, Path]]:
     """(form slug, case file) for every sample input."""
     return [(path.parent.name, path) for path in sorted(SAMPLES.glob("*/*.json"))]
+
+
+# -- LibreOffice and poppler: tests that need them are skipped where they are missing, unless
+# the environment demands them (CI, or KZCADASTRE_REQUIRE_LIBREOFFICE=1), where they fail.
+
+def libreoffice_required() -> bool:
+    return (os.environ.get("KZCADASTRE_REQUIRE_LIBREOFFICE") == "1"
+            or os.environ.get("CI", "").lower() in ("1", "true", "yes"))
+
+
+def _missing(what: str) -> None:
+    if libreoffice_required():
+        pytest.fail(f"this environment demands LibreOffice and poppler (CI or KZCADASTRE_REQUIRE_LIBREOFFICE=1): {what}")
+    pytest.skip(f"needs {what}")
+
+
+@pytest.fixture(scope="session")
+def office():
+    """The LibreOffice installation (skip, or fail where it is demanded, if missing)."""
+    from kzcadastre_docs.pdf import OfficeNotFoundError, find_office
+
+    try:
+        return find_office()
+    except OfficeNotFoundError as exc:
+        _missing(f"LibreOffice: {exc}")
+
+
+@pytest.fixture(scope="session")
+def converter(office):
+    """One persistent converter shared by the session's PDF tests."""
+    from kzcadastre_docs.pdf import Converter
+
+    with Converter(office, timeout=120) as shared:
+        yield shared
+
+
+@pytest.fixture(scope="session")
+def pdftoppm():
+    import shutil
+
+    found = shutil.which("pdftoppm")
+    if found is None:
+        _missing("pdftoppm (Debian package poppler-utils)")
+    return found

@@ -125,6 +125,8 @@ def test_demo_renders_every_sample(run, tmp_path):
     validated_only = [case for case in SAMPLES.glob("*/*.json") if case.parent.name not in renderable]
     assert result.output.count("no template for") == len(validated_only)
     assert f"{len(expected)} document(s) written" in result.output
+    bundles = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.zip"))
+    assert bundles == [f"cases/{case.stem}.zip" for case in sorted(SAMPLES.glob("cases/*.yaml"))] != []
     again = run("demo", "--samples", SAMPLES, "-o", tmp_path)
     assert again.exit_code == 1 and "exists" in again.output  # nothing overwritten without --force
 

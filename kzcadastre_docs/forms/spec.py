@@ -99,10 +99,6 @@ class FormSpec:
         """The date a document carries in its properties: its own, else the order's."""
         return getattr(data, "document_date", None) or ORDER_DATE
 
-    def keywords(self, data: DocumentModel) -> str:
-        number = getattr(data, "cadastral_number", None)
-        return str(number) if number else self.slug
-
     def summary(self) -> dict:
         """The form as plain data (what `forms --format json` prints for it)."""
         return {
