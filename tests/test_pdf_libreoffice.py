@@ -200,3 +200,18 @@ def test_cli_bundle_pdf_and_pdf_a_zip(office, tmp_path):
         assert names[0] == "01-inventory-file.ru.pdf" and len(names) == 6
         for name in names:
             assert check_pdf(members.read(name), pdf_a=True).pdf_a == ("2", "B"), name
+
+
+def test_a_libreoffice_that_cannot_start_fails_fast_with_its_message(office, tmp_path):
+    broken = tmp_path / "soffice"
+    broken.write_text("#!/bin/sh\necho 'soffice: cannot open display' >&2\nexit 77\n", encoding="utf-8")
+    broken.chmod(0o755)
+    converter = Converter(type(office)(broken, office.python), start_timeout=30, attempts=2)
+    started = time.monotonic()
+    with pytest.raises(ConversionError) as caught:
+        converter.convert(api.render("annex-1", {}, "kk"), name="annex-1")
+    converter.close()
+    assert time.monotonic() - started < 10
+    message = str(caught.value)
+    assert "annex-1: not converted to PDF after 2 attempt(s)" in message
+    assert "exited at start (status 77)" in message and "cannot open display" in message

@@ -86,9 +86,19 @@ class _Process:
         self.answers.put(None)
 
     def wait_ready(self, timeout: float) -> None:
-        answer = self._answer(timeout)
-        if answer is None or not answer.get("ready"):
-            raise ConversionError(f"LibreOffice did not start within {timeout:g} s{self.diagnostics()}")
+        """Wait until the worker is connected; fail at once if LibreOffice or the worker exits."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            answer = self._answer(0.1)
+            if answer == "timeout":
+                if self.office.poll() is not None:
+                    raise ConversionError(
+                        f"LibreOffice exited at start (status {self.office.returncode}){self.diagnostics()}")
+                continue
+            if answer is None or not answer.get("ready"):
+                raise ConversionError(f"the UNO worker stopped at start{self.diagnostics()}")
+            return
+        raise ConversionError(f"LibreOffice did not start within {timeout:g} s{self.diagnostics()}")
 
     def _answer(self, timeout: float):
         try:
