@@ -183,6 +183,54 @@ _T: dict[str, dict[str, str]] = {
         "kk": "{date} тыңдау туралы хабарлама кешіккен: ол {latest} дейін, мерзім {due} аяқталғанға дейін 3 жұмыс күні бұрын жіберілуі тиіс",
         "ru": "уведомление о заслушивании от {date} запоздало: его следует направить не позднее {latest}, за 3 рабочих дня до окончания срока {due}",
     },
+    "one_of": {
+        "en": "give only one of {fields}",
+        "kk": "{fields} өрістерінің біреуін ғана толтырыңыз",
+        "ru": "заполните только одно из полей: {fields}",
+    },
+    "outline_too_few": {
+        "en": "an outline needs at least 4 points (3 corners and the first repeated), not {count}",
+        "kk": "контурда кемінде 4 нүкте болуы тиіс (3 бұрыш және қайталанған бірінші нүкте), {count} емес",
+        "ru": "в контуре должно быть не менее 4 точек (3 угла и повтор первой), а не {count}",
+    },
+    "outline_not_closed": {
+        "en": "the outline is not closed: its last point {last} must repeat its first {first}",
+        "kk": "контур тұйықталмаған: соңғы нүктесі {last} бірінші нүктесін {first} қайталауы тиіс",
+        "ru": "контур не замкнут: последняя точка {last} должна повторять первую {first}",
+    },
+    "outline_invalid": {
+        "en": "the outline is not a simple polygon: {reason}",
+        "kk": "контур қарапайым көпбұрыш емес: {reason}",
+        "ru": "контур не является простым многоугольником: {reason}",
+    },
+    "plan_room_unknown": {
+        "en": "room {value} is on the plan of floor {level} but not in its explication",
+        "kk": "{value} бөлме {level} қабаттың жоспарында бар, бірақ экспликацияда жоқ",
+        "ru": "помещение {value} есть на плане этажа {level}, но отсутствует в экспликации",
+    },
+    "plan_room_missing": {
+        "en": "room {value} of the explication is not on the plan of floor {level}",
+        "kk": "экспликациядағы {value} бөлме {level} қабаттың жоспарында жоқ",
+        "ru": "помещения {value} из экспликации нет на плане этажа {level}",
+    },
+    "plan_area": {
+        "en": "room {value}: the area from its outline, {computed} m², differs from the declared {declared} m² "
+              "by more than {tolerance} m²",
+        "kk": "{value} бөлме: контур бойынша ауданы {computed} м², көрсетілген {declared} м² ауданынан "
+              "{tolerance} м²-ден артық айырмашылықта",
+        "ru": "помещение {value}: площадь по контуру {computed} м² отличается от указанной {declared} м² "
+              "более чем на {tolerance} м²",
+    },
+    "rooms_overlap": {
+        "en": "room {value} overlaps room {other} by {area} m²",
+        "kk": "{value} бөлме {other} бөлмемен {area} м² қабаттасады",
+        "ru": "помещение {value} перекрывает помещение {other} на {area} м²",
+    },
+    "outside_plot": {
+        "en": "{value}: {area} m² of its outline lies outside the land plot",
+        "kk": "{value}: контурының {area} м² жер учаскесінен тыс жатыр",
+        "ru": "{value}: {area} м² контура лежит за границей земельного участка",
+    },
     "type_error": {"en": "{detail}", "kk": "{detail}", "ru": "{detail}"},
 }
 

@@ -356,12 +356,17 @@ def _block_signatures(document, block, lang):
 
 
 def _block_box(document, block, lang):
-    """A framed area of fixed height: the place of a drawing."""
+    """A framed area: the place of a drawing. With `image` (a context path to a picture),
+    the picture when the data has it, else the box's text; the box is at least `height_cm`
+    high and grows with the picture."""
     table, widths = _new_table(document, (17.0,))
-    row = _add_row(table, widths, [_t(block["box"], lang)], size=10, aligns=("center",))
+    text = _t(block["box"], lang)
+    if block.get("image"):
+        text = f"{{% if {block['image']} %}}{{{{ {block['image']} }}}}{{% else %}}{text}{{% endif %}}"
+    row = _add_row(table, widths, [text], size=10, aligns=("center",))
     height = OxmlElement("w:trHeight")
     height.set(qn("w:val"), str(int(block.get("height_cm", 10) * 567)))
-    height.set(qn("w:hRule"), "exact")
+    height.set(qn("w:hRule"), "atLeast" if block.get("image") else "exact")
     row._tr.get_or_add_trPr().append(height)
     cell_pr = row.cells[0]._tc.get_or_add_tcPr()
     v_align = OxmlElement("w:vAlign")

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
 from pydantic import Field
 
+from .. import geometry
 from ..models.base import DocumentModel, RuleViolation
+from ..models.geometry import Outline, Path
 from ..models.parts import Address, CadastralNumber, Person, date_order
 from ..models.types import DocNumber, Litera, ShortText
 
@@ -23,6 +26,28 @@ class LegendItem(DocumentModel):
     litera: Litera = Field(description="Litera on the sketch.")
     name: ShortText = Field(description="Name of the building or structure.")
     material: ShortText | None = Field(None, description="Material.")
+    outline: Outline | None = Field(None, description="Footprint of a building or structure (outer faces of its walls).")
+    path: Path | None = Field(None, description="Line of a linear structure (a fence, a pipe), instead of an outline.")
+
+    def rules(self) -> Iterator[RuleViolation]:
+        if self.outline is not None and self.path is not None:
+            yield ("path",), "one_of", {"fields": "outline, path"}
+
+
+class SitePlan(DocumentModel):
+    """The land plot with its buildings and structures, as measured: what an abris draws."""
+
+    plot_outline: Outline = Field(description="Boundary of the land plot.")
+    north_bearing: float = Field(
+        0, ge=0, lt=360, description="Direction of north, degrees clockwise from the local y axis (0: y points north).")
+    items: list[LegendItem] = Field(min_length=1, max_length=200, description="Buildings and structures on the plot.")
+
+    def advice(self) -> Iterator[RuleViolation]:
+        for index, item in enumerate(self.items):
+            if item.outline is not None:
+                outside = geometry.outside_area(item.outline, self.plot_outline)
+                if outside > 0:
+                    yield ("items", index, "outline"), "outside_plot", {"value": item.litera, "area": outside}
 
 
 class AbrisData(DocumentModel):
@@ -37,6 +62,23 @@ class AbrisData(DocumentModel):
     specialist: Person = Field(description="The specialist who drew it.")
     present: ShortText | None = Field(None, description="Who was present (owner or representative).")
     legend: list[LegendItem] = Field(min_length=1, max_length=200, description="Buildings and structures shown.")
+    plot_outline: Outline | None = Field(
+        None, description="Boundary of the land plot. With it (and the legend's outlines) the abris is drawn.")
+    north_bearing: float = Field(
+        0, ge=0, lt=360, description="Direction of north, degrees clockwise from the local y axis (0: y points north).")
+
+    @property
+    def site_plan(self) -> SitePlan | None:
+        """What the abris draws, or None without the plot's boundary."""
+        if self.plot_outline is None:
+            return None
+        return SitePlan(plot_outline=self.plot_outline, north_bearing=self.north_bearing, items=self.legend)
+
+    def advice(self) -> Iterator[RuleViolation]:
+        site = self.site_plan
+        if site is not None:
+            for loc, rule, ctx in site.advice():
+                yield ("legend", *loc[1:]), rule, ctx
 
     def rules(self) -> Iterator[RuleViolation]:
         yield from date_order(("document_date",), self.document_date, "survey_date", self.survey_date)
@@ -46,6 +88,15 @@ class AbrisData(DocumentModel):
                 yield ("legend", index, "litera"), "duplicate", {"value": item.litera, "what": "litera"}
             seen.add(item.litera)
 
+
+
+def compute(model: AbrisData, lang: str) -> dict[str, Any]:
+    """The drawing, when the data has the plot's boundary (else the form keeps a framed place)."""
+    from ..drawing import draw_site, picture
+
+    site = model.site_plan
+    title = f"Abris No. {model.sequence_number}, land plot {model.land_plot_cadastral_number}"
+    return {"drawings": {"abris": picture(draw_site(site, title)) if site is not None else None}}
 
 
 FORM = FormSpec(
@@ -59,6 +110,9 @@ FORM = FormSpec(
     model=AbrisData,
     description="The technician's sketch of the land plot with its buildings and structures (paragraph 7 of the Rules).",
     text_provenance=RECONSTRUCTED_BOTH,
+    compute=compute,
+    computed_names=("drawings",),
     notes=("Layout reconstructed from paragraph 7 of the Rules and FORMS.md; only the Kazakh upper-right header is official.",
-           "The drawing area is a framed place for the sketch; this version does not draw it."),
+           "With plot_outline (and the legend's outlines or paths) the abris is drawn from the data at a standard "
+           "scale; without it the form keeps a framed place for a hand-drawn sketch."),
 )

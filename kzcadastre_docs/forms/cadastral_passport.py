@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from ..technical_tables import element_rows, explication, service_totals
 
+from .abris import SitePlan
 from .spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
 
@@ -47,6 +48,8 @@ class CadastralPassportData(DocumentModel):
     prepared_by: Person = Field(description="Who prepared the passport.")
     head: Person = Field(description="The head who agreed and signed it (EDS).")
     duplicate: DuplicateMark | None = Field(None, description="Set when this is a duplicate.")
+    site_plan: SitePlan | None = Field(
+        None, description="The land plot with its buildings and structures, drawn as the passport's abris.")
 
     def rules(self) -> Iterator[RuleViolation]:
         yield from date_order(("document_date",), self.document_date, "inspection.date", self.inspection.date)
@@ -59,11 +62,19 @@ class CadastralPassportData(DocumentModel):
 
 
 def compute(model: CadastralPassportData, lang: str) -> dict:
-    """The explication with its totals, the Annex 9 rows and the Annex 10 totals."""
+    """The explication with its totals, the Annex 9 rows, the Annex 10 totals, and the
+    drawings: the site plan and a plan per floor, where the data has their geometry."""
+    from ..drawing import draw_floor_plan, draw_site, picture
+
+    site = draw_site(model.site_plan, f"Site plan, {model.cadastral_number}") if model.site_plan else None
     return {
         "explication": explication(model.object.floors),
         "element_rows": element_rows(model.main, lang),
         "totals": service_totals(model.service_buildings, model.structures),
+        "drawings": {
+            "site_plan": picture(site),
+            "floor_plans": [picture(draw_floor_plan(floor)) if floor.plan else None for floor in model.object.floors],
+        },
     }
 
 
@@ -79,7 +90,8 @@ FORM = FormSpec(
     description="The cadastral passport: identification page, floor plans with explication, Annexes 9 and 10, the abris.",
     text_provenance=RECONSTRUCTED_BOTH,
     compute=compute,
-    computed_names=("explication", "element_rows", "totals"),
+    computed_names=("explication", "element_rows", "totals", "drawings"),
     notes=("Reconstructed: the order gives no form of the passport; it assembles Annexes 9 and 10 and the explication.",
-           "The abris or site plan is a framed place in this version; it is not drawn."),
+           "Floor plans are drawn from each floor's plan (room outlines) and the site plan from site_plan; "
+           "without that geometry the passport keeps a framed place for them."),
 )

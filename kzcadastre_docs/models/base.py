@@ -116,16 +116,28 @@ class DocumentModel(BaseModel):
         """The model's own cross-field rules; override to add some."""
         return iter(())
 
+    def advice(self) -> Iterator[RuleViolation]:
+        """The model's own warnings: findings that do not stop a document (a building
+        standing beyond the plot, a plan area off the declared one); override to add some."""
+        return iter(())
+
     def violations(self) -> Iterator[RuleViolation]:
         """Every broken rule of this model and the models it holds, with full locations."""
-        yield from self.rules()
+        return self._collect("rules")
+
+    def warnings(self) -> Iterator[RuleViolation]:
+        """Every warning of this model and the models it holds, with full locations."""
+        return self._collect("advice")
+
+    def _collect(self, method: str) -> Iterator[RuleViolation]:
+        yield from getattr(self, method)()
         for name in type(self).model_fields:
             value = getattr(self, name)
             if isinstance(value, DocumentModel):
-                for loc, rule, ctx in value.violations():
+                for loc, rule, ctx in value._collect(method):
                     yield (name, *loc), rule, ctx
             elif isinstance(value, (list, tuple)):
                 for index, item in enumerate(value):
                     if isinstance(item, DocumentModel):
-                        for loc, rule, ctx in item.violations():
+                        for loc, rule, ctx in item._collect(method):
                             yield (name, index, *loc), rule, ctx

@@ -12,6 +12,8 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .. import cadastral
+from .. import geometry
+from .geometry import RoomOutline
 from .base import DocumentModel, RuleViolation
 from .types import BIN, IIN, Area, DocNumber, Email, Litera, LongText, Metres, Phone, PostalCode, ShortText, Volume, Year
 
@@ -163,6 +165,10 @@ class Floor(DocumentModel):
 
     level: ShortText = Field(description="The floor as named on the plan: 1, 2, подвал, мансарда...")
     rooms: list[Room] = Field(min_length=1, max_length=500, description="Rooms of the floor.")
+    plan: list[RoomOutline] | None = Field(
+        None, max_length=500,
+        description="The floor plan: each room's outline (inner faces of its walls), numbered as in the "
+                    "explication. When given, the plan is drawn and checked against the explication.")
 
     @property
     def total_area(self) -> Decimal:
@@ -182,6 +188,42 @@ class Floor(DocumentModel):
             if room.number in seen:
                 yield ("rooms", index, "number"), "duplicate", {"value": room.number, "what": "room number on this floor"}
             seen.add(room.number)
+        if self.plan is None:
+            return
+        drawn: set[str] = set()
+        for index, room in enumerate(self.plan):
+            if room.number in drawn:
+                yield ("plan", index, "number"), "duplicate", {"value": room.number, "what": "room number on the plan"}
+            elif room.number not in seen:
+                yield ("plan", index, "number"), "plan_room_unknown", {"value": room.number, "level": self.level}
+            drawn.add(room.number)
+        for index, room in enumerate(self.rooms):
+            if room.number not in drawn:
+                yield ("rooms", index, "number"), "plan_room_missing", {"value": room.number, "level": self.level}
+
+    def advice(self) -> Iterator[RuleViolation]:
+        if not self.plan:
+            return
+        outlines = {room.number: room.outline for room in self.plan}
+        declared = {room.number: room.area for room in self.rooms}
+        where = {room.number: index for index, room in enumerate(self.plan)}
+        for found in geometry.area_differences(declared, outlines):
+            yield ("plan", where[found.number], "outline"), "plan_area", {
+                "value": found.number, "declared": found.declared, "computed": found.computed,
+                "tolerance": geometry.PLAN_AREA_TOLERANCE}
+        for first in range(len(self.plan)):
+            for second in range(first + 1, len(self.plan)):
+                overlap = geometry.overlap_area(self.plan[first].outline, self.plan[second].outline)
+                if overlap > Decimal("0.01"):
+                    yield ("plan", second, "outline"), "rooms_overlap", {
+                        "value": self.plan[second].number, "other": self.plan[first].number, "area": overlap}
+
+    def plan_area_differences(self) -> list[geometry.AreaDifference]:
+        """Rooms whose area from the plan differs from the explication's (none without a plan)."""
+        if not self.plan:
+            return []
+        return geometry.area_differences({room.number: room.area for room in self.rooms},
+                                         {room.number: room.outline for room in self.plan})
 
 
 class RealEstateObject(DocumentModel):

@@ -7,6 +7,7 @@ prepared templates.
 
 from .engine import Renderer, default_templates_dir
 from .environment import make_environment
+from .pictures import InlineImage
 from .template import PreparedTemplate
 
-__all__ = ["PreparedTemplate", "Renderer", "default_templates_dir", "make_environment"]
+__all__ = ["InlineImage", "PreparedTemplate", "Renderer", "default_templates_dir", "make_environment"]

@@ -18,6 +18,7 @@ from jinja2 import Environment, TemplateError as JinjaTemplateError, meta
 
 from ..docx.package import Package
 from ..errors import TemplateError
+from .pictures import Placement
 
 #: Parts that carry document text and so may carry template tags.
 TEMPLATED_PART = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -76,9 +77,11 @@ class PreparedTemplate:
                 names |= meta.find_undeclared_variables(self.env.parse(preprocess(data.decode("utf-8"))))
         return names
 
-    def render_parts(self, context: Mapping[str, Any]) -> dict[str, bytes]:
+    def render_parts(self, context: Mapping[str, Any], placement: Placement | None = None) -> dict[str, bytes]:
         rendered = {}
         for part, template in self.compiled.items():
+            if placement is not None:
+                placement.part = part
             try:
                 xml = template.render(context)
             except JinjaTemplateError as exc:
@@ -87,7 +90,10 @@ class PreparedTemplate:
         return rendered
 
     def render(self, context: Mapping[str, Any], extra_parts: Mapping[str, bytes] | None = None) -> bytes:
-        parts = self.render_parts(context)
+        with Placement(context) as placement:
+            parts = self.render_parts(context, placement)
+            if placement.pictures:
+                parts.update(placement.parts({name: data for name, data in self.package.parts}))
         if extra_parts:
             parts.update(extra_parts)
         return self.package.replaced(parts).to_bytes()

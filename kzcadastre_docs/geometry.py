@@ -1,0 +1,124 @@
+"""Plane geometry of the measured data: outlines in metres, in the technician's local coordinates.
+
+An outline is a closed ring of points ``[[x, y], ...]`` (metres; x to the right, y up on the
+drawing), its last point repeating the first, as in GeoJSON. This module checks outlines
+(closed, simple, with an area) and computes what the validation and the drawings need:
+areas, containment, the floor plan's agreement with the explication. It uses shapely
+(GEOS), the standard geometry engine.
+
+>>> square = [(0, 0), (4, 0), (4, 3), (0, 3), (0, 0)]
+>>> outline_problem(square) is None, outline_area(square)
+(True, Decimal('12.00'))
+>>> outline_problem([(0, 0), (4, 0), (4, 3), (0, 3)])
+('outline_not_closed', {'first': '(0, 0)', 'last': '(0, 3)'})
+>>> outline_problem([(0, 0), (4, 3), (4, 0), (0, 3), (0, 0)])[0]
+'outline_invalid'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from shapely import Polygon, LineString, unary_union
+from shapely.validation import explain_validity
+
+Point = tuple[float, float]
+
+#: How far (m) an outline may stand beyond another and still count as inside it: the
+#: precision of a tape measurement on site.
+CONTAINMENT_TOLERANCE = 0.05
+#: How far (m²) a room's area computed from its outline may differ from the declared area
+#: before it is reported: the explication rounds to 0.1 m², and walls are measured to 1 cm.
+PLAN_AREA_TOLERANCE = Decimal("0.10")
+
+
+def _show(point: Sequence[float]) -> str:
+    return "(" + ", ".join(f"{value:g}" for value in point) + ")"
+
+
+def outline_problem(points: Sequence[Sequence[float]]) -> tuple[str, dict] | None:
+    """Why `points` is not a usable outline, as (rule, context), or None if it is one."""
+    if len(points) < 4:
+        return "outline_too_few", {"count": len(points)}
+    if tuple(points[0]) != tuple(points[-1]):
+        return "outline_not_closed", {"first": _show(points[0]), "last": _show(points[-1])}
+    polygon = Polygon(points)
+    if not polygon.is_valid:
+        return "outline_invalid", {"reason": explain_validity(polygon)}
+    if polygon.area <= 0:
+        return "outline_invalid", {"reason": "it encloses no area"}
+    return None
+
+
+def polygon(points: Sequence[Sequence[float]]) -> Polygon:
+    return Polygon(points)
+
+
+def path(points: Sequence[Sequence[float]]) -> LineString:
+    return LineString(points)
+
+
+def square_metres(value: float) -> Decimal:
+    """An area rounded to 0.01 m², as the explication prints it."""
+    return Decimal(repr(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def outline_area(points: Sequence[Sequence[float]]) -> Decimal:
+    return square_metres(Polygon(points).area)
+
+
+def outside_area(inner: Sequence[Sequence[float]], outer: Sequence[Sequence[float]],
+                 tolerance: float = CONTAINMENT_TOLERANCE) -> Decimal:
+    """The area of `inner` that lies outside `outer` grown by `tolerance` (0 if inside).
+
+    >>> plot = [(0, 0), (20, 0), (20, 30), (0, 30), (0, 0)]
+    >>> outside_area([(18, 5), (24, 5), (24, 9), (18, 9), (18, 5)], plot)
+    Decimal('15.80')
+    >>> outside_area([(0, 0), (6, 0), (6, 4.03), (0, 4.03), (0, 0)], plot)
+    Decimal('0.00')
+    """
+    grown = Polygon(outer).buffer(tolerance, join_style="mitre")
+    return square_metres(Polygon(inner).difference(grown).area)
+
+
+def footprint(outlines: Iterable[Sequence[Sequence[float]]]):
+    """The union of outlines (a floor's rooms make its footprint)."""
+    return unary_union([Polygon(points) for points in outlines])
+
+
+@dataclass(frozen=True)
+class AreaDifference:
+    """A room whose area computed from its outline differs from its declared area."""
+
+    number: str
+    declared: Decimal
+    computed: Decimal
+
+    @property
+    def difference(self) -> Decimal:
+        return self.computed - self.declared
+
+
+def area_differences(declared: dict[str, Decimal], outlines: dict[str, Sequence[Sequence[float]]],
+                     tolerance: Decimal = PLAN_AREA_TOLERANCE) -> list[AreaDifference]:
+    """Rooms (by number, in the explication's order) whose outline area is more than
+    `tolerance` away from the declared area.
+
+    >>> area_differences({"1": Decimal("12.00"), "2": Decimal("9.00")},
+    ...                  {"1": [(0, 0), (4, 0), (4, 3), (0, 3), (0, 0)],
+    ...                   "2": [(4, 0), (7, 0), (7, 3.4), (4, 3.4), (4, 0)]})
+    [AreaDifference(number='2', declared=Decimal('9.00'), computed=Decimal('10.20'))]
+    """
+    found = []
+    for number, area in declared.items():
+        if number in outlines:
+            computed = outline_area(outlines[number])
+            if abs(computed - area) > tolerance:
+                found.append(AreaDifference(number, area, computed))
+    return found
+
+
+def overlap_area(first: Sequence[Sequence[float]], second: Sequence[Sequence[float]]) -> Decimal:
+    return square_metres(Polygon(first).intersection(Polygon(second)).area)
