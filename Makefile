@@ -24,7 +24,7 @@ test: $(STAMP)
 
 # Rewrite the golden documents from the current output: read the test diff first.
 goldens: $(STAMP)
-	$(BIN)/python -m pytest tests/test_goldens.py --update-goldens -q
+	$(BIN)/python -m pytest tests/test_goldens.py tests/test_drawing.py --update-goldens -q
 
 # Rebuild the shipped templates from tools/template_text/*.yaml.
 templates: $(STAMP)

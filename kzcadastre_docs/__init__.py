@@ -6,7 +6,7 @@ services (Order No. 65 of 22 January 2026), in Kazakh and Russian, from validate
     'reserved'
 """
 
-from .api import RenderedDocument, forms, render, render_document, render_pdf, render_to, schema, to_pdf, validate
+from .api import RenderedDocument, forms, render, render_document, render_pdf, render_to, schema, to_pdf, validate, warnings
 from .bundle import bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip
 from .case import CaseFileError, load_case
 from .pdf import ConversionError, Converter, OfficeNotFoundError
@@ -55,4 +55,5 @@ __all__ = [
     "schema",
     "to_pdf",
     "validate",
+    "warnings",
 ]

@@ -90,6 +90,15 @@ def validate(form: str, data: Mapping[str, Any] | DocumentModel) -> DocumentMode
     return model
 
 
+def warnings(form: str, data: Mapping[str, Any] | DocumentModel) -> list[Problem]:
+    """Findings that do not stop a document, each with its field path: a building standing
+    beyond the plot, a room whose outline gives another area than the explication, rooms
+    that overlap. The data must be valid (DataValidationError otherwise).
+    """
+    model = validate(form, data)
+    return [_rule_problem(loc, rule, ctx) for loc, rule, ctx in model.warnings()]
+
+
 def field_path(loc: tuple) -> str:
     """A location as a readable path.
 

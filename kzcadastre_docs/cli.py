@@ -17,7 +17,8 @@ import click
 from . import api, fees, rules
 from .bundle import bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip
 from .case import load_case
-from .errors import EXIT_FAILURE, EXIT_INVALID, DataValidationError, KzcadastreError, OutputExistsError
+from .errors import (EXIT_FAILURE, EXIT_INVALID, DataFileError, DataValidationError, KzcadastreError,
+                     OutputExistsError)
 from .messages import MESSAGE_LANGUAGES, message_language
 from .files import atomic_write, load_data
 from .forms import FormSpec, get_form, modelled_form, renderable_form
@@ -127,12 +128,15 @@ def validate_command(form, data_file, lang, fmt):
         else:
             click.echo(exc.describe(lang), err=True)
         sys.exit(EXIT_INVALID)
+    found = api.warnings(spec.slug, data)
     if fmt == "json":
-        click.echo(json.dumps({"form": spec.slug, "valid": True, "problems": []}, ensure_ascii=False, indent=2))
-    else:
-        click.echo({"en": f"{data_file}: valid {spec.slug} data",
-                    "kk": f"{data_file}: {spec.slug} деректері жарамды",
-                    "ru": f"{data_file}: данные {spec.slug} корректны"}[lang])
+        click.echo(json.dumps({"form": spec.slug, "valid": True, "problems": [],
+                               "warnings": [w.as_dict(lang) for w in found]}, ensure_ascii=False, indent=2))
+        return
+    _echo_warnings(found, lang)
+    click.echo({"en": f"{data_file}: valid {spec.slug} data",
+                "kk": f"{data_file}: {spec.slug} деректері жарамды",
+                "ru": f"{data_file}: данные {spec.slug} корректны"}[lang])
 
 
 def _outputs(spec: FormSpec, langs: list[str], output: Path, pdf: bool = False) -> dict[str, Path]:
@@ -193,6 +197,7 @@ def render(form, data_file, lang, output, force, pdf, pdf_a, timeout, templates_
     data = load_data(data_file)
     # Everything is rendered in memory before anything is written.
     documents = {lang_: api.render_document(spec.slug, data, lang_, templates_dir=templates_dir) for lang_ in langs}
+    _echo_warnings(api.warnings(spec.slug, data), message_language())
     pdf_targets = {lang_: path.with_suffix(".pdf") for lang_, path in targets.items()} if pdf else {}
     if not force:
         existing = [str(path) for path in [*targets.values(), *pdf_targets.values()] if path.exists()]
@@ -418,6 +423,55 @@ def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, timeout, templat
             content = make(case, converter=converter, templates_dir=templates_dir, progress=_progress)
     atomic_write(output, content, overwrite=force)
     click.echo(f"wrote {output} ({len(case.entries)} documents)")
+
+
+def _echo_warnings(found, lang: str) -> None:
+    """Warnings go to standard error and do not change the exit status."""
+    for warning in found:
+        click.echo(f"warning: {warning.describe(lang)}", err=True)
+
+
+def _safe_part(text: str) -> str:
+    """A piece of a file name from data: letters and digits kept, anything else "_".
+
+    >>> _safe_part("мансарда / 2")
+    'мансарда_2'
+    """
+    return "_".join(part for part in "".join(c if c.isalnum() else " " for c in text).split()) or "_"
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["abris", "floor-plan"]))
+@click.option("--data", "data_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="abris: abris data, cadastral-passport data with site_plan, or a site plan; floor-plan: "
+                   "cadastral-passport or conclusion data, or one floor.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The .png file (several floors: <name>-<level>.png).")
+@click.option("--floor", "level", help="floor-plan: only this floor (its level as in the data).")
+@click.option("--force", is_flag=True, help="Replace existing files.")
+def draw(kind, data_file, output, level, force):
+    """Draw the abris or the floor plans of a data file as PNG (300 dpi, true scale) for a quick look."""
+    from .drawing.from_data import floor_drawings, site_drawing
+
+    if output.suffix.lower() != ".png":
+        raise click.UsageError(f"-o {output}: give a .png file")
+    data = load_data(data_file)
+    if not isinstance(data, dict):
+        raise DataFileError(f"{data_file}: the data must be an object")
+    if kind == "abris":
+        drawings = [(output, site_drawing(data))]
+    else:
+        floors = floor_drawings(data, level)
+        drawings = ([(output, floors[0][1])] if len(floors) == 1 else
+                    [(output.with_name(f"{output.stem}-{_safe_part(name)}{output.suffix}"), drawing)
+                     for name, drawing in floors])
+    if not force:
+        existing = [str(path) for path, _ in drawings if path.exists()]
+        if existing:
+            raise click.UsageError(f"already exists (use --force to replace): {', '.join(existing)}")
+    for path, drawing in drawings:
+        atomic_write(path, drawing.png, overwrite=force)
+        click.echo(f"wrote {path} ({drawing.width_cm:g} x {drawing.height_cm:g} cm, 1:{drawing.scale})")
 
 
 @main.command("inventory-add")

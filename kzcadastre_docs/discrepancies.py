@@ -21,7 +21,10 @@ The kind of change of each row is a default a clerk may override per item
 - a larger total area: extension, or reconstruction if the floors changed too; a smaller
   one: re-planning, or reconstruction if the floors changed;
 - a different living area or number of rooms: re-planning;
-- a different purpose: re-equipment.
+- a different purpose: re-equipment;
+- a room whose area computed from its outline on the floor plan differs from the
+  explication's by more than 0.10 m² (`plan_rows`, when the conclusion asks for them):
+  re-planning.
 
 >>> from decimal import Decimal
 >>> from types import SimpleNamespace as Data
@@ -50,7 +53,8 @@ DEFAULT_AREA_TOLERANCE = AREA_TOLERANCE
 class Difference:
     """One computed row: the item, both values, the difference and the kind of change."""
 
-    key: str  # "total_area", "living_area", "floors_above_ground", "rooms", "purpose", "structure:<litera>"
+    key: str  # "total_area", "living_area", "floors_above_ground", "rooms", "purpose", "structure:<litera>",
+    #           "room_area:<level>:<room number>"
     declared: Any  # None: not stated (or, for a structure, absent)
     actual: Any
     difference: Decimal | int | None
@@ -63,7 +67,15 @@ class Difference:
 
     @property
     def litera(self) -> str | None:
-        return self.key.split(":", 1)[1] if ":" in self.key else None
+        return self.key.split(":", 1)[1] if self.item == "structure" else None
+
+    @property
+    def room(self) -> tuple[str, str] | None:
+        """(floor level, room number) of a room_area row."""
+        if self.item != "room_area":
+            return None
+        level, number = self.key.split(":", 1)[1].rsplit(":", 1)
+        return level, number
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -112,4 +124,20 @@ def compare(declared, measured, measured_structures: Iterable[str] | None, *, to
     for litera in listed:
         if litera not in found:
             add(f"structure:{litera}", litera, None, None, ChangeKind.DEMOLITION)
+    return rows
+
+
+def plan_rows(floors, overrides: Mapping[str, ChangeKind] | None = None) -> list[Difference]:
+    """A row for each room whose area from its plan outline is off the explication's.
+
+    Declared is the explication's area, actual the area of the outline (see
+    `kzcadastre_docs.geometry.area_differences` for the tolerance).
+    """
+    overrides = overrides or {}
+    rows = []
+    for floor in floors:
+        for found in floor.plan_area_differences():
+            key = f"room_area:{floor.level}:{found.number}"
+            rows.append(Difference(key, found.declared, found.computed, found.difference,
+                                   overrides.get(key, ChangeKind.RE_PLANNING)))
     return rows

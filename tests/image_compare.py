@@ -10,7 +10,7 @@ from PIL import Image, ImageChops
 #: A pixel differs when its grey level moves by more than this (of 255).
 PIXEL_TOLERANCE = 48
 #: Pictures match when at most this fraction of their pixels differ.
-AREA_TOLERANCE = 0.005
+AREA_TOLERANCE = 0.002
 
 
 def image_difference(expected: bytes, actual: bytes) -> str | None:

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import Field
 
 from .. import formatting
-from ..discrepancies import DEFAULT_AREA_TOLERANCE, compare
+from ..discrepancies import DEFAULT_AREA_TOLERANCE, compare, plan_rows
 from ..labels import label
 from ..models.base import DocumentModel, RuleViolation
 from ..models.documents import IssuedDocument
@@ -52,6 +52,9 @@ class ConclusionData(IssuedDocument):
         None, description="Literas of the buildings and structures found on site; omit if they were not recorded "
                           "(then structures are not compared).")
     area_tolerance: Area = Field(DEFAULT_AREA_TOLERANCE, description="Areas closer than this are not a discrepancy, m².")
+    plan_area_rows: bool = Field(
+        False, description="Add a row for each room whose area from its plan outline (object.floors[].plan) differs "
+                           "from the explication's by more than 0.10 m².")
     change_kind_overrides: dict[str, ChangeKind] = Field(
         default_factory=dict, description="Kind of change per computed item, replacing the default: keys total_area, "
                                           "living_area, floors_above_ground, rooms, purpose, structure:<litera>.")
@@ -60,8 +63,11 @@ class ConclusionData(IssuedDocument):
 
     def differences(self):
         """The computed rows (before the rows added by hand)."""
-        return compare(self.declared, self.object, self.measured_structures, tolerance=self.area_tolerance,
+        rows = compare(self.declared, self.object, self.measured_structures, tolerance=self.area_tolerance,
                        overrides=self.change_kind_overrides)
+        if self.plan_area_rows:
+            rows += plan_rows(self.object.floors, self.change_kind_overrides)
+        return rows
 
     def rules(self) -> Iterator[RuleViolation]:
         yield from super().rules()
@@ -89,6 +95,14 @@ def _signed(value: Decimal | int | None, lang: str) -> str:
     return ("+" if value > 0 else "−") + text
 
 
+def _item(difference, lang: str) -> str:
+    text = label(difference.item, lang, "discrepancy_item")
+    if difference.room is not None:
+        level, room = difference.room
+        return text.format(level=level, room=room)
+    return text.format(litera=difference.litera)
+
+
 def compute(model: ConclusionData, lang: str) -> dict[str, Any]:
     """The table's rows (computed, then those added by hand) and whether there are any."""
     rows = []
@@ -96,7 +110,7 @@ def compute(model: ConclusionData, lang: str) -> dict[str, Any]:
         presence = difference.litera is not None
         rows.append({
             "number": len(rows) + 1,
-            "item": label(difference.item, lang, "discrepancy_item").format(litera=difference.litera),
+            "item": _item(difference, lang),
             "declared": _value(difference.declared, lang, presence),
             "actual": _value(difference.actual, lang, presence),
             "difference": _signed(difference.difference, lang),

@@ -31,7 +31,7 @@ def _check_outline(points: list[tuple[float, float]]) -> list[tuple[float, float
 
 Outline = Annotated[
     list[Point],
-    Field(min_length=1, max_length=5000,
+    Field(min_length=4, max_length=5000,
           description="A closed ring of [x, y] points in metres (local coordinates, y up); the last point repeats "
                       "the first."),
     AfterValidator(_check_outline),
