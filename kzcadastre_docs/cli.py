@@ -474,6 +474,52 @@ def draw(kind, data_file, output, level, force):
         click.echo(f"wrote {path} ({drawing.width_cm:g} x {drawing.height_cm:g} cm, 1:{drawing.scale})")
 
 
+@main.command()
+@click.option("--form", "form", required=True, help="The form of every record (slug or annex-N).")
+@click.option("--input", "input_file", type=click.Path(dir_okay=False, exists=True, path_type=Path), required=True,
+              help="The records: .jsonl (a JSON object per line), .csv or .xlsx (a header row of field paths "
+                   "such as applicant.iin or object.floors[0].level).")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="The folder for the files and errors.jsonl.")
+@click.option("--lang", type=LANG_CHOICE, default="both", show_default=True)
+@click.option("--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Render in this many processes.")
+@click.option("--skip-existing", is_flag=True, help="Leave records whose files all exist (a re-run does no work twice).")
+@click.option("--force", is_flag=True, help="Replace existing files.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine (--jobs processes); dask: a dask.distributed cluster (--scheduler).")
+@click.option("--scheduler", help="The dask scheduler's address, e.g. tcp://10.0.0.5:8786.")
+@pdf_options
+@templates_option
+def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, scheduler, pdf, pdf_a, timeout,
+          templates_dir):
+    """Render every record of an input file. Each record ends as files (<record>_<key>.<lang>.docx)
+    or as rows of OUTPUT/errors.jsonl; exit 1 if any record failed."""
+    from .batch import run_batch
+    from .records import count_records
+
+    spec = renderable_form(form)
+    if skip_existing and force:
+        raise click.UsageError("--skip-existing and --force exclude each other")
+    if executor == "dask" and not scheduler:
+        raise click.UsageError("--executor dask needs --scheduler ADDRESS")
+    if (pdf or pdf_a) and executor == "local":
+        from .pdf import find_office
+
+        find_office()  # fail now, saying what to install, rather than on every record
+    langs = tuple(spec.languages) if lang == "both" else (lang,)
+    total = count_records(input_file)
+    with click.progressbar(length=total, label=f"{spec.slug}", file=sys.stderr, show_pos=True,
+                           show_eta=True) as bar:
+        summary = run_batch(spec.slug, input_file, output, langs=langs, pdf=pdf, pdf_a=pdf_a, jobs=jobs,
+                            skip_existing=skip_existing, force=force, executor=executor, scheduler=scheduler,
+                            templates_dir=templates_dir, progress=lambda result: bar.update(1))
+    click.echo(f"{summary.total} record(s): {summary.written} written ({summary.files} files), "
+               f"{summary.skipped} skipped, {summary.failed} failed; problems in {summary.errors_file}")
+    if summary.failed:
+        sys.exit(EXIT_FAILURE)
+
+
 @main.command("inventory-add")
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("--document", help="What is filed, as the register shows it (default for --abris: 'Абрис № N').")

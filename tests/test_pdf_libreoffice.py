@@ -215,3 +215,26 @@ def test_a_libreoffice_that_cannot_start_fails_fast_with_its_message(office, tmp
     message = str(caught.value)
     assert "annex-1: not converted to PDF after 2 attempt(s)" in message
     assert "exited at start (status 77)" in message and "cannot open display" in message
+
+
+def _our_offices() -> int:
+    listing = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True, check=True).stdout
+    return sum(1 for line in listing.splitlines() if "soffice.bin" in line and "pipe,name=kzcadastre-" in line)
+
+
+def test_batch_pdf_in_processes_leaves_no_libreoffice_behind(office, tmp_path):
+    from kzcadastre_docs.batch import run_batch
+
+    data = _data("notice-data-entered", "apartment-astana")
+    source = tmp_path / "records.jsonl"
+    source.write_text("\n".join(json.dumps(dict(data, number=f"N-{i}"), ensure_ascii=False) for i in range(6)) + "\n",
+                      encoding="utf-8")
+    before = _our_offices()
+    summary = run_batch("notice-data-entered", source, tmp_path / "out", langs=("kk",), pdf_a=True, jobs=2)
+    assert (summary.written, summary.failed, summary.files) == (6, 0, 12)
+    for pdf in sorted((tmp_path / "out").glob("*.pdf")):
+        assert check_pdf(pdf.read_bytes(), pdf_a=True).pdf_a == ("2", "B")
+    deadline = time.monotonic() + 15
+    while _our_offices() > before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _our_offices() == before

@@ -312,7 +312,10 @@ def shared_converter() -> Converter:
     with _shared_lock:
         if _shared is None:
             import atexit
+            from multiprocessing import util
 
             _shared = Converter()
             atexit.register(_shared.close)
+            # A worker process of a pool ends without running atexit; its finalizers do run.
+            util.Finalize(None, _shared.close, exitpriority=10)
         return _shared

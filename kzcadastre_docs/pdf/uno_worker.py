@@ -126,6 +126,12 @@ def main(argv):
                 return 3
             continue
         send({"id": request.get("id"), "ok": True})
+    # The converter's end of the pipe closed without "quit" (its process ended): take
+    # LibreOffice down too rather than leave it running.
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
     return 0
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from docxtpl import DocxTemplate
 from jinja2 import Environment, TemplateError as JinjaTemplateError, meta
 
-from ..docx.package import Package
+from ..docx.package import Package, PackageWriter
 from ..errors import TemplateError
 from .pictures import Placement
 
@@ -25,6 +25,8 @@ TEMPLATED_PART = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endno
 _TAG_START = re.compile(r"\{[{%#]")
 _NEW_PARAGRAPH = re.compile(r"<w:p([ >])")
 _MARKED_PARAGRAPH = re.compile(r"\n<w:p([ >])")
+#: A text element holding a character that docxtpl's resolve_listing turns into markup.
+_LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
 
 
 def preprocess(xml: str) -> str:
@@ -39,8 +41,14 @@ def preprocess(xml: str) -> str:
 
 
 def postprocess(xml: str) -> str:
-    """Undo the line marks and turn tabs and line feeds in values into Word markup."""
+    """Undo the line marks and turn tabs and line feeds in values into Word markup.
+
+    docxtpl's pass over every paragraph is skipped when no text holds a tab, line feed,
+    \\a or \\f: it would change nothing.
+    """
     xml = _MARKED_PARAGRAPH.sub(r"<w:p\1", xml)
+    if not _LISTING_TEXT.search(xml):
+        return xml
     return DocxTemplate.resolve_listing(None, xml)
 
 
@@ -50,6 +58,7 @@ class PreparedTemplate:
     def __init__(self, package: Package, env: Environment, name: str):
         self.name = name
         self.package = package
+        self.writer = PackageWriter(package)  # the unchanged parts are compressed once
         self.env = env
         self.compiled = {}
         for part, data in package.parts:
@@ -96,7 +105,7 @@ class PreparedTemplate:
                 parts.update(placement.parts({name: data for name, data in self.package.parts}))
         if extra_parts:
             parts.update(extra_parts)
-        return self.package.replaced(parts).to_bytes()
+        return self.writer.write(parts)
 
 
 def _describe(exc: JinjaTemplateError, source: str | None = None) -> str:
