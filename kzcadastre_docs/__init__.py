@@ -7,6 +7,7 @@ services (Order No. 65 of 22 January 2026), in Kazakh and Russian, from validate
 """
 
 from .api import RenderedDocument, forms, render, render_document, render_pdf, render_to, schema, to_pdf, validate, warnings
+from .batch import RecordResult, render_many
 from .bundle import bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip
 from .case import CaseFileError, load_case
 from .pdf import ConversionError, Converter, OfficeNotFoundError
@@ -35,6 +36,7 @@ __all__ = [
     "OfficeNotFoundError",
     "OutputExistsError",
     "Provenance",
+    "RecordResult",
     "RenderedDocument",
     "TemplateCheckError",
     "TemplateError",
@@ -50,6 +52,7 @@ __all__ = [
     "load_case",
     "render",
     "render_document",
+    "render_many",
     "render_pdf",
     "render_to",
     "schema",
