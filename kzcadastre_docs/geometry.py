@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from shapely import Polygon, LineString, unary_union
+from shapely import LineString, Polygon, STRtree, unary_union
 from shapely.validation import explain_validity
 
 Point = tuple[float, float]
@@ -120,5 +120,23 @@ def area_differences(declared: dict[str, Decimal], outlines: dict[str, Sequence[
     return found
 
 
-def overlap_area(first: Sequence[Sequence[float]], second: Sequence[Sequence[float]]) -> Decimal:
-    return square_metres(Polygon(first).intersection(Polygon(second)).area)
+def overlaps(outlines: Sequence[Sequence[Sequence[float]]], minimum: Decimal = Decimal("0.01")
+             ) -> list[tuple[int, int, Decimal]]:
+    """(first, second, area) for each pair of outlines that overlap by more than `minimum` m²,
+    by their indexes, first < second; candidate pairs come from a spatial index, so a floor
+    of hundreds of rooms is not checked pair by pair.
+
+    >>> overlaps([[(0, 0), (4, 0), (4, 3), (0, 3), (0, 0)], [(3, 0), (6, 0), (6, 3), (3, 3), (3, 0)],
+    ...           [(6, 0), (9, 0), (9, 3), (6, 3), (6, 0)]])
+    [(0, 1, Decimal('3.00'))]
+    """
+    polygons = [Polygon(points) for points in outlines]
+    tree = STRtree(polygons)
+    found = []
+    for first, polygon in enumerate(polygons):
+        for second in sorted(int(index) for index in tree.query(polygon)):
+            if second > first:
+                area = square_metres(polygon.intersection(polygons[second]).area)
+                if area > minimum:
+                    found.append((first, second, area))
+    return found

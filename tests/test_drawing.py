@@ -200,3 +200,21 @@ def test_validate_prints_warnings_and_still_exits_0(tmp_path):
     assert "warning: legend[1].outline: Г: 11.80 м² контура лежит за границей земельного участка" in result.output
     as_json = CliRunner().invoke(main, ["validate", "abris", "--data", str(source), "--format", "json"])
     assert json.loads(as_json.output)["warnings"][0]["rule"] == "outside_plot"
+
+
+def test_a_document_in_both_languages_draws_its_plans_once(monkeypatch):
+    import kzcadastre_docs.drawing as drawing
+
+    drawing._recent.clear()
+    calls = []
+    original = drawing.draw_floor_plan
+    monkeypatch.setattr(drawing, "draw_floor_plan", lambda floor: (calls.append(floor.level), original(floor))[1])
+    data = _data("cadastral-passport", "apartment-astana")
+    kk, ru = kz.render("cadastral-passport", data, "kk"), kz.render("cadastral-passport", data, "ru")
+    assert calls == ["9"]
+    assert _media(kk) == _media(ru)
+    changed = copy.deepcopy(data)
+    changed["object"]["floors"][0]["plan"][0]["outline"][2] = [4.6, 6.83]
+    changed["object"]["floors"][0]["plan"][0]["outline"][3] = [0, 6.83]
+    kz.render("cadastral-passport", changed, "kk")
+    assert calls == ["9", "9"]  # other geometry, drawn anew

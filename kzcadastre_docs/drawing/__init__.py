@@ -1,9 +1,45 @@
 """Drawings from measured geometry: the abris and floor plans, as PNG at print resolution."""
 
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
 from ..rendering.pictures import InlineImage
 from .abris import DrawingError, draw_abris, draw_site
 from .canvas import DPI, Drawing
 from .floor_plan import draw_floor_plan
+
+_recent: OrderedDict[str, Drawing] = OrderedDict()
+_recent_lock = threading.Lock()
+#: Drawings kept for reuse: a document rendered in kk and then ru draws its plans once.
+RECENT_DRAWINGS = 32
+
+
+def remembered(key: str, draw: Callable[[], Drawing]) -> Drawing:
+    """The drawing for `key` (the geometry as JSON, with anything else it shows), drawn
+    once while it is among the most recent ones. A drawing depends only on its key."""
+    with _recent_lock:
+        if key in _recent:
+            _recent.move_to_end(key)
+            return _recent[key]
+    drawing = draw()
+    with _recent_lock:
+        _recent[key] = drawing
+        while len(_recent) > RECENT_DRAWINGS:
+            _recent.popitem(last=False)
+    return drawing
+
+
+def site_picture(site, title: str) -> InlineImage:
+    """A site plan (or abris) as a picture for a template."""
+    return picture(remembered("site\n" + title + "\n" + site.model_dump_json(), lambda: draw_site(site, title)))
+
+
+def floor_picture(floor) -> InlineImage:
+    """A floor plan as a picture for a template."""
+    return picture(remembered("floor\n" + floor.model_dump_json(), lambda: draw_floor_plan(floor)))
 
 
 def picture(drawing: Drawing | None) -> InlineImage | None:
@@ -13,4 +49,5 @@ def picture(drawing: Drawing | None) -> InlineImage | None:
     return InlineImage(drawing.png, drawing.width_cm, drawing.height_cm, drawing.description, scale=drawing.scale)
 
 
-__all__ = ["DPI", "Drawing", "DrawingError", "draw_abris", "draw_floor_plan", "draw_site", "picture"]
+__all__ = ["DPI", "Drawing", "DrawingError", "draw_abris", "draw_floor_plan", "draw_site", "floor_picture",
+           "picture", "remembered", "site_picture"]

@@ -72,7 +72,9 @@ class AbrisData(DocumentModel):
         """What the abris draws, or None without the plot's boundary."""
         if self.plot_outline is None:
             return None
-        return SitePlan(plot_outline=self.plot_outline, north_bearing=self.north_bearing, items=self.legend)
+        # Its parts are validated already (as this model's fields): no second check.
+        return SitePlan.model_construct(plot_outline=self.plot_outline, north_bearing=self.north_bearing,
+                                        items=self.legend)
 
     def advice(self) -> Iterator[RuleViolation]:
         site = self.site_plan
@@ -92,11 +94,11 @@ class AbrisData(DocumentModel):
 
 def compute(model: AbrisData, lang: str) -> dict[str, Any]:
     """The drawing, when the data has the plot's boundary (else the form keeps a framed place)."""
-    from ..drawing import draw_site, picture
+    from ..drawing import site_picture
 
     site = model.site_plan
     title = f"Abris No. {model.sequence_number}, land plot {model.land_plot_cadastral_number}"
-    return {"drawings": {"abris": picture(draw_site(site, title)) if site is not None else None}}
+    return {"drawings": {"abris": site_picture(site, title) if site is not None else None}}
 
 
 FORM = FormSpec(

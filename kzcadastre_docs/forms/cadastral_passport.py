@@ -64,16 +64,16 @@ class CadastralPassportData(DocumentModel):
 def compute(model: CadastralPassportData, lang: str) -> dict:
     """The explication with its totals, the Annex 9 rows, the Annex 10 totals, and the
     drawings: the site plan and a plan per floor, where the data has their geometry."""
-    from ..drawing import draw_floor_plan, draw_site, picture
+    from ..drawing import floor_picture, site_picture
 
-    site = draw_site(model.site_plan, f"Site plan, {model.cadastral_number}") if model.site_plan else None
+    site = site_picture(model.site_plan, f"Site plan, {model.cadastral_number}") if model.site_plan else None
     return {
         "explication": explication(model.object.floors),
         "element_rows": element_rows(model.main, lang),
         "totals": service_totals(model.service_buildings, model.structures),
         "drawings": {
-            "site_plan": picture(site),
-            "floor_plans": [picture(draw_floor_plan(floor)) if floor.plan else None for floor in model.object.floors],
+            "site_plan": site,
+            "floor_plans": [floor_picture(floor) if floor.plan else None for floor in model.object.floors],
         },
     }
 

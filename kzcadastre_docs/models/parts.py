@@ -211,12 +211,9 @@ class Floor(DocumentModel):
             yield ("plan", where[found.number], "outline"), "plan_area", {
                 "value": found.number, "declared": found.declared, "computed": found.computed,
                 "tolerance": geometry.PLAN_AREA_TOLERANCE}
-        for first in range(len(self.plan)):
-            for second in range(first + 1, len(self.plan)):
-                overlap = geometry.overlap_area(self.plan[first].outline, self.plan[second].outline)
-                if overlap > Decimal("0.01"):
-                    yield ("plan", second, "outline"), "rooms_overlap", {
-                        "value": self.plan[second].number, "other": self.plan[first].number, "area": overlap}
+        for first, second, overlap in geometry.overlaps([room.outline for room in self.plan]):
+            yield ("plan", second, "outline"), "rooms_overlap", {
+                "value": self.plan[second].number, "other": self.plan[first].number, "area": overlap}
 
     def plan_area_differences(self) -> list[geometry.AreaDifference]:
         """Rooms whose area from the plan differs from the explication's (none without a plan)."""
