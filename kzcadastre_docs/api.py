@@ -83,7 +83,7 @@ def validate(form: str, data: Mapping[str, Any] | DocumentModel) -> DocumentMode
         try:
             model = spec.model.model_validate(dict(data))
         except ValidationError as exc:
-            raise DataValidationError(spec.slug, [_problem(error) for error in exc.errors()]) from None
+            raise DataValidationError(spec.slug, [problem_from_error(error) for error in exc.errors()]) from None
     problems = [_rule_problem(loc, rule, ctx) for loc, rule, ctx in model.violations()]
     if problems:
         raise DataValidationError(spec.slug, problems)
@@ -111,7 +111,8 @@ def field_path(loc: tuple) -> str:
     return path
 
 
-def _problem(error: dict) -> Problem:
+def problem_from_error(error: dict) -> Problem:
+    """A pydantic error as a Problem: its field path (without union tags), type, message, value."""
     loc = tuple(part for part in error["loc"] if part not in _UNION_TAGS)
     value = error.get("input")
     if isinstance(value, (dict, list)):

@@ -121,7 +121,7 @@ def load_case(path: str | Path, *, lang: str | None = None) -> Case:
     try:
         case = CaseFile.model_validate(raw)
     except ValidationError as exc:
-        raise CaseFileError(path, [api._problem(error) for error in exc.errors()]) from None
+        raise CaseFileError(path, [api.problem_from_error(error) for error in exc.errors()]) from None
     lang = lang or case.lang
     problems: list[Problem] = []
     entries = []

@@ -24,7 +24,7 @@ def _model(model_type, data: Mapping[str, Any], what: str):
     try:
         return model_type.model_validate(dict(data))
     except ValidationError as exc:
-        raise DataValidationError(what, [api._problem(error) for error in exc.errors()]) from None
+        raise DataValidationError(what, [api.problem_from_error(error) for error in exc.errors()]) from None
 
 
 def site_drawing(data: Mapping[str, Any]) -> Drawing:
