@@ -34,6 +34,7 @@ from . import api
 from .errors import DataValidationError, KzcadastreError, Problem
 from .files import atomic_write
 from .forms import renderable_form
+from .pdf import shared_converter
 from .records import InputRecord, read_records
 
 EXECUTORS = ("local", "dask")
@@ -78,7 +79,8 @@ def output_name(number: int, data: Mapping[str, Any] | None) -> str:
 
 
 def render_record(form: str, number: int, data: Mapping[str, Any], langs: tuple[str, ...], pdf: bool = False,
-                  pdf_a: bool = False, templates_dir: str | None = None) -> RecordResult:
+                  pdf_a: bool = False, templates_dir: str | None = None, timeout: float | None = None
+                  ) -> RecordResult:
     """One record's files, or its problems (never an exception for bad data)."""
     name = output_name(number, data)
     try:
@@ -90,18 +92,21 @@ def render_record(form: str, number: int, data: Mapping[str, Any], langs: tuple[
         return RecordResult(number, name, problems=(Problem("", "render", exc.describe()),))
     files = {f"{name}.{document.lang}.docx": document.docx for document in documents}
     if pdf:
+        converter = shared_converter()  # one per process
+        if timeout is not None:
+            converter.timeout = timeout
         try:
             for document in documents:
-                files[f"{name}.{document.lang}.pdf"] = api.to_pdf(document, pdf_a=pdf_a)
+                files[f"{name}.{document.lang}.pdf"] = api.to_pdf(document, pdf_a=pdf_a, converter=converter)
         except KzcadastreError as exc:
             return RecordResult(number, name, problems=(Problem("", "pdf", exc.describe()),))
     return RecordResult(number, name, files)
 
 
 def render_chunk(form: str, items: list[tuple[int, dict]], langs: tuple[str, ...], pdf: bool, pdf_a: bool,
-                 templates_dir: str | None) -> list[RecordResult]:
+                 templates_dir: str | None, timeout: float | None) -> list[RecordResult]:
     """Records rendered by a worker (a process of the pool, or a dask worker)."""
-    return [render_record(form, number, data, langs, pdf, pdf_a, templates_dir) for number, data in items]
+    return [render_record(form, number, data, langs, pdf, pdf_a, templates_dir, timeout) for number, data in items]
 
 
 class _Now:
@@ -175,6 +180,7 @@ def render_many(
     scheduler: str | None = None,
     templates_dir: str | Path | None = None,
     decide: Callable[[int, str], Problem | bool | None] | None = None,
+    timeout: float | None = None,
 ) -> Iterator[RecordResult]:
     """Render every record of `form` and yield a RecordResult for each, in input order.
 
@@ -182,6 +188,7 @@ def render_many(
     form's languages. `jobs` > 1 renders in that many processes; `executor="dask"` sends the
     work to the dask.distributed scheduler at `scheduler`. `decide(number, name)`, called
     before a record is sent out, may return True (skip it), or a Problem (fail it unrendered).
+    `timeout` limits one PDF conversion (seconds; default: the converter's).
 
     >>> results = list(render_many("annex-1", [{"document_date": "2026-11-24"}, {"document_date": "soon"}]))
     >>> [(r.number, r.ok, sorted(r.files)) for r in results]
@@ -194,7 +201,7 @@ def render_many(
             raise KzcadastreError(f"form {spec.slug} has no {lang} template")
     if executor not in EXECUTORS:
         raise KzcadastreError(f"unknown executor {executor!r}; use one of {', '.join(EXECUTORS)}")
-    options = (langs, pdf, pdf_a, str(templates_dir) if templates_dir else None)
+    options = (langs, pdf, pdf_a, str(templates_dir) if templates_dir else None, timeout)
     pool = _Executor(executor, jobs, scheduler)
     pending: collections.deque = collections.deque()
     try:
@@ -262,7 +269,7 @@ def expected_files(name: str, langs: tuple[str, ...], pdf: bool) -> list[str]:
 def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: Iterable[str] | None = None,
               pdf: bool = False, pdf_a: bool = False, jobs: int = 1, skip_existing: bool = False,
               force: bool = False, executor: str = "local", scheduler: str | None = None,
-              templates_dir: str | Path | None = None,
+              templates_dir: str | Path | None = None, timeout: float | None = None,
               progress: Callable[[RecordResult], None] | None = None) -> BatchSummary:
     """Render every record of `input_path` into `output`; every record ends as files or as
     rows of `output/errors.jsonl` (written even when empty, replacing an earlier one)."""
@@ -283,7 +290,8 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
     summary = BatchSummary()
     rows = []
     for result in render_many(spec.slug, read_records(input_path), langs=langs, pdf=pdf, pdf_a=pdf_a, jobs=jobs,
-                              executor=executor, scheduler=scheduler, templates_dir=templates_dir, decide=decide):
+                              executor=executor, scheduler=scheduler, templates_dir=templates_dir, decide=decide,
+                              timeout=timeout):
         summary.total += 1
         if result.skipped:
             summary.skipped += 1

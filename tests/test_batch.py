@@ -231,3 +231,15 @@ def test_xlsx_input(tmp_path):
     summary = run_batch(FORM, source, output, langs=("kk",))
     assert (summary.written, summary.failed) == (1, 1)
     assert _errors(output)[0]["field"] == "applicant.iin"
+
+
+def test_the_pdf_timeout_reaches_the_converter(tmp_path, monkeypatch):
+    from kzcadastre_docs import api
+
+    seen = []
+    monkeypatch.setattr(api, "to_pdf", lambda document, pdf_a=False, converter=None: (
+        seen.append(converter.timeout), b"%PDF-")[1])
+    source = tmp_path / "one.jsonl"
+    source.write_text(json.dumps(SAMPLE, ensure_ascii=False) + "\n", encoding="utf-8")
+    summary = run_batch(FORM, source, tmp_path / "out", langs=("kk",), pdf=True, timeout=7.5)
+    assert summary.files == 2 and seen == [7.5]
