@@ -161,10 +161,15 @@ def templates_option(function):
              "after the template check; forms it lacks use the shipped templates.")(function)
 
 
+def timeout_option(function):
+    """--timeout: how long one PDF conversion may take."""
+    return click.option("--timeout", type=click.FloatRange(1, 3600), default=60, show_default=True,
+                        help="Seconds one PDF conversion may take before LibreOffice is restarted.")(function)
+
+
 def pdf_options(function):
     """--pdf, --pdf-a and --timeout: PDF output through LibreOffice."""
-    function = click.option("--timeout", type=click.FloatRange(1, 3600), default=60, show_default=True,
-                            help="Seconds one PDF conversion may take before LibreOffice is restarted.")(function)
+    function = timeout_option(function)
     function = click.option("--pdf-a", "pdf_a", is_flag=True,
                             help="Also write a PDF/A-2b file for archiving (implies --pdf).")(function)
     return click.option("--pdf", is_flag=True,
@@ -194,10 +199,10 @@ def render(form, data_file, lang, output, force, pdf, pdf_a, timeout, templates_
     pdf = pdf or pdf_a
     langs = list(spec.languages) if lang == "both" else [lang]
     targets = _outputs(spec, langs, output, pdf)
-    data = load_data(data_file)
+    model = api.validate(spec.slug, load_data(data_file))
     # Everything is rendered in memory before anything is written.
-    documents = {lang_: api.render_document(spec.slug, data, lang_, templates_dir=templates_dir) for lang_ in langs}
-    _echo_warnings(api.warnings(spec.slug, data), message_language())
+    documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir) for lang_ in langs}
+    _echo_warnings(api.warnings(spec.slug, model), message_language())
     pdf_targets = {lang_: path.with_suffix(".pdf") for lang_, path in targets.items()} if pdf else {}
     if not force:
         existing = [str(path) for path in [*targets.values(), *pdf_targets.values()] if path.exists()]
@@ -401,8 +406,7 @@ CASES_FOLDER = "cases"
 @click.option("--pdf-a-zip", "pdf_a_zip", is_flag=True,
               help="Write each document as a PDF/A-2b file, in a zip, for archiving (a merged PDF is not PDF/A).")
 @click.option("--force", is_flag=True, help="Replace an existing file.")
-@click.option("--timeout", type=click.FloatRange(1, 3600), default=60, show_default=True,
-              help="Seconds one PDF conversion may take before LibreOffice is restarted.")
+@timeout_option
 @templates_option
 def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, timeout, templates_dir):
     """Render a case's documents (CASE_FILE, JSON or YAML) into one PDF: the inventory
@@ -513,7 +517,7 @@ def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, 
                            show_eta=True) as bar:
         summary = run_batch(spec.slug, input_file, output, langs=langs, pdf=pdf, pdf_a=pdf_a, jobs=jobs,
                             skip_existing=skip_existing, force=force, executor=executor, scheduler=scheduler,
-                            templates_dir=templates_dir, progress=lambda result: bar.update(1))
+                            templates_dir=templates_dir, timeout=timeout, progress=lambda result: bar.update(1))
     click.echo(f"{summary.total} record(s): {summary.written} written ({summary.files} files), "
                f"{summary.skipped} skipped, {summary.failed} failed; problems in {summary.errors_file}")
     if summary.failed:
