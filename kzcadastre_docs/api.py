@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -160,7 +159,6 @@ class RenderedDocument:
     lang: str
     docx: bytes
     metadata: DocumentMetadata
-    date: dt.date | None
 
 
 def render_document(
@@ -193,7 +191,7 @@ def render_document(
     )
     engine = renderer(templates_dir if own is not None else None)
     docx = engine.render(spec.slug, lang, context_for(spec, model, lang, text_provenance), {CORE_PART: properties})
-    return RenderedDocument(spec.slug, lang, docx, metadata, getattr(model, "document_date", None))
+    return RenderedDocument(spec.slug, lang, docx, metadata)
 
 
 def render(
