@@ -65,7 +65,7 @@ def draw_abris(data: AbrisData) -> Drawing:
     site = data.site_plan
     if site is None:
         raise DrawingError("abris: plot_outline is not given, so there is nothing to draw")
-    return draw_site(site, f"Abris No. {data.sequence_number}, land plot {data.land_plot_cadastral_number}")
+    return draw_site(site, data.drawing_title)
 
 
 def draw_site(site: SitePlan, title: str = "Site plan") -> Drawing:

@@ -11,7 +11,7 @@ from .. import api
 from ..errors import DataValidationError
 from ..forms.abris import SitePlan
 from ..models.parts import Floor
-from .abris import DrawingError, draw_site
+from .abris import DrawingError, draw_abris, draw_site
 from .canvas import Drawing
 from .floor_plan import draw_floor_plan
 
@@ -30,16 +30,12 @@ def _model(model_type, data: Mapping[str, Any], what: str):
 def site_drawing(data: Mapping[str, Any]) -> Drawing:
     """The abris (abris data), a passport's site plan, or a site plan given alone."""
     if "legend" in data:
-        model = api.validate("abris", data)
-        if model.site_plan is None:
-            raise DrawingError("abris data without plot_outline: there is nothing to draw")
-        return draw_site(model.site_plan, f"Abris No. {model.sequence_number}, land plot "
-                                          f"{model.land_plot_cadastral_number}")
+        return draw_abris(api.validate("abris", data))
     if "site_plan" in data:
         model = api.validate("cadastral-passport", data)
         if model.site_plan is None:
             raise DrawingError("the passport's site_plan is empty: there is nothing to draw")
-        return draw_site(model.site_plan, f"Site plan, {model.cadastral_number}")
+        return draw_site(model.site_plan, model.site_plan_title)
     if "plot_outline" in data:
         return draw_site(_model(SitePlan, data, "site plan"))
     raise DrawingError("no site geometry in the data: give abris data with plot_outline, cadastral-passport data "

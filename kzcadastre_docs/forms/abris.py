@@ -76,6 +76,11 @@ class AbrisData(DocumentModel):
         return SitePlan.model_construct(plot_outline=self.plot_outline, north_bearing=self.north_bearing,
                                         items=self.legend)
 
+    @property
+    def drawing_title(self) -> str:
+        """How the drawing describes itself (the picture's alternative text)."""
+        return f"Abris No. {self.sequence_number}, land plot {self.land_plot_cadastral_number}"
+
     def advice(self) -> Iterator[RuleViolation]:
         site = self.site_plan
         if site is not None:
@@ -97,8 +102,7 @@ def compute(model: AbrisData, lang: str) -> dict[str, Any]:
     from ..drawing import site_picture
 
     site = model.site_plan
-    title = f"Abris No. {model.sequence_number}, land plot {model.land_plot_cadastral_number}"
-    return {"drawings": {"abris": site_picture(site, title) if site is not None else None}}
+    return {"drawings": {"abris": site_picture(site, model.drawing_title) if site is not None else None}}
 
 
 FORM = FormSpec(

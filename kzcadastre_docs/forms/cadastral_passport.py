@@ -51,6 +51,11 @@ class CadastralPassportData(DocumentModel):
     site_plan: SitePlan | None = Field(
         None, description="The land plot with its buildings and structures, drawn as the passport's abris.")
 
+    @property
+    def site_plan_title(self) -> str:
+        """How the site plan describes itself (the picture's alternative text)."""
+        return f"Site plan, {self.cadastral_number}"
+
     def rules(self) -> Iterator[RuleViolation]:
         yield from date_order(("document_date",), self.document_date, "inspection.date", self.inspection.date)
         if self.duplicate:
@@ -66,7 +71,7 @@ def compute(model: CadastralPassportData, lang: str) -> dict:
     drawings: the site plan and a plan per floor, where the data has their geometry."""
     from ..drawing import floor_picture, site_picture
 
-    site = site_picture(model.site_plan, f"Site plan, {model.cadastral_number}") if model.site_plan else None
+    site = site_picture(model.site_plan, model.site_plan_title) if model.site_plan else None
     return {
         "explication": explication(model.object.floors),
         "element_rows": element_rows(model.main, lang),
