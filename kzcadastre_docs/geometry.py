@@ -17,11 +17,11 @@ areas, containment, the floor plan's agreement with the explication. It uses sha
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from shapely import LineString, Polygon, STRtree, unary_union
+from shapely import Polygon, STRtree
 from shapely.validation import explain_validity
 
 Point = tuple[float, float]
@@ -52,14 +52,6 @@ def outline_problem(points: Sequence[Sequence[float]]) -> tuple[str, dict] | Non
     return None
 
 
-def polygon(points: Sequence[Sequence[float]]) -> Polygon:
-    return Polygon(points)
-
-
-def path(points: Sequence[Sequence[float]]) -> LineString:
-    return LineString(points)
-
-
 def square_metres(value: float) -> Decimal:
     """An area rounded to 0.01 m², as the explication prints it."""
     return Decimal(repr(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -81,11 +73,6 @@ def outside_area(inner: Sequence[Sequence[float]], outer: Sequence[Sequence[floa
     """
     grown = Polygon(outer).buffer(tolerance, join_style="mitre")
     return square_metres(Polygon(inner).difference(grown).area)
-
-
-def footprint(outlines: Iterable[Sequence[Sequence[float]]]):
-    """The union of outlines (a floor's rooms make its footprint)."""
-    return unary_union([Polygon(points) for points in outlines])
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,6 @@ from .abris import DrawingError, draw_abris, draw_site
 from .canvas import Drawing
 from .floor_plan import draw_floor_plan
 
-KINDS = ("abris", "floor-plan")
-
-
 def _model(model_type, data: Mapping[str, Any], what: str):
     from pydantic import ValidationError
 
