@@ -31,7 +31,7 @@ from docxtpl import DocxTemplate  # noqa: E402
 from jinja2 import Environment  # noqa: E402
 
 from kzcadastre_docs import api  # noqa: E402
-from kzcadastre_docs.batch import render_many  # noqa: E402
+from kzcadastre_docs.jobs.batch import render_many  # noqa: E402
 from kzcadastre_docs.forms import get_form  # noqa: E402
 from kzcadastre_docs.rendering.engine import default_templates_dir  # noqa: E402
 from kzcadastre_docs.rendering.environment import FILTERS, _finalize  # noqa: E402

@@ -7,11 +7,11 @@ services (Order No. 65 of 22 January 2026), in Kazakh and Russian, from validate
 """
 
 from .api import RenderedDocument, forms, render, render_document, render_pdf, render_to, schema, to_pdf, validate, warnings
-from .batch import RecordResult, render_many
-from .bundle import bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip
-from .case import CaseFileError, load_case
+from .jobs.batch import RecordResult, render_many
+from .jobs.bundle import bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip
+from .jobs.case import CaseFileError, load_case
 from .pdf import ConversionError, Converter, OfficeNotFoundError
-from .template_check import TemplateProblem, check_templates
+from .forms.template_check import TemplateProblem, check_templates
 from .errors import (
     DataValidationError,
     FormNotAvailableError,

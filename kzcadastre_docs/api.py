@@ -20,17 +20,15 @@ from pydantic import ValidationError
 
 from .docx.coreprops import CORE_PART, core_properties
 from .errors import DataValidationError, Problem, TemplateCheckError, UnsupportedLanguageError
-from .forms import FormSpec, TextProvenance, all_forms, get_form, modelled_form, renderable_form
-from .formatting import check_lang
+from .forms import FormSpec, TextProvenance, all_forms, modelled_form, renderable_form
+from .i18n.formatting import check_lang
 from .models.base import DocumentModel
 from .rendering import Renderer
 from .files import atomic_write
-from .metadata import document_metadata
+from .forms.metadata import document_metadata
 from .pdf import Converter, DocumentMetadata, shared_converter
 
 LANG_TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
-#: Names the engine puts into every rendering context; no model field may use them.
-RESERVED_CONTEXT_NAMES = frozenset({"lang", "form", "provenance_notice"})
 
 _renderers: dict[Path | None, Renderer] = {}
 _renderers_lock = threading.Lock()
@@ -120,7 +118,7 @@ def problem_from_error(error: dict) -> Problem:
 
 
 def _rule_problem(loc: tuple, rule: str, ctx: dict) -> Problem:
-    from .messages import render_message
+    from .i18n.messages import render_message
 
     return Problem(field_path(loc), rule, render_message(rule, ctx, "en", rule), None, ctx)
 
@@ -173,7 +171,7 @@ def render_document(
     own = operator_template(templates_dir, spec.slug, lang)
     text_provenance = None
     if own is not None:
-        from .template_check import check_operator_template
+        from .forms.template_check import check_operator_template
 
         problems = check_operator_template(own, spec.slug)
         if problems:

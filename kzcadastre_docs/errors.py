@@ -62,12 +62,12 @@ class Problem:
     context: dict = field(default_factory=dict, compare=False)
 
     def text(self, lang: str = "en") -> str:
-        from .messages import render_message
+        from .i18n.messages import render_message
 
         return render_message(self.rule, self.context, lang, self.message)
 
     def describe(self, lang: str = "en") -> str:
-        from .messages import VALUE_WORD
+        from .i18n.messages import VALUE_WORD
 
         shown = "" if self.value is None else f" ({VALUE_WORD.get(lang, 'value')}: {self.value!r})"
         return f"{self.field or '<data>'}: {self.text(lang)} [{self.rule}]{shown}"
@@ -103,7 +103,7 @@ class DataValidationError(KzcadastreError, ValueError):
 
 
 class TemplateCheckError(KzcadastreError):
-    """An operator's template does not fit its form (see kzcadastre_docs.template_check)."""
+    """An operator's template does not fit its form (see kzcadastre_docs.forms.template_check)."""
 
     exit_code = EXIT_FAILURE
 

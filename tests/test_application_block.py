@@ -9,7 +9,8 @@ from decimal import Decimal
 import pytest
 
 import kzcadastre_docs as kz
-from kzcadastre_docs import fees, formatting
+from kzcadastre_docs.law import fees
+from kzcadastre_docs.i18n import formatting
 from kzcadastre_docs.docx import Package, document_text
 
 from .conftest import ROOT, SAMPLES

@@ -10,10 +10,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from kzcadastre_docs import batch as batch_module
-from kzcadastre_docs.batch import output_name, render_many, run_batch
+from kzcadastre_docs.jobs import batch as batch_module
+from kzcadastre_docs.jobs.batch import output_name, render_many, run_batch
 from kzcadastre_docs.cli import main
-from kzcadastre_docs.records import read_records, unflatten
+from kzcadastre_docs.jobs.records import read_records, unflatten
 
 from .conftest import SAMPLES
 

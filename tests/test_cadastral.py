@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import kzcadastre_docs as kz
-from kzcadastre_docs import cadastral
+from kzcadastre_docs.law import cadastral
 from kzcadastre_docs.models.parts import CadastralNumber
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from kzcadastre_docs import calendar, rules
+from kzcadastre_docs.law import calendar, rules
 
 D = date.fromisoformat
 

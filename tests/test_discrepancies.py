@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 import kzcadastre_docs as kz
-from kzcadastre_docs.discrepancies import compare
+from kzcadastre_docs.forms.computed.discrepancies import compare
 from kzcadastre_docs.docx import Package, document_text
 from kzcadastre_docs.models.parts import ChangeKind
 

@@ -15,7 +15,8 @@ from PIL import Image
 import kzcadastre_docs as kz
 from kzcadastre_docs.cli import main
 from kzcadastre_docs.docx import Package
-from kzcadastre_docs.drawing import DPI, draw_abris, draw_floor_plan
+from kzcadastre_docs.drawing import DPI, draw_floor_plan
+from kzcadastre_docs.forms.annexes.abris import draw_abris
 from kzcadastre_docs.drawing.canvas import font
 from kzcadastre_docs.errors import TemplateError
 from kzcadastre_docs.rendering import InlineImage, PreparedTemplate, make_environment

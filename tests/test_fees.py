@@ -10,7 +10,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from kzcadastre_docs import fees
+from kzcadastre_docs.law import fees
 from kzcadastre_docs.cli import main
 
 D = date.fromisoformat

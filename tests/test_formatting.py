@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from kzcadastre_docs import formatting
+from kzcadastre_docs.i18n import formatting
 from kzcadastre_docs.errors import UnsupportedLanguageError
 
 KK_MONTHS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",

@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 
 import kzcadastre_docs as kz
-from kzcadastre_docs import geometry
+from kzcadastre_docs.models import shapes as geometry
 from kzcadastre_docs.docx import Package, document_text
-from kzcadastre_docs.messages import has_message
+from kzcadastre_docs.i18n.messages import has_message
 
 from .conftest import SAMPLES
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from hypothesis import given, strategies as st
 
-from kzcadastre_docs import identifiers as ids
+from kzcadastre_docs.law import identifiers as ids
 
 
 @pytest.mark.parametrize("number", ["940140000385", "990140004654"])

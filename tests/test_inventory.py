@@ -9,7 +9,7 @@ import pytest
 
 import kzcadastre_docs as kz
 from kzcadastre_docs.docx import Package, document_text
-from kzcadastre_docs.inventory import InventoryError, add_abris, add_document, check_append_only, next_abris_sequence
+from kzcadastre_docs.jobs.inventory import InventoryError, add_abris, add_document, check_append_only, next_abris_sequence
 
 from .conftest import SAMPLES
 

@@ -10,7 +10,7 @@ import yaml
 
 import kzcadastre_docs as kz
 from kzcadastre_docs.docx import Package, document_text
-from kzcadastre_docs.labels import ENUM_SECTIONS, all_labels, label
+from kzcadastre_docs.models.labels import ENUM_SECTIONS, all_labels, label
 from kzcadastre_docs.models import parts
 from kzcadastre_docs.models.base import mixed_script_word
 
@@ -88,7 +88,7 @@ def test_the_passport_explication_totals_equal_the_objects_areas():
     data = json.loads((SAMPLES / "cadastral-passport" / "business-centre-astana.json").read_text(encoding="utf-8"))
     _, text = _passport("business-centre-astana", "ru")
     total = kz.validate("cadastral-passport", data).object.total_area
-    from kzcadastre_docs.formatting import area
+    from kzcadastre_docs.i18n.formatting import area
 
     assert f"Итого по объекту: общая площадь {area(total, 'ru')}" in text
     assert text.count("Итого по этажу") == 4

@@ -128,7 +128,7 @@ def test_reconstructed_annexes_print_the_official_header_and_say_they_are_recons
 
 
 def test_refusal_grounds_are_quoted_from_item_9_of_each_annex():
-    from kzcadastre_docs.labels import refusal_ground
+    from kzcadastre_docs.models.labels import refusal_ground
 
     for slug, service in (("requirements-new-object", "new_object"), ("requirements-duplicate", "duplicate")):
         row9 = _text(slug, "kk")["rows"][8]["paragraphs"]

@@ -15,11 +15,11 @@ from pypdf.generic import NameObject, StreamObject
 
 import kzcadastre_docs as kz
 from kzcadastre_docs import api
-from kzcadastre_docs.case import CaseFileError, load_case
-from kzcadastre_docs.bundle import bundle_docx_zip
+from kzcadastre_docs.jobs.case import CaseFileError, load_case
+from kzcadastre_docs.jobs.bundle import bundle_docx_zip
 from kzcadastre_docs.cli import main
 from kzcadastre_docs.forms import get_form
-from kzcadastre_docs.metadata import document_metadata
+from kzcadastre_docs.forms.metadata import document_metadata
 from kzcadastre_docs.pdf import OfficeNotFoundError, PdfCheckError, check_pdf, find_office
 
 from .conftest import SAMPLES

@@ -23,8 +23,8 @@ from PIL import Image
 from pypdf import PdfReader
 
 from kzcadastre_docs import api
-from kzcadastre_docs.bundle import bookmark, bundle_pdf
-from kzcadastre_docs.case import load_case
+from kzcadastre_docs.jobs.bundle import bookmark, bundle_pdf
+from kzcadastre_docs.jobs.case import load_case
 from kzcadastre_docs.cli import main
 from kzcadastre_docs.docx import Package, document_text
 from kzcadastre_docs.pdf import ConversionError, Converter, check_pdf
@@ -223,7 +223,7 @@ def _our_offices() -> int:
 
 
 def test_batch_pdf_in_processes_leaves_no_libreoffice_behind(office, tmp_path):
-    from kzcadastre_docs.batch import run_batch
+    from kzcadastre_docs.jobs.batch import run_batch
 
     data = _data("notice-data-entered", "apartment-astana")
     source = tmp_path / "records.jsonl"

@@ -8,19 +8,24 @@ import pkgutil
 import pytest
 
 import kzcadastre_docs as kz
-from kzcadastre_docs.api import RESERVED_CONTEXT_NAMES, renderer
+from kzcadastre_docs.api import renderer
+from kzcadastre_docs.forms.spec import RESERVED_CONTEXT_NAMES
 from kzcadastre_docs.forms import FORM_MODULES, Provenance, get_form
 
 from .conftest import ROOT
 
 # `kzcadastre_docs.forms` is the public function forms(); the registry package is this module.
 forms_package = importlib.import_module("kzcadastre_docs.forms")
-NOT_FORMS = {"spec"}
+#: The sub-packages that hold one module per document kind.
+KIND_PACKAGES = ("annexes", "notices", "passport")
 RENDERABLE = [form for form in kz.forms() if form.renderable]
 
 
 def test_every_form_module_is_registered():
-    modules = {m.name for m in pkgutil.iter_modules(forms_package.__path__)} - NOT_FORMS
+    modules = set()
+    for kind in KIND_PACKAGES:
+        package = importlib.import_module(f"kzcadastre_docs.forms.{kind}")
+        modules |= {f"{kind}.{m.name}" for m in pkgutil.iter_modules(package.__path__)}
     assert modules == set(FORM_MODULES)
 
 

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import kzcadastre_docs as kz
-from kzcadastre_docs import formatting
+from kzcadastre_docs.i18n import formatting
 from kzcadastre_docs.docx import Package, document_text
-from kzcadastre_docs.labels import label
+from kzcadastre_docs.models.labels import label
 
 from .conftest import sample_cases
 

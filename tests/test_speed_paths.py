@@ -12,7 +12,7 @@ from docxtpl import DocxTemplate
 from hypothesis import given, settings, strategies as st
 from babel.numbers import format_decimal
 
-from kzcadastre_docs import formatting
+from kzcadastre_docs.i18n import formatting
 from kzcadastre_docs.docx.package import CONTENT_TYPES, FIXED_ZIP_TIME, Package, PackageWriter
 from kzcadastre_docs.rendering.template import postprocess
 

@@ -13,7 +13,7 @@ import kzcadastre_docs as kz
 from kzcadastre_docs.cli import main
 from kzcadastre_docs.docx import Package, document_text
 from kzcadastre_docs.rendering.engine import default_templates_dir
-from kzcadastre_docs.template_check import check_templates
+from kzcadastre_docs.forms.template_check import check_templates
 
 from .conftest import SAMPLES
 from .docx_fixtures import docx_with

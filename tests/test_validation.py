@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 import kzcadastre_docs as kz
 from kzcadastre_docs.cli import main
-from kzcadastre_docs.messages import has_message
+from kzcadastre_docs.i18n.messages import has_message
 
 from .conftest import SAMPLES
 

@@ -7,7 +7,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from ..rendering.pictures import InlineImage
-from .abris import DrawingError, draw_abris, draw_site
+from .abris import DrawingError, draw_site
 from .canvas import DPI, Drawing
 from .floor_plan import draw_floor_plan
 
@@ -49,5 +49,5 @@ def picture(drawing: Drawing | None) -> InlineImage | None:
     return InlineImage(drawing.png, drawing.width_cm, drawing.height_cm, drawing.description, scale=drawing.scale)
 
 
-__all__ = ["DPI", "Drawing", "DrawingError", "draw_abris", "draw_floor_plan", "draw_site", "floor_picture",
+__all__ = ["DPI", "Drawing", "DrawingError", "draw_floor_plan", "draw_site", "floor_picture",
            "picture", "remembered", "site_picture"]

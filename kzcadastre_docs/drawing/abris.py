@@ -7,7 +7,7 @@ from __future__ import annotations
 from shapely import LineString, Point, Polygon, unary_union
 
 from ..errors import KzcadastreError
-from ..forms.abris import AbrisData, SitePlan
+from ..models.site import SitePlan
 from .canvas import Drawing, Sheet, decimal_comma
 
 #: Printed size of the abris: the width of the form's text, at most this high.
@@ -58,14 +58,6 @@ def _dimensioned_edges(outline, clutter) -> list[tuple]:
         if key not in chosen or room > chosen[key][0]:
             chosen[key] = (room, start, end, side)
     return [(start, end, side) for _, start, end, side in chosen.values()]
-
-
-def draw_abris(data: AbrisData) -> Drawing:
-    """The abris as a PNG at 300 dpi, 17 cm wide, at the largest standard scale that fits."""
-    site = data.site_plan
-    if site is None:
-        raise DrawingError("abris: plot_outline is not given, so there is nothing to draw")
-    return draw_site(site, data.drawing_title)
 
 
 def draw_site(site: SitePlan, title: str = "Site plan") -> Drawing:

@@ -13,22 +13,22 @@ from .spec import FormSpec, Provenance, TextProvenance
 
 #: Registered modules, in the order the forms are listed (annexes first, by number).
 FORM_MODULES = (
-    "requirements_new_object",
-    "requirements_duplicate",
-    "conclusion",
-    "application",
-    "reserved_annex_5",
-    "reserved_annex_6",
-    "abris",
-    "inventory_file",
-    "technical_main",
-    "technical_service",
-    "cadastral_passport",
-    "notice_data_entered",
-    "notice_surcharge",
-    "notice_refusal",
-    "notice_preliminary_refusal",
-    "notice_incomplete",
+    "annexes.requirements_new_object",
+    "annexes.requirements_duplicate",
+    "annexes.conclusion",
+    "annexes.application",
+    "annexes.reserved_annex_5",
+    "annexes.reserved_annex_6",
+    "annexes.abris",
+    "annexes.inventory_file",
+    "annexes.technical_main",
+    "annexes.technical_service",
+    "passport.cadastral_passport",
+    "notices.notice_data_entered",
+    "notices.notice_surcharge",
+    "notices.notice_refusal",
+    "notices.notice_preliminary_refusal",
+    "notices.notice_incomplete",
 )
 
 _ANNEX = re.compile(r"annex-(\d+)$")

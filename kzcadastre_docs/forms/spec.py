@@ -14,6 +14,9 @@ from ..models.base import DocumentModel
 #: own carries this one in its properties.
 ORDER_DATE = date(2026, 1, 22)
 
+#: Names the engine puts into every rendering context; no model field may use them.
+RESERVED_CONTEXT_NAMES = frozenset({"lang", "form", "provenance_notice"})
+
 
 class Provenance(str, Enum):
     """Where a form's wording comes from."""

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
-from .. import geometry
+from . import shapes as geometry
 from .base import DocumentModel
 
 #: A coordinate in metres: finite, within 100 km of the local origin.

@@ -11,8 +11,8 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .. import cadastral
-from .. import geometry
+from ..law import cadastral
+from . import shapes as geometry
 from .geometry import RoomOutline
 from .base import DocumentModel, RuleViolation
 from .types import BIN, IIN, Area, DocNumber, Email, Litera, LongText, Metres, Phone, PostalCode, ShortText, Volume, Year
@@ -49,7 +49,7 @@ class CadastralNumber(DocumentModel):
     """A cadastral number: the land-plot number, with building and premise parts if any.
 
     Given as a string, it is the land-plot number alone. How the building and premise parts
-    are printed is not confirmed (see kzcadastre_docs.cadastral).
+    are printed is not confirmed (see kzcadastre_docs.law.cadastral).
     """
 
     land: str = Field(description="Land-plot number, RR:DDD:QQQ:PPP(P) with ':' or '-', e.g. 02:036:151:1053.")

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from .. import identifiers
+from ..law import identifiers
 
 _CENT = Decimal("0.01")
 

@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import StrictUndefined, pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .. import formatting
+from ..i18n import formatting
 
 
 def _finalize(value: Any) -> Any:
@@ -72,7 +72,7 @@ def _money_in_words(context, value: Decimal) -> str:
 
 @pass_context
 def _label(context, value: Any, section: str | None = None) -> str:
-    from ..labels import label
+    from ..models.labels import label
 
     return label(value, _lang(context), section)
 

@@ -3,7 +3,7 @@
 This layer knows templates, not forms: it reports where a tag is split across runs, which
 paragraphs hold two paragraph-level tags, whether the tags parse, and every data path the
 template reads (`object.floors[].rooms[].area`), with loop variables resolved to the list
-they iterate. `kzcadastre_docs.template_check` checks those paths against a form's model.
+they iterate. `kzcadastre_docs.forms.template_check` checks those paths against a form's model.
 """
 
 from __future__ import annotations

@@ -1,0 +1,187 @@
+"""Commands over cases and many records: bundle, draw, batch, inventory-add."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .. import api
+from ..jobs.bundle import bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip
+from ..jobs.case import load_case
+from ..errors import (EXIT_FAILURE, DataFileError)
+from ..files import atomic_write, load_data
+from ..forms import renderable_form
+
+from .app import main
+from .common import (LANG_CHOICE, _parse_date, _progress, pdf_converter, pdf_options, templates_option, timeout_option)
+
+
+#: The samples folder that holds case files (for `bundle`), not a form's data.
+
+
+@main.command()
+@click.argument("case_file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The bundle: a .pdf file, or a .zip file with --docx-zip or --pdf-a-zip.")
+@click.option("--lang", type=click.Choice(["kk", "ru"]), default=None,
+              help="The documents' language (default: the case file's lang, else kk).")
+@click.option("--docx-zip", "docx_zip", is_flag=True, help="Write the DOCX files as a zip instead of a PDF.")
+@click.option("--pdf-a-zip", "pdf_a_zip", is_flag=True,
+              help="Write each document as a PDF/A-2b file, in a zip, for archiving (a merged PDF is not PDF/A).")
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+@timeout_option
+@templates_option
+def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, timeout, templates_dir):
+    """Render a case's documents (CASE_FILE, JSON or YAML) into one PDF: the inventory
+    register (Annex 8) first, then by date, one bookmark per document."""
+    if docx_zip and pdf_a_zip:
+        raise click.UsageError("--docx-zip and --pdf-a-zip exclude each other")
+    wanted = ".zip" if (docx_zip or pdf_a_zip) else ".pdf"
+    if output.suffix.lower() != wanted:
+        raise click.UsageError(f"-o {output}: this bundle is a {wanted} file")
+    if output.exists() and not force:
+        raise click.UsageError(f"already exists (use --force to replace): {output}")
+    case = load_case(case_file, lang=lang)  # every document validated before any work
+    if docx_zip:
+        content = bundle_docx_zip(case, templates_dir=templates_dir)
+    else:
+        with pdf_converter(timeout) as converter:
+            make = bundle_pdf_a_zip if pdf_a_zip else bundle_pdf
+            content = make(case, converter=converter, templates_dir=templates_dir, progress=_progress)
+    atomic_write(output, content, overwrite=force)
+    click.echo(f"wrote {output} ({len(case.entries)} documents)")
+
+
+def _safe_part(text: str) -> str:
+    """A piece of a file name from data: letters and digits kept, anything else "_".
+
+    >>> _safe_part("мансарда / 2")
+    'мансарда_2'
+    """
+    return "_".join(part for part in "".join(c if c.isalnum() else " " for c in text).split()) or "_"
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["abris", "floor-plan"]))
+@click.option("--data", "data_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="abris: abris data, cadastral-passport data with site_plan, or a site plan; floor-plan: "
+                   "cadastral-passport or conclusion data, or one floor.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The .png file (several floors: <name>-<level>.png).")
+@click.option("--floor", "level", help="floor-plan: only this floor (its level as in the data).")
+@click.option("--force", is_flag=True, help="Replace existing files.")
+def draw(kind, data_file, output, level, force):
+    """Draw the abris or the floor plans of a data file as PNG (300 dpi, true scale) for a quick look."""
+    from ..jobs.drawings import floor_drawings, site_drawing
+
+    if output.suffix.lower() != ".png":
+        raise click.UsageError(f"-o {output}: give a .png file")
+    data = load_data(data_file)
+    if not isinstance(data, dict):
+        raise DataFileError(f"{data_file}: the data must be an object")
+    if kind == "abris":
+        drawings = [(output, site_drawing(data))]
+    else:
+        floors = floor_drawings(data, level)
+        drawings = ([(output, floors[0][1])] if len(floors) == 1 else
+                    [(output.with_name(f"{output.stem}-{_safe_part(name)}{output.suffix}"), drawing)
+                     for name, drawing in floors])
+    if not force:
+        existing = [str(path) for path, _ in drawings if path.exists()]
+        if existing:
+            raise click.UsageError(f"already exists (use --force to replace): {', '.join(existing)}")
+    for path, drawing in drawings:
+        atomic_write(path, drawing.png, overwrite=force)
+        click.echo(f"wrote {path} ({drawing.width_cm:g} x {drawing.height_cm:g} cm, 1:{drawing.scale})")
+
+
+@main.command()
+@click.option("--form", "form", required=True, help="The form of every record (slug or annex-N).")
+@click.option("--input", "input_file", type=click.Path(dir_okay=False, exists=True, path_type=Path), required=True,
+              help="The records: .jsonl (a JSON object per line), .csv or .xlsx (a header row of field paths "
+                   "such as applicant.iin or object.floors[0].level).")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="The folder for the files and errors.jsonl.")
+@click.option("--lang", type=LANG_CHOICE, default="both", show_default=True)
+@click.option("--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Render in this many processes.")
+@click.option("--skip-existing", is_flag=True, help="Leave records whose files all exist (a re-run does no work twice).")
+@click.option("--force", is_flag=True, help="Replace existing files.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine (--jobs processes); dask: a dask.distributed cluster (--scheduler).")
+@click.option("--scheduler", help="The dask scheduler's address, e.g. tcp://10.0.0.5:8786.")
+@pdf_options
+@templates_option
+def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, scheduler, pdf, pdf_a, timeout,
+          templates_dir):
+    """Render every record of an input file. Each record ends as files (<record>_<key>.<lang>.docx)
+    or as rows of OUTPUT/errors.jsonl; exit 1 if any record failed."""
+    from ..jobs.batch import run_batch
+    from ..jobs.records import count_records
+
+    spec = renderable_form(form)
+    if skip_existing and force:
+        raise click.UsageError("--skip-existing and --force exclude each other")
+    if executor == "dask" and not scheduler:
+        raise click.UsageError("--executor dask needs --scheduler ADDRESS")
+    if (pdf or pdf_a) and executor == "local":
+        from ..pdf import find_office
+
+        find_office()  # fail now, saying what to install, rather than on every record
+    langs = tuple(spec.languages) if lang == "both" else (lang,)
+    total = count_records(input_file)
+    with click.progressbar(length=total, label=f"{spec.slug}", file=sys.stderr, show_pos=True,
+                           show_eta=True) as bar:
+        summary = run_batch(spec.slug, input_file, output, langs=langs, pdf=pdf, pdf_a=pdf_a, jobs=jobs,
+                            skip_existing=skip_existing, force=force, executor=executor, scheduler=scheduler,
+                            templates_dir=templates_dir, timeout=timeout, progress=lambda result: bar.update(1))
+    click.echo(f"{summary.total} record(s): {summary.written} written ({summary.files} files), "
+               f"{summary.skipped} skipped, {summary.failed} failed; problems in {summary.errors_file}")
+    if summary.failed:
+        sys.exit(EXIT_FAILURE)
+
+
+@main.command("inventory-add")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--document", help="What is filed, as the register shows it (default for --abris: 'Абрис № N').")
+@click.option("--date", "on", required=True, help="Date of the document, YYYY-MM-DD (not before the last entry).")
+@click.option("--sheets", type=click.IntRange(1, 10000), required=True, help="Number of sheets.")
+@click.option("--abris", is_flag=True, help="A new abris: the next sequence number; the current abris is superseded.")
+@click.option("--form", type=click.Choice(["cadastral-passport", "conclusion", "application", "technical-main",
+                                           "technical-service", "other"]), help="Kind of document.")
+@click.option("--supersedes", type=int, help="Number of the entry this document supersedes (kept, marked).")
+@click.option("--note", help="Note.")
+def inventory_add(file, document, on, sheets, abris, form, supersedes, note):
+    """Add a document to an inventory file's register (Annex 8 data), in place and atomically.
+
+    Entries are only ever appended; a superseded entry stays in its place, marked.
+    """
+    import yaml
+
+    from ..jobs.inventory import add_abris, add_document
+
+    if abris and (form or supersedes):
+        raise click.UsageError("--abris decides the kind and what it supersedes; do not combine it with --form or --supersedes")
+    if not abris and not document:
+        raise click.UsageError("--document is required (except with --abris)")
+    when = _parse_date(on)
+    current = api.validate("inventory-file", load_data(file))
+    if abris:
+        updated = add_abris(current, date=when, sheets=sheets, document=document, note=note)
+    else:
+        updated = add_document(current, document=document, date=when, sheets=sheets, form=form, note=note,
+                               supersedes=supersedes)
+    data = updated.model_dump(mode="json", exclude_none=True)
+    if file.suffix.lower() in (".yaml", ".yml"):
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    atomic_write(file, text.encode("utf-8"), overwrite=True)
+    entry = updated.entries[-1]
+    superseded = [str(e.number) for e in updated.entries if e.superseded_by == entry.number]
+    click.echo(f"{file}: entry {entry.number} added ({entry.document}, {entry.date.isoformat()})"
+               + (f"; entry {', '.join(superseded)} marked superseded" if superseded else ""))
+

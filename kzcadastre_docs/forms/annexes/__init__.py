@@ -1,0 +1,1 @@
+"""The annexes of Order No. 156, one module per annex."""

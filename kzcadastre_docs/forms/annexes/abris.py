@@ -1,0 +1,103 @@
+"""Annex 7: the abris (the technician's sketch of the land plot).
+
+Reconstructed: the order gives only this annex's upper-right header.
+The layout follows paragraph 7 of the Rules and FORMS.md; the drawing area is a framed
+place for the sketch (the drawing itself comes with the measured geometry).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import Field
+
+from ...drawing import Drawing, DrawingError, draw_site, site_picture
+from ...models.base import DocumentModel, RuleViolation
+from ...models.geometry import Outline
+from ...models.site import LegendItem, SitePlan
+from ...models.parts import Address, CadastralNumber, Person, date_order
+from ...models.types import DocNumber, ShortText
+
+from ..spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
+
+
+class AbrisData(DocumentModel):
+    """Annex 7: the abris. An abris once made is kept; a change means a new one."""
+
+    document_date: dt.date = Field(description="Date the abris was drawn up.")
+    inventory_file_number: DocNumber = Field(description="Number of the inventory file it belongs to.")
+    sequence_number: int = Field(ge=1, le=1000, description="Sequence number of this abris in the inventory file.")
+    address: Address = Field(description="Address of the object.")
+    land_plot_cadastral_number: CadastralNumber = Field(description="Cadastral number of the land plot.")
+    survey_date: dt.date = Field(description="Date of the survey on site.")
+    specialist: Person = Field(description="The specialist who drew it.")
+    present: ShortText | None = Field(None, description="Who was present (owner or representative).")
+    legend: list[LegendItem] = Field(min_length=1, max_length=200, description="Buildings and structures shown.")
+    plot_outline: Outline | None = Field(
+        None, description="Boundary of the land plot. With it (and the legend's outlines) the abris is drawn.")
+    north_bearing: float = Field(
+        0, ge=0, lt=360, description="Direction of north, degrees clockwise from the local y axis (0: y points north).")
+
+    @property
+    def site_plan(self) -> SitePlan | None:
+        """What the abris draws, or None without the plot's boundary."""
+        if self.plot_outline is None:
+            return None
+        # Its parts are validated already (as this model's fields): no second check.
+        return SitePlan.model_construct(plot_outline=self.plot_outline, north_bearing=self.north_bearing,
+                                        items=self.legend)
+
+    @property
+    def drawing_title(self) -> str:
+        """How the drawing describes itself (the picture's alternative text)."""
+        return f"Abris No. {self.sequence_number}, land plot {self.land_plot_cadastral_number}"
+
+    def advice(self) -> Iterator[RuleViolation]:
+        site = self.site_plan
+        if site is not None:
+            for loc, rule, ctx in site.advice():
+                yield ("legend", *loc[1:]), rule, ctx
+
+    def rules(self) -> Iterator[RuleViolation]:
+        yield from date_order(("document_date",), self.document_date, "survey_date", self.survey_date)
+        seen = set()
+        for index, item in enumerate(self.legend):
+            if item.litera in seen:
+                yield ("legend", index, "litera"), "duplicate", {"value": item.litera, "what": "litera"}
+            seen.add(item.litera)
+
+
+
+def draw_abris(data: AbrisData) -> Drawing:
+    """The abris as a PNG at 300 dpi, 17 cm wide, at the largest standard scale that fits."""
+    site = data.site_plan
+    if site is None:
+        raise DrawingError("abris: plot_outline is not given, so there is nothing to draw")
+    return draw_site(site, data.drawing_title)
+
+
+def compute(model: AbrisData, lang: str) -> dict[str, Any]:
+    """The drawing, when the data has the plot's boundary (else the form keeps a framed place)."""
+    site = model.site_plan
+    return {"drawings": {"abris": site_picture(site, model.drawing_title) if site is not None else None}}
+
+
+FORM = FormSpec(
+    slug="abris",
+    annex=7,
+    title={
+        "kk": "Абрис",
+        "ru": "Абрис",
+    },
+    provenance=Provenance.RECONSTRUCTED,
+    model=AbrisData,
+    description="The technician's sketch of the land plot with its buildings and structures (paragraph 7 of the Rules).",
+    text_provenance=RECONSTRUCTED_BOTH,
+    compute=compute,
+    computed_names=("drawings",),
+    notes=("Layout reconstructed from paragraph 7 of the Rules and FORMS.md; only the Kazakh upper-right header is official.",
+           "With plot_outline (and the legend's outlines or paths) the abris is drawn from the data at a standard "
+           "scale; without it the form keeps a framed place for a hand-drawn sketch."),
+)

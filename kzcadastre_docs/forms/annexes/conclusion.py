@@ -1,0 +1,142 @@
+"""Annex 3: conclusion on discrepancies of identification and technical data.
+
+Reconstructed: the order gives only this annex's upper-right header (Kazakh); the layout
+follows paragraph 6 of the Rules and FORMS.md, and the footer of every copy says it is not
+the official form. The discrepancy table is computed (`kzcadastre_docs.forms.computed.discrepancies`), and
+rows a clerk adds by hand (`discrepancies`) follow the computed ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from pydantic import Field
+
+from ...i18n import formatting
+from ..computed.discrepancies import DEFAULT_AREA_TOLERANCE, compare, plan_rows
+from ...models.labels import label
+from ...models.base import DocumentModel, RuleViolation
+from ...models.documents import IssuedDocument
+from ...models.parts import (Address, Applicant, CadastralNumber, ChangeKind, Discrepancy, Inspection, Person,
+                            RealEstateObject, TitleDocument, date_order)
+from ...models.types import Area, Litera, ShortText
+
+from ..spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
+
+
+class DeclaredData(DocumentModel):
+    """The object's data as the title document states them."""
+
+    purpose: ShortText | None = Field(None, description="Purpose per the title document.")
+    total_area: Area = Field(description="Total area per the title document, m².")
+    living_area: Area | None = Field(None, description="Living area per the title document, m².")
+    floors_above_ground: int | None = Field(None, ge=1, le=200, description="Floors per the title document.")
+    rooms: int | None = Field(None, ge=0, le=10000, description="Rooms per the title document.")
+    structures: list[Litera] = Field(default_factory=list, description="Literas of the buildings and structures listed.")
+
+
+class ConclusionData(IssuedDocument):
+    """Annex 3: the conclusion on discrepancies between the title document and the inspection."""
+
+    applicant: Applicant
+    object: RealEstateObject = Field(description="The object as measured by the inspection.")
+    address: Address = Field(description="Address of the object.")
+    cadastral_number: CadastralNumber | None = Field(None, description="Cadastral number of the object, if assigned.")
+    land_plot_cadastral_number: CadastralNumber = Field(description="Cadastral number of the land plot.")
+    title_document: TitleDocument = Field(description="The title document compared with the inspection.")
+    declared: DeclaredData = Field(description="The data as the title document states them.")
+    inspection: Inspection = Field(description="The state technical inspection.")
+    measured_structures: list[Litera] | None = Field(
+        None, description="Literas of the buildings and structures found on site; omit if they were not recorded "
+                          "(then structures are not compared).")
+    area_tolerance: Area = Field(DEFAULT_AREA_TOLERANCE, description="Areas closer than this are not a discrepancy, m².")
+    plan_area_rows: bool = Field(
+        False, description="Add a row for each room whose area from its plan outline (object.floors[].plan) differs "
+                           "from the explication's by more than 0.10 m².")
+    change_kind_overrides: dict[str, ChangeKind] = Field(
+        default_factory=dict, description="Kind of change per computed item, replacing the default: keys total_area, "
+                                          "living_area, floors_above_ground, rooms, purpose, structure:<litera>.")
+    discrepancies: list[Discrepancy] = Field(default_factory=list, description="Rows added by hand to the computed table.")
+    head: Person | None = Field(None, description="The head of the branch who signs (EDS); blank line if omitted.")
+
+    def differences(self):
+        """The computed rows (before the rows added by hand)."""
+        rows = compare(self.declared, self.object, self.measured_structures, tolerance=self.area_tolerance,
+                       overrides=self.change_kind_overrides)
+        if self.plan_area_rows:
+            rows += plan_rows(self.object.floors, self.change_kind_overrides)
+        return rows
+
+    def rules(self) -> Iterator[RuleViolation]:
+        yield from super().rules()
+        yield from date_order(("inspection", "date"), self.inspection.date, "title_document.date", self.title_document.date)
+        yield from date_order(("document_date",), self.document_date, "inspection.date", self.inspection.date)
+        known = {row.key for row in self.differences()}  # overrides change kinds, never keys
+        for key in self.change_kind_overrides:
+            if key not in known:
+                yield ("change_kind_overrides", key), "unknown_item", {"value": key,
+                                                                      "known": ", ".join(sorted(known)) or "-"}
+
+
+def _value(value: Any, lang: str, presence: bool) -> str:
+    if presence:
+        return label("present" if value is not None else "absent", lang, "presence")
+    if isinstance(value, Decimal):
+        return formatting.number(value, lang, places=2)
+    return "" if value is None else str(value)
+
+
+def _signed(value: Decimal | int | None, lang: str) -> str:
+    if value is None:
+        return "—"
+    text = formatting.number(abs(value), lang, places=2 if isinstance(value, Decimal) else None)
+    return ("+" if value > 0 else "−") + text
+
+
+def _item(difference, lang: str) -> str:
+    text = label(difference.item, lang, "discrepancy_item")
+    if difference.room is not None:
+        level, room = difference.room
+        return text.format(level=level, room=room)
+    return text.format(litera=difference.litera)
+
+
+def compute(model: ConclusionData, lang: str) -> dict[str, Any]:
+    """The table's rows (computed, then those added by hand) and whether there are any."""
+    rows = []
+    for difference in model.differences():
+        presence = difference.litera is not None
+        rows.append({
+            "number": len(rows) + 1,
+            "item": _item(difference, lang),
+            "declared": _value(difference.declared, lang, presence),
+            "actual": _value(difference.actual, lang, presence),
+            "difference": _signed(difference.difference, lang),
+            "change_kind": label(difference.change_kind, lang),
+        })
+    for manual in model.discrepancies:
+        rows.append({"number": len(rows) + 1, "item": manual.item, "declared": manual.declared, "actual": manual.actual,
+                     "difference": manual.difference or "—", "change_kind": label(manual.change_kind, lang)})
+    return {"rows": rows, "discrepancies_found": bool(rows)}
+
+
+
+FORM = FormSpec(
+    slug="conclusion",
+    annex=3,
+    title={
+        "kk": "Жаңадан құрылған жылжымайтын мүліктің жүргізілген мемлекеттік техникалық зерттеп-қарау қорытындылары бойынша сәйкестендіру және техникалық мәліметтерінің алшақтықтарын белгілеу туралы қорытынды",
+        "ru": "Заключение об установлении расхождений идентификационных и технических сведений вновь созданного недвижимого имущества по итогам проведенного государственного технического обследования",
+    },
+    provenance=Provenance.RECONSTRUCTED,
+    model=ConclusionData,
+    description="Conclusion on the discrepancies between the title document and the inspection (paragraph 6 of the Rules).",
+    text_provenance=RECONSTRUCTED_BOTH,
+    compute=compute,
+    computed_names=("rows", "discrepancies_found"),
+    notes=("Layout reconstructed from paragraph 6 of the Rules and FORMS.md; only the Kazakh upper-right header is official.",
+           "The comparison items, tolerances and default kinds of change are the project's "
+           "(kzcadastre_docs.forms.computed.discrepancies), printed in the conclusion."),
+)

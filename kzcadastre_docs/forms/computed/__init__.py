@@ -1,0 +1,1 @@
+"""What the forms compute from their data (never typed into a template)."""

@@ -1,0 +1,1 @@
+"""The notices the Rules prescribe (no approved form), one module per notice."""

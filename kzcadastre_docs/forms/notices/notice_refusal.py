@@ -1,0 +1,49 @@
+"""Notice: refusal to provide the service.
+
+Reconstructed: the order gives no form for this document.
+The ground is printed in the words of item 9 of Annex 1 or 2 (official in Kazakh).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ...models.labels import refusal_ground
+
+from ...models.documents import NoticeBase
+from ...models.types import LongText
+
+from ..spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
+
+
+class NoticeRefusalData(NoticeBase):
+    """Refusal to provide the service on one of the five grounds of item 9 of Annexes 1 and 2."""
+
+    service: Literal["new_object", "duplicate"] = Field(
+        "new_object", description="The service refused: new_object (Annex 1) or duplicate (Annex 2).")
+    ground: int = Field(ge=1, le=5, description="Number of the refusal ground in item 9 of Annexes 1 and 2 (1-5).")
+    reasons: LongText = Field(description="The facts behind the refusal.")
+
+
+def compute(model: NoticeRefusalData, lang: str) -> dict:
+    """The ground in the words of item 9 of the service's annex."""
+    return {"ground_text": refusal_ground(model.service, model.ground, lang)}
+
+
+FORM = FormSpec(
+    slug="notice-refusal",
+    annex=None,
+    title={
+        "kk": "Мемлекеттік қызмет көрсетуден бас тарту туралы хабарлама",
+        "ru": "Уведомление об отказе в оказании государственной услуги",
+    },
+    provenance=Provenance.RECONSTRUCTED,
+    model=NoticeRefusalData,
+    description="Refusal to provide the service, with one of the five grounds of item 9 of Annexes 1 and 2.",
+    text_provenance=RECONSTRUCTED_BOTH,
+    compute=compute,
+    computed_names=("ground_text",),
+    notes=("Reconstructed; the order gives no form of this notice. The grounds are quoted from item 9 of Annexes 1 and 2.",),
+)

@@ -1,0 +1,1 @@
+"""Languages: formatting of dates, numbers and money, and the library's messages."""

@@ -1,0 +1,1 @@
+"""Work over many documents or files: batches, case files and bundles, the inventory register, drawings."""

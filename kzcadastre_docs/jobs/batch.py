@@ -1,0 +1,311 @@
+"""Batch rendering: many records of one form, each to its files or to its problems.
+
+`render_many` renders records (in this process, in `jobs` processes, or on a dask.distributed
+cluster) and yields one `RecordResult` per record, in input order: the files it produced,
+or the problems that stopped it. Workers only render; the caller writes, so a cluster needs
+no shared file system. `run_batch` is what `kzcadastre-docs batch` does: read the input,
+render, write each file atomically, and write `errors.jsonl` with a row per problem.
+
+Output names are `<record number>_<key>.<lang>.docx`: the record number (six digits, from 1
+in input order) makes names unique and stable for the same input; the key (the cadastral
+number, else the document's or the application's number) makes them readable, with every
+character that is not a letter, a digit, "." or "-" turned into "-".
+
+>>> output_name(7, {"cadastral_number": "03:047:158:219:1"})
+'000007_03-047-158-219-1'
+>>> output_name(12, {"object": {"cadastral_number": {"land": "21:320:105:2015", "building": "2"}}})
+'000012_21-320-105-2015-2'
+>>> output_name(3, {"number": "../../etc/passwd"})
+'000003_etc-passwd'
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import api
+from ..errors import DataValidationError, KzcadastreError, Problem
+from ..files import atomic_write
+from ..forms import renderable_form
+from ..pdf import shared_converter
+from .records import InputRecord, read_records
+
+EXECUTORS = ("local", "dask")
+ERRORS_FILE = "errors.jsonl"
+_KEY_PATHS = (("cadastral_number",), ("object", "cadastral_number"), ("number",), ("application", "number"))
+_UNSAFE = re.compile(r"[^\w.-]+|_+")
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    """What became of one record: its files (name -> bytes), or its problems."""
+
+    number: int
+    name: str
+    files: dict[str, bytes] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+    skipped: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _key(data: Mapping[str, Any]) -> str:
+    for path in _KEY_PATHS:
+        value: Any = data
+        for name in path:
+            value = value.get(name) if isinstance(value, Mapping) else None
+        if isinstance(value, Mapping):
+            value = "-".join(str(part) for part in value.values() if part not in (None, ""))
+        if value not in (None, ""):
+            return str(value)
+    return ""
+
+
+def output_name(number: int, data: Mapping[str, Any] | None) -> str:
+    """The base file name of record `number` (see the module's description)."""
+    key = unicodedata.normalize("NFC", _key(data or {}))
+    key = _UNSAFE.sub("-", key).strip(".-")
+    key = re.sub(r"-{2,}", "-", key)[:60].strip(".-")
+    return f"{number:06d}_{key}" if key else f"{number:06d}"
+
+
+def render_record(form: str, number: int, data: Mapping[str, Any], langs: tuple[str, ...], pdf: bool = False,
+                  pdf_a: bool = False, templates_dir: str | None = None, timeout: float | None = None
+                  ) -> RecordResult:
+    """One record's files, or its problems (never an exception for bad data)."""
+    name = output_name(number, data)
+    try:
+        model = api.validate(form, data)
+        documents = [api.render_document(form, model, lang, templates_dir=templates_dir) for lang in langs]
+    except DataValidationError as exc:
+        return RecordResult(number, name, problems=tuple(exc.problems))
+    except KzcadastreError as exc:
+        return RecordResult(number, name, problems=(Problem("", "render", exc.describe()),))
+    files = {f"{name}.{document.lang}.docx": document.docx for document in documents}
+    if pdf:
+        converter = shared_converter()  # one per process
+        if timeout is not None:
+            converter.timeout = timeout
+        try:
+            for document in documents:
+                files[f"{name}.{document.lang}.pdf"] = api.to_pdf(document, pdf_a=pdf_a, converter=converter)
+        except KzcadastreError as exc:
+            return RecordResult(number, name, problems=(Problem("", "pdf", exc.describe()),))
+    return RecordResult(number, name, files)
+
+
+def render_chunk(form: str, items: list[tuple[int, dict]], langs: tuple[str, ...], pdf: bool, pdf_a: bool,
+                 templates_dir: str | None, timeout: float | None) -> list[RecordResult]:
+    """Records rendered by a worker (a process of the pool, or a dask worker)."""
+    return [render_record(form, number, data, langs, pdf, pdf_a, templates_dir, timeout) for number, data in items]
+
+
+class _Now:
+    """A finished 'future', for rendering in this process."""
+
+    def __init__(self, value):
+        self._value = value
+
+    def result(self):
+        return self._value
+
+
+class _Executor:
+    """Submits chunks to this process, a process pool, or a dask cluster."""
+
+    def __init__(self, executor: str, jobs: int, scheduler: str | None):
+        self.kind = executor
+        self._pool = None
+        self._client = None
+        if executor == "dask":
+            try:
+                from distributed import Client
+            except ImportError:
+                raise KzcadastreError('the dask executor needs dask.distributed: pip install "kzcadastre-docs[dask]"'
+                                      ) from None
+            if not scheduler:
+                raise KzcadastreError("the dask executor needs the scheduler's address (--scheduler tcp://host:8786)")
+            try:
+                self._client = Client(scheduler, timeout="30s")
+            except (OSError, TimeoutError) as exc:
+                raise KzcadastreError(f"cannot reach the dask scheduler at {scheduler}: {exc}") from exc
+            self.chunk, self.window = 32, 64
+        elif jobs > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # spawn: a worker starts clean, whatever threads this process runs.
+            self._pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+            self.chunk, self.window = 16, jobs * 4
+        else:
+            self.chunk, self.window = 1, 1
+
+    def submit(self, *args):
+        if self._client is not None:
+            return self._client.submit(render_chunk, *args, pure=False)
+        if self._pool is not None:
+            return self._pool.submit(render_chunk, *args)
+        return _Now(render_chunk(*args))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+        if self._client is not None:
+            self._client.close()
+
+
+def _numbered(records: Iterable[InputRecord | Mapping[str, Any]]) -> Iterator[InputRecord]:
+    for number, record in enumerate(records, start=1):
+        yield record if isinstance(record, InputRecord) else InputRecord(number, dict(record))
+
+
+def render_many(
+    form: str,
+    records: Iterable[InputRecord | Mapping[str, Any]],
+    *,
+    langs: Iterable[str] | None = None,
+    pdf: bool = False,
+    pdf_a: bool = False,
+    jobs: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
+    templates_dir: str | Path | None = None,
+    decide: Callable[[int, str], Problem | bool | None] | None = None,
+    timeout: float | None = None,
+) -> Iterator[RecordResult]:
+    """Render every record of `form` and yield a RecordResult for each, in input order.
+
+    `records` are data mappings (numbered from 1) or `InputRecord`s. `langs` defaults to the
+    form's languages. `jobs` > 1 renders in that many processes; `executor="dask"` sends the
+    work to the dask.distributed scheduler at `scheduler`. `decide(number, name)`, called
+    before a record is sent out, may return True (skip it), or a Problem (fail it unrendered).
+    `timeout` limits one PDF conversion (seconds; default: the converter's).
+
+    >>> results = list(render_many("annex-1", [{"document_date": "2026-11-24"}, {"document_date": "soon"}]))
+    >>> [(r.number, r.ok, sorted(r.files)) for r in results]
+    [(1, True, ['000001.kk.docx', '000001.ru.docx']), (2, False, [])]
+    """
+    spec = renderable_form(form)
+    langs = tuple(langs or spec.languages)
+    for lang in langs:
+        if lang not in spec.languages:
+            raise KzcadastreError(f"form {spec.slug} has no {lang} template")
+    if executor not in EXECUTORS:
+        raise KzcadastreError(f"unknown executor {executor!r}; use one of {', '.join(EXECUTORS)}")
+    options = (langs, pdf, pdf_a, str(templates_dir) if templates_dir else None, timeout)
+    pool = _Executor(executor, jobs, scheduler)
+    pending: collections.deque = collections.deque()
+    try:
+        chunk: list[InputRecord] = []
+        for record in _numbered(records):
+            chunk.append(record)
+            if len(chunk) >= pool.chunk:
+                pending.append(_dispatch(pool, spec.slug, chunk, options, decide))
+                chunk = []
+                while len(pending) > pool.window:
+                    yield from _collect(pending.popleft())
+        if chunk:
+            pending.append(_dispatch(pool, spec.slug, chunk, options, decide))
+        while pending:
+            yield from _collect(pending.popleft())
+    finally:
+        pool.close()
+
+
+def _dispatch(pool: _Executor, form: str, chunk: list[InputRecord], options, decide):
+    """Resolve what needs no rendering here; send the rest out. Returns (ready, future)."""
+    ready: dict[int, RecordResult] = {}
+    send: list[tuple[int, dict]] = []
+    for record in chunk:
+        name = output_name(record.number, record.data)
+        if record.problem is not None:
+            ready[record.number] = RecordResult(record.number, name, problems=(record.problem,))
+            continue
+        verdict = decide(record.number, name) if decide is not None else None
+        if verdict is True:
+            ready[record.number] = RecordResult(record.number, name, skipped=True)
+        elif isinstance(verdict, Problem):
+            ready[record.number] = RecordResult(record.number, name, problems=(verdict,))
+        else:
+            send.append((record.number, record.data))
+    future = pool.submit(form, send, *options) if send else None
+    return [record.number for record in chunk], ready, future
+
+
+def _collect(slot) -> Iterator[RecordResult]:
+    numbers, ready, future = slot
+    if future is not None:
+        for result in future.result():
+            ready[result.number] = result
+    for number in numbers:
+        yield ready[number]
+
+
+# -- the batch command's work -----------------------------------------------------------------
+
+@dataclass
+class BatchSummary:
+    total: int = 0
+    written: int = 0  # records whose files were written
+    skipped: int = 0
+    failed: int = 0
+    files: int = 0
+    errors_file: Path | None = None
+
+
+def expected_files(name: str, langs: tuple[str, ...], pdf: bool) -> list[str]:
+    return [f"{name}.{lang}.{suffix}" for lang in langs for suffix in (("docx", "pdf") if pdf else ("docx",))]
+
+
+def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: Iterable[str] | None = None,
+              pdf: bool = False, pdf_a: bool = False, jobs: int = 1, skip_existing: bool = False,
+              force: bool = False, executor: str = "local", scheduler: str | None = None,
+              templates_dir: str | Path | None = None, timeout: float | None = None,
+              progress: Callable[[RecordResult], None] | None = None) -> BatchSummary:
+    """Render every record of `input_path` into `output`; every record ends as files or as
+    rows of `output/errors.jsonl` (written even when empty, replacing an earlier one)."""
+    spec = renderable_form(form)
+    langs = tuple(langs or spec.languages)
+    output = Path(output)
+    output.mkdir(parents=True, exist_ok=True)
+    pdf = pdf or pdf_a
+
+    def decide(number: int, name: str):
+        present = [file for file in expected_files(name, langs, pdf) if (output / file).exists()]
+        if skip_existing and len(present) == len(expected_files(name, langs, pdf)):
+            return True
+        if present and not force:
+            return Problem("", "output_exists", f"{present[0]} exists; use --skip-existing or --force")
+        return None
+
+    summary = BatchSummary()
+    rows = []
+    for result in render_many(spec.slug, read_records(input_path), langs=langs, pdf=pdf, pdf_a=pdf_a, jobs=jobs,
+                              executor=executor, scheduler=scheduler, templates_dir=templates_dir, decide=decide,
+                              timeout=timeout):
+        summary.total += 1
+        if result.skipped:
+            summary.skipped += 1
+        elif result.ok:
+            for file, content in result.files.items():
+                atomic_write(output / file, content, overwrite=True)
+            summary.written += 1
+            summary.files += len(result.files)
+        else:
+            summary.failed += 1
+            rows += [{"record": result.number, "name": result.name, **problem.as_dict("en")}
+                     for problem in result.problems]
+        if progress is not None:
+            progress(result)
+    report = "".join(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
+    summary.errors_file = atomic_write(output / ERRORS_FILE, report.encode("utf-8"), overwrite=True)
+    return summary

@@ -1,0 +1,158 @@
+"""A case file: the documents of one case, with their data and dates, in bundle order.
+
+A case file is JSON or YAML::
+
+    case_number: "03-2026-001150"      # optional; names the bundle
+    title: "..."                        # optional; the bundle's title (default: the case number)
+    lang: kk                            # kk (default) or ru
+    documents:
+      - form: inventory-file            # a form slug or annex-N
+        data: ../inventory-file/house-almaty-region.json   # a data file, relative to the case file,
+      - form: abris                                         # or the data itself, as a mapping
+        data: {...}
+        date: 2026-11-24                # optional: the date the bundle orders by
+                                        # (default: the document's own document_date)
+
+Every document is validated before anything is rendered; every problem is reported with its
+path in the case file (`documents[2].data.applicant.iin`).
+
+The bundle order: the inventory file's register (Annex 8) first, then the other documents
+by date; documents of the same date keep the order the case file lists them in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .. import api
+from ..errors import DataValidationError, KzcadastreError, Problem
+from ..files import load_data
+from ..forms import FormSpec, renderable_form
+from ..models.base import DocumentModel
+
+#: The form whose register opens a bundle.
+REGISTER_FORM = "inventory-file"
+
+
+class CaseDocument(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    form: str = Field(description="The form, by slug or as annex-N.")
+    data: str | dict[str, Any] = Field(description="The document's data, or a data file relative to the case file.")
+    date: dt.date | None = Field(None, description="The date the bundle orders by (default: the document's date).")
+    title: str | None = Field(None, description="The bookmark's text (default: the form's title and the date).")
+
+
+class CaseFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    case_number: str | None = Field(None, description="The case's number.")
+    title: str | None = Field(None, description="The bundle's title.")
+    lang: Literal["kk", "ru"] = Field("kk", description="The language of the documents.")
+    documents: list[CaseDocument] = Field(min_length=1, description="The case's documents, in any order.")
+
+
+class CaseFileError(DataValidationError):
+    """A case file, or the data of one of its documents, is invalid (every problem listed)."""
+
+    def __init__(self, path: Path | str, problems: list[Problem]):
+        self.path = str(path)
+        super().__init__(f"case {Path(path).name}", problems)
+
+    def describe(self, lang: str = "en") -> str:
+        heading = {"en": f"invalid case file {self.path}:", "kk": f"іс файлы жарамсыз: {self.path}:",
+                   "ru": f"недопустимый файл дела {self.path}:"}
+        lines = "\n".join(f"  {problem.describe(lang)}" for problem in self.problems)
+        return heading.get(lang, heading["en"]) + "\n" + lines
+
+
+@dataclass(frozen=True)
+class CaseEntry:
+    """One validated document of a case."""
+
+    index: int  # its place in the case file
+    spec: FormSpec
+    model: DocumentModel
+    date: dt.date
+    title: str | None
+
+    @property
+    def is_register(self) -> bool:
+        return self.spec.slug == REGISTER_FORM
+
+
+@dataclass(frozen=True)
+class Case:
+    path: Path
+    case_number: str | None
+    title: str | None
+    lang: str
+    entries: tuple[CaseEntry, ...]
+
+    def ordered(self) -> list[CaseEntry]:
+        """The documents in bundle order: the register first, then by date, then as listed."""
+        return sorted(self.entries, key=lambda entry: (not entry.is_register, entry.date, entry.index))
+
+    def bundle_title(self, lang: str) -> str:
+        if self.title:
+            return self.title
+        if self.case_number:
+            return {"kk": f"Іс № {self.case_number}", "ru": f"Дело № {self.case_number}"}[lang]
+        return self.path.stem
+
+
+def _prefixed(prefix: str, problem: Problem) -> Problem:
+    field = f"{prefix}.{problem.field}" if problem.field else prefix
+    return Problem(field, problem.rule, problem.message, problem.value, problem.context)
+
+
+def load_case(path: str | Path, *, lang: str | None = None) -> Case:
+    """The case in `path`, every document validated (CaseFileError lists every problem).
+
+    `lang` overrides the case file's language.
+    """
+    path = Path(path)
+    raw = load_data(path)
+    try:
+        case = CaseFile.model_validate(raw)
+    except ValidationError as exc:
+        raise CaseFileError(path, [api.problem_from_error(error) for error in exc.errors()]) from None
+    lang = lang or case.lang
+    problems: list[Problem] = []
+    entries = []
+    for index, document in enumerate(case.documents):
+        where = f"documents[{index}]"
+        try:
+            spec = renderable_form(document.form)
+        except KzcadastreError as exc:
+            problems.append(Problem(f"{where}.form", "form", str(exc), document.form))
+            continue
+        if lang not in spec.languages:
+            problems.append(Problem(f"{where}.form", "language", f"form {spec.slug} has no {lang} template", spec.slug))
+            continue
+        data: Any = document.data
+        if isinstance(data, str):
+            try:
+                data = load_data(path.parent / data)
+            except KzcadastreError as exc:
+                problems.append(Problem(f"{where}.data", "data_file", str(exc), document.data))
+                continue
+        try:
+            model = api.validate(spec.slug, data)
+        except DataValidationError as exc:
+            problems += [_prefixed(f"{where}.data", problem) for problem in exc.problems]
+            continue
+        date = document.date or getattr(model, "document_date", None)
+        if date is None:
+            problems.append(Problem(f"{where}.date", "required",
+                                    f"a {spec.slug} without document_date needs a date to be placed in the bundle"))
+            continue
+        entries.append(CaseEntry(index, spec, model, date, document.title))
+    if problems:
+        raise CaseFileError(path, problems)
+    return Case(path, case.case_number, case.title, lang, tuple(entries))

@@ -1,0 +1,100 @@
+"""The single inventory file (Annex 8) is append-only.
+
+Paragraph 7 of the Rules: all new and superseded ("өтелген") materials are kept in the
+inventory file. So a document is only ever added: the register keeps every entry in
+chronological order, a superseded entry stays in its place marked as superseded (with the
+number of the entry that supersedes it), and an abris, which is never corrected, is
+followed by a new abris with the next sequence number.
+
+Each function returns a new, validated file; the one given is not changed.
+
+>>> import datetime as dt
+>>> from kzcadastre_docs.forms.annexes.inventory_file import InventoryFileData
+>>> file = InventoryFileData(document_date="2026-03-02", file_number="ИД-1", opened_on="2026-03-02",
+...     address={"region": "Алматы облысы", "settlement": "Қаскелең", "house": "1"}, cadastral_number="03:047:120:512",
+...     archive_employee={"full_name": "Ахметова Д."},
+...     entries=[{"number": 1, "document": "Абрис № 1", "date": "2026-03-02", "sheets": 1, "form": "abris", "sequence": 1}])
+>>> file = add_abris(file, date=dt.date(2026, 9, 14), sheets=1)
+>>> [(e.number, e.document, e.status.value, e.superseded_by) for e in file.entries]
+[(1, 'Абрис № 1', 'superseded', 2), (2, 'Абрис № 2', 'current', None)]
+>>> check_append_only(file, file)
+[]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..api import validate
+from ..errors import KzcadastreError
+from ..models.parts import InventoryEntry, InventoryStatus
+
+
+class InventoryError(KzcadastreError, ValueError):
+    """An addition that would break the register (out of order, unknown entry)."""
+
+    exit_code = 2
+
+
+def _validated(file, entries, document_date):
+    data = file.model_dump(mode="python")
+    data["entries"] = [entry.model_dump(mode="python") for entry in entries]
+    data["document_date"] = document_date
+    return validate("inventory-file", data)
+
+
+def add_document(file, *, document: str, date: dt.date, sheets: int, form: str | None = None,
+                 note: str | None = None, supersedes: int | None = None, sequence: int | None = None):
+    """The file with one more entry at the end; `supersedes` marks an earlier entry superseded.
+
+    The entry's date may not be earlier than the last entry's (the register is
+    chronological); the print date of the register moves to the new entry's date if later.
+    """
+    entries = list(file.entries)
+    if entries and date < entries[-1].date:
+        raise InventoryError(f"the new entry's date {date} is earlier than the last entry's ({entries[-1].date}); "
+                             "the register is chronological and entries are only added at its end")
+    number = len(entries) + 1
+    if supersedes is not None:
+        if not 1 <= supersedes <= len(entries):
+            raise InventoryError(f"there is no entry {supersedes} to supersede (the register has {len(entries)})")
+        old = entries[supersedes - 1]
+        if old.status is InventoryStatus.SUPERSEDED:
+            raise InventoryError(f"entry {supersedes} is already superseded by entry {old.superseded_by}")
+        entries[supersedes - 1] = old.model_copy(update={"status": InventoryStatus.SUPERSEDED, "superseded_by": number})
+    entries.append(InventoryEntry(number=number, document=document, date=date, sheets=sheets, form=form, note=note,
+                                  sequence=sequence))
+    return _validated(file, entries, max(file.document_date, date))
+
+
+def next_abris_sequence(file) -> int:
+    """The sequence number the next abris of this file gets."""
+    return sum(1 for entry in file.entries if entry.form == "abris") + 1
+
+
+def add_abris(file, *, date: dt.date, sheets: int, document: str | None = None, note: str | None = None):
+    """The file with a new abris: the next sequence number; the current abris, if any, superseded."""
+    sequence = next_abris_sequence(file)
+    current = [entry.number for entry in file.entries
+               if entry.form == "abris" and entry.status is InventoryStatus.CURRENT]
+    return add_document(file, document=document or f"Абрис № {sequence}", date=date, sheets=sheets, form="abris",
+                        note=note, supersedes=current[-1] if current else None, sequence=sequence)
+
+
+def check_append_only(before, after) -> list[str]:
+    """What `after` changed in `before`'s register beyond appending and marking superseded.
+
+    An empty list means `after` is `before` with entries added at the end, earlier entries
+    unchanged except for being marked superseded.
+    """
+    problems = []
+    if len(after.entries) < len(before.entries):
+        problems.append(f"the register lost entries: {len(before.entries)} before, {len(after.entries)} after")
+    for old, new in zip(before.entries, after.entries):
+        allowed = old.model_copy(update={"status": new.status, "superseded_by": new.superseded_by})
+        if new != allowed:
+            problems.append(f"entry {old.number} was changed, not only marked superseded")
+        elif old.status is InventoryStatus.SUPERSEDED and (new.status is not InventoryStatus.SUPERSEDED
+                                                           or new.superseded_by != old.superseded_by):
+            problems.append(f"entry {old.number} was superseded and is no longer marked so, or by another entry")
+    return problems

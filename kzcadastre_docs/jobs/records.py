@@ -1,0 +1,174 @@
+"""Input records of a batch: JSON lines, CSV or an Excel workbook, one document's data each.
+
+JSON lines hold one JSON object per line (blank lines are skipped). In CSV and XLSX the
+first row names the fields, nested ones as paths: `applicant.iin`, `object.floors[0].level`;
+an empty cell is an absent field. Each record is numbered from 1 in input order (data rows,
+not counting the header), and a record that cannot be read becomes a problem of that record
+rather than the end of the batch.
+
+In a workbook, keep identifiers as text: a cell holding the number 61211600012 has lost the
+leading zero of IIN 061211600012 before we see it.
+
+>>> unflatten({"applicant.iin": "061211600012", "object.floors[0].level": "1", "note": ""})
+{'applicant': {'iin': '061211600012'}, 'object': {'floors': [{'level': '1'}]}}
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataFileError, Problem
+
+FORMATS = (".jsonl", ".ndjson", ".csv", ".xlsx")
+_SEGMENT = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+@dataclass(frozen=True)
+class InputRecord:
+    """One record: its number and data, or the problem that kept it from being read."""
+
+    number: int
+    data: dict | None
+    problem: Problem | None = None
+
+
+def _path(key: str) -> list[str | int]:
+    parts: list[str | int] = []
+    for name, index in _SEGMENT.findall(key.strip()):
+        parts.append(int(index) if index else name)
+    if not parts or not isinstance(parts[0], str):
+        raise ValueError(f"column {key!r} is not a field path")
+    return parts
+
+
+def unflatten(row: dict[str, Any]) -> dict:
+    """Columns named by field paths as nested data; empty cells are left out."""
+    result: dict = {}
+    for key, value in row.items():
+        if value is None or value == "" or key is None or not str(key).strip():
+            continue
+        parts = _path(str(key))
+        target: Any = result
+        for part, following in zip(parts, parts[1:] + [None]):
+            empty: Any = [] if isinstance(following, int) else {}
+            if following is None:
+                empty = value
+            if isinstance(part, int):
+                while len(target) <= part:
+                    target.append(None)
+                if target[part] is None or following is None:
+                    target[part] = empty
+                target = target[part]
+            else:
+                if part not in target or following is None:
+                    target[part] = empty
+                target = target[part]
+    return result
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time(0, 0) else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(int(value)) if float(value).is_integer() else repr(value)
+    return value
+
+
+def _problem(number: int, message: str) -> InputRecord:
+    return InputRecord(number, None, Problem("", "record", message))
+
+
+def _rows(header: list, rows, number_from: int = 1) -> Iterator[InputRecord]:
+    for number, row in enumerate(rows, start=number_from):
+        if row is None or all(value in (None, "") for value in row):
+            yield _problem(number, "the row is empty")
+            continue
+        if len(row) > len(header):
+            yield _problem(number, f"the row has {len(row)} cells but the header names {len(header)} fields")
+            continue
+        try:
+            yield InputRecord(number, unflatten({key: _cell(value) for key, value in zip(header, row)}))
+        except ValueError as exc:
+            yield _problem(number, str(exc))
+
+
+def read_records(path: str | Path) -> Iterator[InputRecord]:
+    """The records of a .jsonl, .csv or .xlsx file, in order."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise DataFileError(f"{path}: unsupported input {suffix or '(none)'}; use {', '.join(FORMATS)}")
+    if not path.is_file():
+        raise DataFileError(f"{path}: no such file")
+    if suffix in (".jsonl", ".ndjson"):
+        yield from _json_lines(path)
+    elif suffix == ".csv":
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, None)
+            if not header:
+                raise DataFileError(f"{path}: no header row")
+            yield from _rows(header, reader)
+    else:
+        yield from _workbook(path)
+
+
+def _json_lines(path: Path) -> Iterator[InputRecord]:
+    number = 0
+    with open(path, encoding="utf-8-sig") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            number += 1
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield _problem(number, f"invalid JSON at column {exc.colno}: {exc.msg}")
+                continue
+            if not isinstance(data, dict):
+                yield _problem(number, f"a record must be a JSON object, not {type(data).__name__}")
+                continue
+            yield InputRecord(number, data)
+
+
+def _workbook(path: Path) -> Iterator[InputRecord]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        raise DataFileError(f"{path}: not a readable .xlsx workbook: {exc}") from exc
+    try:
+        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        header = next(rows, None)
+        if not header or all(cell is None for cell in header):
+            raise DataFileError(f"{path}: no header row")
+        header = list(header)
+        while header and header[-1] is None:
+            header.pop()
+        yield from _rows(header, (_trimmed(row) for row in rows))
+    finally:
+        workbook.close()
+
+
+def _trimmed(row) -> list:
+    cells = list(row)
+    while cells and cells[-1] is None:
+        cells.pop()
+    return cells
+
+
+def count_records(path: str | Path) -> int:
+    """How many records `read_records` will yield (for a progress bar)."""
+    return sum(1 for _ in read_records(path))

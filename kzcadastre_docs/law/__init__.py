@@ -1,0 +1,1 @@
+"""The law: the working-day calendar, the Rules' terms, fees, identifiers and cadastral numbers."""

@@ -1,0 +1,68 @@
+"""Printed names of coded values (object types, kinds of change, structural elements...).
+
+The names are data (`data/labels.yaml`), in Kazakh and Russian; every function takes the
+document language explicitly.
+
+>>> from kzcadastre_docs.models.parts import ObjectType
+>>> label(ObjectType.APARTMENT, "kk"), label(ObjectType.APARTMENT, "ru")
+('пәтер', 'квартира')
+>>> label("duplicate", "ru", "service")
+'выдача дубликата кадастрового паспорта объекта недвижимости'
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..i18n.formatting import check_lang
+
+#: The section of labels.yaml that names each enumeration's values.
+ENUM_SECTIONS = {
+    "ObjectType": "object_type",
+    "ChangeKind": "change_kind",
+    "StructuralElementKind": "structural_element",
+    "StructureUnit": "structure_unit",
+    "InventoryStatus": "inventory_status",
+}
+
+
+@lru_cache(maxsize=1)
+def all_labels() -> dict[str, dict[str, dict[str, str]]]:
+    """Every section of labels.yaml: section -> value -> {lang: text}."""
+    text = resources.files("kzcadastre_docs.data").joinpath("labels.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def label(value: Any, lang: str, section: str | None = None) -> str:
+    """The printed name of `value` in `lang`; enumerations know their section."""
+    check_lang(lang)
+    if isinstance(value, Enum):
+        section = section or ENUM_SECTIONS[type(value).__name__]
+        value = value.value
+    if section is None:
+        raise ValueError(f"no label section given for {value!r}")
+    try:
+        return all_labels()[section][value][lang]
+    except KeyError:
+        raise KeyError(f"no {lang} label for {value!r} in section {section!r} of labels.yaml") from None
+
+
+@lru_cache(maxsize=1)
+def _grounds() -> dict:
+    text = resources.files("kzcadastre_docs.data").joinpath("refusal_grounds.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)["grounds"]
+
+
+def refusal_ground(service: str, number: int, lang: str) -> str:
+    """Refusal ground `number` (1-5) of item 9 of Annex 1 (new_object) or 2 (duplicate).
+
+    >>> refusal_ground("new_object", 5, "ru")[:40]
+    'отсутствие согласия услугополучателя, пр'
+    """
+    check_lang(lang)
+    return _grounds()[service][number][lang]
