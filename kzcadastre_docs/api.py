@@ -143,10 +143,10 @@ def context_for(spec: FormSpec, model: DocumentModel, lang: str, text_provenance
 def localized_context(spec: FormSpec, model: DocumentModel, lang: str, text_provenance: TextProvenance | None = None,
                       *, allow_fallback: bool = False) -> tuple[dict[str, Any], list[Problem]]:
     """The context of `context_for`, and a warning for each value printed in the other language."""
-    context = model.model_dump(mode="python")
+    context, fallbacks = localize(model.model_dump(mode="python"), lang)
     if spec.compute is not None:
-        context.update(spec.compute(model, lang))
-    context, fallbacks = localize(context, lang)
+        # Computed values come from the data, whose fallbacks are already listed.
+        context.update(localize(spec.compute(model, lang), lang)[0])
     problems = [_fallback_problem(found, allow_fallback) for found in fallbacks]
     if problems and not allow_fallback:
         raise DataValidationError(spec.slug, problems)
