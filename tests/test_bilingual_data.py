@@ -59,6 +59,8 @@ def test_allow_fallback_prints_the_other_language_and_lists_each_fallback():
     assert [(p.field, p.rule, p.context) for p in document.fallbacks] == [
         ("reasons", "language_fallback", {"missing": "ru", "used": "kk"})]
     assert kz.render_document("notice-refusal", data, "kk", allow_fallback=True).fallbacks == ()
+    core = Package.from_bytes(document.docx).get("docProps/core.xml").decode("utf-8")
+    assert "Сведения без текста на русском языке приведены на казахском: reasons." in core
 
 
 def test_a_plain_string_prints_as_is_in_both_languages():
