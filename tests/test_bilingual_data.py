@@ -293,3 +293,14 @@ def test_localized_text_equality_and_plain_value():
     assert LocalizedText({"kk": "а", "ru": "б"}) == LocalizedText({"ru": "б", "kk": "а"})
     with pytest.raises(TypeError, match="no language"):
         str(LocalizedText({"kk": "а", "ru": "б"}))
+
+
+def test_the_label_filter_prints_a_resolved_code_and_plain_output_prints_it_too():
+    from kzcadastre_docs.models.localized import localize
+    from kzcadastre_docs.models.vocabularies import Term
+    from kzcadastre_docs.rendering.environment import make_environment
+
+    context, fallbacks = localize({"room": {"purpose": Term("room_purpose", "kitchen")}}, "ru")
+    template = make_environment().from_string("{{ room.purpose }} / {{ room.purpose|label }}")
+    assert template.render(lang="ru", **context) == "кухня / кухня"
+    assert fallbacks == []
