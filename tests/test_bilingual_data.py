@@ -304,3 +304,17 @@ def test_the_label_filter_prints_a_resolved_code_and_plain_output_prints_it_too(
     template = make_environment().from_string("{{ room.purpose }} / {{ room.purpose|label }}")
     assert template.render(lang="ru", **context) == "кухня / кухня"
     assert fallbacks == []
+
+
+def test_a_named_floor_level_prints_in_the_document_language(tmp_path):
+    data = json.loads((SAMPLES / "cadastral-passport" / "apartment-astana.json").read_text(encoding="utf-8"))
+    data["object"]["floors"][0]["level"] = {"kk": "жертөле", "ru": "подвал"}
+    ru, kk = _text(kz.render("cadastral-passport", data, "ru")), _text(kz.render("cadastral-passport", data, "kk"))
+    assert "Этаж: подвал" in ru and "жертөле" not in ru
+    assert "Қабат: жертөле" in kk and "подвал" not in kk
+    source = tmp_path / "data.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    for name in ("подвал", "жертөле"):
+        result = CliRunner().invoke(main, ["draw", "floor-plan", "--data", str(source), "--floor", name,
+                                           "-o", str(tmp_path / f"{name}.png")])
+        assert result.exit_code == 0, result.output
