@@ -318,3 +318,11 @@ def test_a_named_floor_level_prints_in_the_document_language(tmp_path):
         result = CliRunner().invoke(main, ["draw", "floor-plan", "--data", str(source), "--floor", name,
                                            "-o", str(tmp_path / f"{name}.png")])
         assert result.exit_code == 0, result.output
+
+
+def test_a_batch_file_gives_a_text_in_two_languages_as_two_columns():
+    from kzcadastre_docs.jobs.records import unflatten
+
+    record = unflatten({"reasons.kk": "Құжаттар толық емес.", "reasons.ru": "Документы неполные.", "branch": "astana"})
+    assert record == {"reasons": {"kk": "Құжаттар толық емес.", "ru": "Документы неполные."}, "branch": "astana"}
+    assert kz.validate("notice-refusal", _refusal(**record)).reasons.text("ru") == "Документы неполные."
