@@ -19,6 +19,7 @@ Alembic migrations shipped in `migrations/` and run when a register is opened.
 
 from .database import REGISTER_ENV, RegisterError, RegisterLocationError, database_url, default_location
 from .numbers import Change, Entry, Register, RuleError, Specialist
+from .sheet import sheet_data
 
 __all__ = ["REGISTER_ENV", "Change", "Entry", "Register", "RegisterError", "RegisterLocationError", "RuleError",
-           "Specialist", "database_url", "default_location"]
+           "Specialist", "database_url", "default_location", "sheet_data"]
