@@ -60,16 +60,29 @@ class Specialist:
 
     @classmethod
     def of(cls, name: str, position: str | dict[str, str]) -> Specialist:
-        """`position` the same in both languages, or {"kk": ..., "ru": ...}."""
+        """`position` a code of the position vocabulary (its kk and ru labels are kept), or
+        {"kk": ..., "ru": ...}: the sheet prints it in the document's language.
+
+        >>> Specialist.of("Ахметова А. Б.", "specialist").position
+        {'kk': 'маман', 'ru': 'специалист'}
+        """
+        from ..models.vocabularies import vocabulary
+
         name = (name or "").strip()
         if not name:
             raise RuleError("specialist", "the name of the specialist who assigns the number is required", (34,))
         if isinstance(position, str):
-            position = {"kk": position, "ru": position}
+            entries = vocabulary("position").entries
+            if position not in entries:
+                raise RuleError("specialist position", "is not a code of the position vocabulary ("
+                                + ", ".join(sorted(entries)) + "); or give the position in both languages "
+                                "(--position-kk and --position-ru)", (34,), position)
+            position = dict(entries[position].labels)
         position = {lang: (position.get(lang) or "").strip() for lang in ("kk", "ru")}
         missing = [lang for lang, value in position.items() if not value]
         if missing:
-            raise RuleError("specialist", f"the position of the specialist is required ({', '.join(missing)})", (34,))
+            raise RuleError("specialist position", f"is required in both languages (missing: {', '.join(missing)})",
+                            (34,))
         return cls(name, position)
 
 
@@ -325,7 +338,7 @@ class Register:
 
     >>> import tempfile, datetime, pathlib
     >>> with Register(pathlib.Path(tempfile.mkdtemp()) / "r.sqlite") as register:
-    ...     clerk = Specialist.of("Ахметова А. Б.", "бас маман")
+    ...     clerk = Specialist.of("Ахметова А. Б.", "specialist")
     ...     first = register.assign("21:320:135:0722", specialist=clerk, on=datetime.date(2026, 7, 20))
     ...     flat = register.assign("21:320:135:0722", primary="1", specialist=clerk, on=datetime.date(2026, 7, 20))
     ...     [entry.number for entry in first.assigned + flat.assigned]

@@ -19,13 +19,11 @@ def sheet_data(register: Register, land_plot: str) -> dict:
 
 
 def _record(entry: Entry) -> dict:
-    position = entry.specialist.position
     return {
         "record": entry.record,
         "land_plot_cadastral_number": entry.land_plot,
         "primary": entry.primary,
         "secondary": entry.secondary,
         "assigned_on": entry.assigned_on.isoformat(),
-        "specialist": {"full_name": entry.specialist.name,
-                       "position": position["kk"] if position["kk"] == position["ru"] else dict(position)},
+        "specialist": {"full_name": entry.specialist.name, "position": dict(entry.specialist.position)},
     }

@@ -17,20 +17,16 @@ from pydantic import Field
 from ...models.base import DocumentModel, RuleViolation
 from ...models.parts import CadastralNumber
 from ...models.types import ShortText
+from ...models.vocabularies import coded
 
 from ..spec import FormSpec, Provenance, TextProvenance
-
-
-class BilingualText(DocumentModel):
-    kk: ShortText = Field(description="In Kazakh.")
-    ru: ShortText = Field(description="In Russian.")
 
 
 class AssigningSpecialist(DocumentModel):
     """Column 6: who assigned the number (the signature is signed on the printed sheet)."""
 
     full_name: ShortText = Field(description="Surname, name and patronymic (if any).")
-    position: ShortText | BilingualText = Field(description="Position: one text, or {kk, ru}.")
+    position: coded("position") = Field(description="Position: a code of the position vocabulary, or {kk, ru}.")
 
 
 class SheetRecord(DocumentModel):
@@ -68,7 +64,6 @@ class CadastralRegisterSheetData(DocumentModel):
 def _compute(model: CadastralRegisterSheetData, lang: str) -> dict:
     rows = []
     for record in model.records:
-        position = record.specialist.position
         rows.append({
             "record": record.record,
             "land_plot": str(record.land_plot_cadastral_number),
@@ -76,7 +71,7 @@ def _compute(model: CadastralRegisterSheetData, lang: str) -> dict:
             "secondary": str(record.secondary) if record.secondary is not None else "",
             "assigned_on": record.assigned_on,
             "specialist": record.specialist.full_name,
-            "position": position if isinstance(position, str) else getattr(position, lang),
+            "position": record.specialist.position,  # resolved to the document's language by the context
         })
     return {"rows": rows}
 
