@@ -5,6 +5,7 @@ office where many clerks assign at once; SQLAlchemy underneath, the schema kept 
 Alembic migrations shipped in `migrations/` and run when a register is opened.
 
     >>> import tempfile, datetime, pathlib
+    >>> from kzcadastre_docs.register import Register, Specialist
     >>> register = Register(pathlib.Path(tempfile.mkdtemp()) / "r.sqlite")
     >>> clerk = Specialist.of("Ахметова А. Б.", {"kk": "бас маман", "ru": "главный специалист"})
     >>> change = register.assign("20:015:004:165", specialist=clerk, on=datetime.date(2026, 7, 20))
@@ -15,11 +16,28 @@ Alembic migrations shipped in `migrations/` and run when a register is opened.
     ...                on=datetime.date(2026, 9, 1)).assigned[0].number
     '20:015:004:165:4'
     >>> register.close()
+
+The names are imported when first used, so that a command that does not touch the register
+does not load SQLAlchemy.
 """
 
-from .database import REGISTER_ENV, RegisterError, RegisterLocationError, database_url, default_location
-from .numbers import Change, Entry, Register, RuleError, Specialist
-from .sheet import sheet_data
+from __future__ import annotations
 
-__all__ = ["REGISTER_ENV", "Change", "Entry", "Register", "RegisterError", "RegisterLocationError", "RuleError",
-           "Specialist", "database_url", "default_location", "sheet_data"]
+import importlib
+
+from .location import REGISTER_ENV, default_location
+
+_EXPORTS = {
+    "Change": "numbers", "Entry": "numbers", "Register": "numbers", "RuleError": "numbers", "Specialist": "numbers",
+    "RegisterError": "database", "RegisterLocationError": "database", "database_url": "database",
+    "sheet_data": "sheet",
+}
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["REGISTER_ENV", "default_location", *_EXPORTS]

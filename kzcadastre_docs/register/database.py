@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import random
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -29,10 +28,8 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from ..errors import EXIT_FAILURE, EXIT_INVALID, KzcadastreError
+from .location import data_folder, default_location
 
-#: Where the register is when neither --register nor the environment says.
-REGISTER_ENV = "KZCADASTRE_REGISTER"
-REGISTER_FILE = "register.sqlite"
 #: Seconds a SQLite writer waits for another one's lock before giving up.
 SQLITE_BUSY_TIMEOUT = 60
 #: Attempts of one transaction (serialization failures, deadlocks, a busy database).
@@ -53,26 +50,6 @@ class RegisterLocationError(RegisterError):
     """--register names something that is not a register location (exit status 2)."""
 
     exit_code = EXIT_INVALID
-
-
-def data_folder() -> Path:
-    """The user's data folder for this program (XDG on Linux, the usual places elsewhere).
-
-    >>> data_folder().name
-    'kzcadastre-docs'
-    """
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "kzcadastre-docs"
-
-
-def default_location() -> str:
-    """$KZCADASTRE_REGISTER, else register.sqlite in the user's data folder."""
-    return os.environ.get(REGISTER_ENV) or str(data_folder() / REGISTER_FILE)
 
 
 def database_url(location: str | os.PathLike | None) -> str:
