@@ -146,3 +146,12 @@ def test_forms_validate_numbers_with_the_full_structure():
     with pytest.raises(kz.DataValidationError) as caught:
         kz.validate("notice-data-entered", {"cadastral_number": "21:320:105:2015:2:0"})
     assert any(problem.field == "cadastral_number" and "point 27" in problem.message for problem in caught.value.problems)
+
+
+def test_land_plot_fields_take_a_land_plot_number_only():
+    with pytest.raises(kz.DataValidationError) as caught:
+        kz.validate("abris", {"land_plot_cadastral_number": "21:320:105:2015:2"})
+    found = {(p.field, p.rule) for p in caught.value.problems}
+    assert ("land_plot_cadastral_number", "cadastral_number") in found
+    message = next(p.message for p in caught.value.problems if p.field == "land_plot_cadastral_number")
+    assert "not of a land plot" in message and "point 13" in message

@@ -74,3 +74,13 @@ def test_a_sheet_that_contradicts_itself_is_refused(change, field, rule):
     with pytest.raises(kz.DataValidationError) as caught:
         kz.validate("cadastral-register-sheet", data)
     assert (field, rule) in {(p.field, p.rule) for p in caught.value.problems}
+
+
+def test_the_sheet_of_a_quarter_without_plot_numbers(tmp_path):
+    clerk = Specialist.of("Сейтжанов Ерлан", "specialist")
+    with Register(tmp_path / "r.sqlite") as register:
+        register.assign("20:015:004", temporary_code="123:12А:4/53687", premise="37", specialist=clerk,
+                        on=dt.date(2026, 7, 20))
+        data = sheet_data(register, "20:015:004:000")
+    text = document_text(Package.from_bytes(kz.render("cadastral-register-sheet", data, "kk")))
+    assert "20:015:004:000:(123:12А:4/53687):37" in text

@@ -315,21 +315,35 @@ def _parse_temporary(text: str, body: str) -> Number:
     return Number(land, primary, secondary)
 
 
-def parse_land_number(text: str) -> LandNumber:
-    """A land-plot number alone (colon or hyphen form, one separator throughout).
+def parse_land_number(text: str, *, missing_plot: bool = False) -> LandNumber:
+    """A land-plot number alone (colon or hyphen form, one separator throughout); with
+    `missing_plot`, also ``AA:BBB:CCC:000``, the land part of temporary numbers (point 31).
 
     >>> parse_land_number("02:036:151:1053").plot
     '1053'
+    >>> str(parse_land_number("20-015-004-000", missing_plot=True))
+    '20:015:004:000'
     >>> parse_land_number("02:036:151:1053:1")
     Traceback (most recent call last):
     ...
     kzcadastre_docs.law.cadastral.InvalidCadastralNumber: '02:036:151:1053:1': cadastral number: is the number of a primary object, not of a land plot (point 13 of the Rules for assigning cadastral numbers)
     """
-    number = parse(text)
-    if number.level != "land_plot":
-        raise InvalidCadastralNumber(text, "number", f"is the number of a {number.level} object, not of a land "
-                                     "plot", 13)
-    return number.land
+    if not missing_plot:
+        number = parse(text)
+        if number.level != "land_plot":
+            raise InvalidCadastralNumber(text, "number", f"is the number of a {number.level} object, not of a land "
+                                         "plot", 13)
+        return number.land
+    if not isinstance(text, str) or not text.strip():
+        raise InvalidCadastralNumber(str(text), "number", "the land-plot number is missing", 13)
+    groups = _split(text, text.strip())
+    land = _land(text, groups)
+    if len(groups) > 4:
+        raise InvalidCadastralNumber(text, "number", "must be the land-plot number alone", 13)
+    if land.plot.strip("0") == "" and land.plot != NO_PLOT:
+        raise InvalidCadastralNumber(text, "plot", "a missing plot number is written as three zeros, 000", 31,
+                                     land.plot)
+    return land
 
 
 def from_parts(land: str, primary: str | None = None, secondary: str | None = None) -> Number:
@@ -342,13 +356,7 @@ def from_parts(land: str, primary: str | None = None, secondary: str | None = No
     ...
     kzcadastre_docs.law.cadastral.InvalidCadastralNumber: '03:047:158:219::45': primary object number (I…I): a secondary number needs the primary object's number (point 24 of the Rules for assigning cadastral numbers)
     """
-    if not isinstance(land, str) or not land.strip():
-        raise InvalidCadastralNumber(str(land), "number", "the land-plot number is missing", 13)
-    groups = _split(land, land.strip())
-    land_number = _land(land, groups)
-    if len(groups) > 4:
-        raise InvalidCadastralNumber(land, "number", "must be the land-plot number alone; the object's parts "
-                                     "are given separately", 13)
+    land_number = parse_land_number(land, missing_plot=True)
     text = ":".join((str(land_number), primary or "", secondary or "")).rstrip(":")
     if secondary is not None and primary is None:
         raise InvalidCadastralNumber(text, "primary", "a secondary number needs the primary object's number", 24)

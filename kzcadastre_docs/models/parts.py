@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..law import cadastral
@@ -111,6 +111,36 @@ class CadastralNumber(DocumentModel):
                      "description": "The whole number, e.g. 02:036:151:1053 (land plot), 21:320:135:0722:1 (primary), "
                                     "21:320:135:0722:1:106 (secondary), 20:015:004:000:(123:12А:4/53687) (temporary)."}
         return {"anyOf": [as_string, as_object], "description": cls.__doc__.splitlines()[0]}
+
+
+class LandPlotNumber(CadastralNumber):
+    """A land plot's cadastral number alone (AA:BBB:CCC:D…D, point 13)."""
+
+    @model_validator(mode="after")
+    def _land_only(self) -> LandPlotNumber:
+        if self.building is not None or self.premise is not None:
+            raise PydanticCustomError("cadastral_number", "{reason}", {"reason": str(cadastral.InvalidCadastralNumber(
+                str(self.number), "number", f"is the number of a {self.number.level} object, not of a land plot",
+                13))})
+        return self
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        as_object = handler(core_schema)
+        as_string = {"type": "string", "pattern": cadastral.LAND_PATTERN,
+                     "description": "The land-plot number, e.g. 02:036:151:1053 or 02-036-151-1053."}
+        return {"anyOf": [as_string, as_object], "description": cls.__doc__.splitlines()[0]}
+
+
+def _missing_plot_land(value: Any) -> str:
+    try:
+        return str(cadastral.parse_land_number(value, missing_plot=True))
+    except cadastral.InvalidCadastralNumber as exc:
+        raise PydanticCustomError("cadastral_number", "{reason}", {"reason": str(exc)}) from None
+
+
+#: A land plot's number, or AA:BBB:CCC:000 where the plot has none (temporary numbers, point 31).
+LandPart = Annotated[str, Field(max_length=40), AfterValidator(_missing_plot_land)]
 
 
 class PowerOfAttorney(DocumentModel):
@@ -438,7 +468,7 @@ class ActReference(DocumentModel):
 
 
 class LandPlot(DocumentModel):
-    cadastral_number: CadastralNumber = Field(description="Cadastral number of the land plot.")
+    cadastral_number: LandPlotNumber = Field(description="Cadastral number of the land plot.")
     area: Area | None = Field(None, description="Area of the land plot, m².")
 
 

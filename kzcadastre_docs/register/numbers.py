@@ -143,13 +143,7 @@ def _land_plot(text: str, *, temporary: bool | None) -> cadastral.LandNumber:
     if temporary and len(value.replace("-", ":").split(":")) == 3:
         value = f"{value}:{cadastral.NO_PLOT}"
     try:
-        groups = cadastral._split(text, value)
-        land = cadastral._land(text, groups)
-        if len(groups) > 4:
-            raise cadastral.InvalidCadastralNumber(text, "number", "must be the land-plot number alone", 13)
-        if land.plot.strip("0") == "" and land.plot != cadastral.NO_PLOT:
-            raise cadastral.InvalidCadastralNumber(text, "plot", "a missing plot number is written as three zeros, 000",
-                                                   31, land.plot)
+        land = cadastral.parse_land_number(value, missing_plot=True)
     except cadastral.InvalidCadastralNumber as exc:
         raise RuleError(f"land plot {text!r}: {cadastral.PARTS.get(exc.part, exc.part)}", exc.reason, (exc.point,),
                         exc.value) from None

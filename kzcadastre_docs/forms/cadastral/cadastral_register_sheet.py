@@ -15,7 +15,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ...models.base import DocumentModel, RuleViolation
-from ...models.parts import CadastralNumber
+from ...models.parts import CadastralNumber, LandPart
 from ...models.types import ShortText
 from ...models.vocabularies import coded
 
@@ -33,7 +33,8 @@ class SheetRecord(DocumentModel):
     """One record of the sheet: a number assigned to a primary or secondary object."""
 
     record: Annotated[int, Field(ge=1)] = Field(description="Column 1: the record's number on the sheet.")
-    land_plot_cadastral_number: CadastralNumber = Field(description="Column 2: the land plot's number.")
+    land_plot_cadastral_number: LandPart = Field(description="Column 2: the land plot's number (AA:BBB:CCC:000 for "
+                                                             "temporary numbers, point 31).")
     primary: CadastralNumber = Field(description="Column 3: the primary object's number.")
     secondary: CadastralNumber | None = Field(None, description="Column 4: the secondary object's number, if the "
                                                                  "record assigns one.")
@@ -44,7 +45,8 @@ class SheetRecord(DocumentModel):
 class CadastralRegisterSheetData(DocumentModel):
     """The sheet of one land plot (point 35), its records in order."""
 
-    land_plot_cadastral_number: CadastralNumber = Field(description="The land plot the sheet is kept for.")
+    land_plot_cadastral_number: LandPart = Field(description="The land plot the sheet is kept for (AA:BBB:CCC:000: "
+                                                             "the temporary numbers of a quarter).")
     records: list[SheetRecord] = Field(min_length=1, max_length=100000, description="The records, numbered from 1.")
 
     def rules(self) -> Iterator[RuleViolation]:
