@@ -174,20 +174,29 @@ def _worker(location: str, start, results) -> None:
     results.put(got)
 
 
-def _race(location: str, workers: int) -> list[str]:
-    """Numbers handed out by `workers` processes started together; a failed process fails the test."""
+def _splitter(location: str, start, results) -> None:
+    start.wait()
+    with Register(location) as register:
+        try:
+            results.put(_numbers(register.split("20:015:004:165:1", 2, specialist=CLERK, on=DAY)))
+        except RuleError as exc:
+            results.put(["refused", str(exc)])
+
+
+def _race(location: str, workers: int, target=_worker) -> list:
+    """What `workers` processes started together put in the queue; a failed process fails the test."""
     context = multiprocessing.get_context("spawn")
     start = context.Barrier(workers)
     results = context.Queue()
-    processes = [context.Process(target=_worker, args=(location, start, results)) for _ in range(workers)]
+    processes = [context.Process(target=target, args=(location, start, results)) for _ in range(workers)]
     for process in processes:
         process.start()
-    handed: list[str] = []
+    handed: list = []
     received = 0
     try:
         while received < workers:
             try:
-                handed.extend(results.get(timeout=1))
+                handed.append(results.get(timeout=1))
                 received += 1
             except queue.Empty:
                 failed = [p.exitcode for p in processes if p.exitcode not in (None, 0)]
@@ -204,7 +213,7 @@ def _race(location: str, workers: int) -> list[str]:
 def test_concurrent_assignment_never_hands_out_a_number_twice(location):
     with Register(location) as register:  # primary 1, created (and migrated) before the race
         register.assign(PLOT, specialist=CLERK, on=DAY)
-    handed = _race(location, WORKERS)
+    handed = [number for got in _race(location, WORKERS) for number in got]
     duplicates = [number for number, count in Counter(handed).items() if count > 1]
     assert duplicates == []
     assert len(handed) == WORKERS * EACH
@@ -218,5 +227,17 @@ def test_concurrent_assignment_never_hands_out_a_number_twice(location):
 
 
 def test_concurrent_opening_of_a_new_register_migrates_once(tmp_path):
-    handed = _race(str(tmp_path / "fresh.sqlite"), 3)
+    handed = [number for got in _race(str(tmp_path / "fresh.sqlite"), 3) for number in got]
     assert len(handed) == len(set(handed)) == 3 * EACH
+
+
+def test_two_clerks_splitting_the_same_number_at_once(location):
+    with Register(location) as register:
+        register.assign(PLOT, specialist=CLERK, on=DAY)
+    outcomes = _race(location, 3, _splitter)
+    done = [got for got in outcomes if got[0] != "refused"]
+    assert len(done) == 1 and sorted(done[0]) == ["20:015:004:165:2", "20:015:004:165:3"]
+    assert all("20:015:004:165:1" in got[1] and "retired" in got[1] for got in outcomes if got[0] == "refused")
+    with Register(location) as register:
+        assert [(e.number, e.status) for e in register.sheet(PLOT)] == [
+            ("20:015:004:165:1", "retired"), ("20:015:004:165:2", "active"), ("20:015:004:165:3", "active")]

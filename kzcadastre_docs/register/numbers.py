@@ -140,7 +140,7 @@ def _land_plot(text: str, *, temporary: bool | None) -> cadastral.LandNumber:
     """The --land-plot of a step; with `temporary`, a quarter (AA:BBB:CCC) or AA:BBB:CCC:000;
     `temporary` None: either."""
     value = (text or "").strip()
-    if temporary and len(value.replace("-", ":").split(":")) == 3:
+    if temporary is not False and len(value.replace("-", ":").split(":")) == 3:
         value = f"{value}:{cadastral.NO_PLOT}"
     try:
         land = cadastral.parse_land_number(value, missing_plot=True)
@@ -194,8 +194,11 @@ def _record_scope(land: str) -> str:
     return f"record:{land}"
 
 
-def _row(connection: Connection, number: str) -> Row | None:
-    return connection.execute(select(numbers).where(numbers.c.number == number)).first()
+def _row(connection: Connection, number: str, *, lock: bool = False) -> Row | None:
+    """The number's row; with `lock`, locked until the transaction ends (PostgreSQL: a step
+    that ends or extends a number waits for another one doing the same, then sees its result)."""
+    query = select(numbers).where(numbers.c.number == number)
+    return connection.execute(query.with_for_update() if lock else query).first()
 
 
 def _codes(connection: Connection, primary_id: int) -> list[str]:
@@ -283,9 +286,12 @@ class _Step:
         if self.on < row.assigned_on:
             raise RuleError("date", f"{self.on} is before {row.number} was assigned ({row.assigned_on})", (34,),
                             self.on.isoformat())
-        self.connection.execute(update(numbers).where(numbers.c.id == row.id)
-                                .values(status="annulled" if reason == "permanent" else "retired",
-                                        ended_on=self.on, ended_by=reason))
+        ended = self.connection.execute(update(numbers).where(numbers.c.id == row.id, numbers.c.status == "active")
+                                        .values(status="annulled" if reason == "permanent" else "retired",
+                                                ended_on=self.on, ended_by=reason))
+        if ended.rowcount != 1:
+            raise RuleError("number", "was ended by another step meanwhile; an ended number cannot be split, merged "
+                            "or replaced", (7, 18, 29), row.number)
         self.ended.append(row.id)
 
     def link(self, old: Row, new_id: int, reason: str) -> None:
@@ -318,7 +324,7 @@ def _entry(connection: Connection, row: Row) -> Entry:
 
 
 def _active(connection: Connection, number: str, role: str, points: Sequence[int]) -> Row:
-    row = _row(connection, number)
+    row = _row(connection, number, lock=True)
     if row is None:
         raise RuleError(role, "is not in the register", points, number)
     if row.status != "active":
@@ -467,6 +473,8 @@ class Register:
         parsed = [_parse(text) for text in numbers_]
         if len({str(number) for number in parsed}) < 2:
             raise RuleError("numbers", "a merge joins two or more different objects", (20,))
+        if len({str(number) for number in parsed}) != len(parsed):
+            raise RuleError("numbers", "a number is given twice", (20,))
         levels = {number.level for number in parsed}
         if "land_plot" in levels:
             raise RuleError("numbers", "a land-plot number cannot be merged here; the register numbers buildings "
@@ -486,7 +494,9 @@ class Register:
                                 "object", (25, 29))
 
         def work(step: _Step) -> None:
-            olds = [_active(step.connection, str(number), "number", (18, 29)) for number in parsed]
+            locked = {str(number): _active(step.connection, str(number), "number", (18, 29))
+                      for number in sorted(parsed, key=str)}  # rows locked in one order: no deadlock
+            olds = [locked[str(number)] for number in parsed]
             for old in olds:
                 self._end_with_secondaries(step, old, "merge", retire_secondaries)
             new_id = self._next_like(step, olds[0])
@@ -572,9 +582,7 @@ class Register:
 
     def sheet(self, land_plot: str) -> list[Entry]:
         """The land plot's Учетный лист: every number assigned on it, by record number (point 35)."""
-        value = land_plot.strip()
-        land = _land_plot(value, temporary=value.replace("-", ":").count(":") == 2 or
-                          value.replace("-", ":").split(":")[-1] == cadastral.NO_PLOT)
+        land = _land_plot(land_plot, temporary=None)
 
         def work(connection: Connection) -> list[Entry]:
             rows = connection.execute(select(numbers).where(numbers.c.land_plot == str(land))
