@@ -241,3 +241,34 @@ def test_two_clerks_splitting_the_same_number_at_once(location):
     with Register(location) as register:
         assert [(e.number, e.status) for e in register.sheet(PLOT)] == [
             ("20:015:004:165:1", "retired"), ("20:015:004:165:2", "active"), ("20:015:004:165:3", "active")]
+
+
+def test_the_migrations_make_the_schema_the_code_describes(location):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    from kzcadastre_docs.register.database import database_url
+    from kzcadastre_docs.register.schema import metadata
+
+    Register(location).close()
+    engine = create_engine(database_url(location))
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection)
+            assert context.get_current_revision() == "0001"
+            differences = compare_metadata(context, metadata)
+    finally:
+        engine.dispose()
+    assert differences == []
+
+
+def test_a_file_that_is_not_a_register_is_refused(tmp_path):
+    from kzcadastre_docs.register import RegisterError
+
+    path = tmp_path / "notes.sqlite"
+    path.write_text("not a database", encoding="utf-8")
+    with pytest.raises(RegisterError) as caught:
+        Register(path)
+    assert caught.value.exit_code == 1 and "cannot open the register" in str(caught.value)
+    assert path.read_text(encoding="utf-8") == "not a database"

@@ -10,8 +10,8 @@ this module describes them for the queries.
 
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, CheckConstraint, Column, Date, ForeignKey, Integer, MetaData, String, Table,
-                        UniqueConstraint)
+from sqlalchemy import (Boolean, CheckConstraint, Column, Date, ForeignKey, Index, Integer, MetaData, String,
+                        Table, UniqueConstraint)
 
 metadata = MetaData()
 
@@ -44,6 +44,7 @@ numbers = Table(
     CheckConstraint("status in ('active', 'retired', 'annulled')", name="ck_numbers_status"),
     CheckConstraint("(level = 'primary') = (primary_id is null)", name="ck_numbers_primary"),
     CheckConstraint("(status = 'active') = (ended_on is null)", name="ck_numbers_ended"),
+    Index("ix_numbers_primary", "primary_id"),
 )
 
 links = Table(
