@@ -19,6 +19,7 @@ from ..forms import get_form, modelled_form, renderable_form
 
 from .app import main
 from .common import (CASES_FOLDER, LANG_CHOICE, TEMPLATES_ENV, _echo_warnings, _outputs, pdf_converter, pdf_options, templates_option)
+from .signing import pdf_signer, signing_options
 
 
 @main.command("forms")
@@ -120,10 +121,12 @@ def validate_command(form, data_file, lang, fmt):
 @click.option("--force", is_flag=True, help="Replace existing files.")
 @pdf_options
 @templates_option
-def render(form, data_file, lang, output, force, pdf, pdf_a, timeout, templates_dir):
-    """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a)."""
+@signing_options
+def render(form, data_file, lang, output, force, pdf, pdf_a, timeout, templates_dir, sign_key, password_env, tsa_url):
+    """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a; signed with --sign)."""
     spec = renderable_form(form)
-    pdf = pdf or pdf_a
+    sign = pdf_signer(sign_key, password_env, tsa_url)  # the key is checked before any work
+    pdf = pdf or pdf_a or sign is not None
     langs = list(spec.languages) if lang == "both" else [lang]
     targets = _outputs(spec, langs, output, pdf)
     model = api.validate(spec.slug, load_data(data_file))
@@ -141,8 +144,11 @@ def render(form, data_file, lang, output, force, pdf, pdf_a, timeout, templates_
     if pdf:
         with pdf_converter(timeout) as converter:
             for lang_, path in pdf_targets.items():
-                atomic_write(path, api.to_pdf(documents[lang_], pdf_a=pdf_a, converter=converter), overwrite=force)
-                click.echo(f"wrote {path}" + (" (PDF/A-2b)" if pdf_a else ""))
+                content = api.to_pdf(documents[lang_], pdf_a=pdf_a, converter=converter)
+                if sign is not None:
+                    content = sign(content, str(path))
+                atomic_write(path, content, overwrite=force)
+                click.echo(f"wrote {path}" + (" (PDF/A-2b)" if pdf_a else "") + (", signed" if sign else ""))
 
 
 @main.command()
