@@ -49,8 +49,8 @@ def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, timeout, templat
         raise click.UsageError(f"-o {output}: this bundle is a {wanted} file")
     if output.exists() and not force:
         raise click.UsageError(f"already exists (use --force to replace): {output}")
-    sign = pdf_signer(sign_key, password_env, tsa_url)  # the key is checked before any work
     case = load_case(case_file, lang=lang)  # every document validated before any work
+    sign = pdf_signer(sign_key, password_env, tsa_url, lang=case.lang)  # the key is checked before any rendering
     if docx_zip:
         content = bundle_docx_zip(case, templates_dir=templates_dir)
     else:

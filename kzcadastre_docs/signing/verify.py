@@ -156,8 +156,9 @@ def _verify_one(embedded, roots, others) -> SignatureReport:
     try:
         status = validate_pdf_signature(embedded, signer_validation_context=_context(roots, others),
                                         ts_validation_context=_context(roots, others))
-    except (SignatureValidationError, ValueError, KeyError, TypeError) as exc:
-        item.problems.append(f"the signature cannot be validated: {exc}")
+    except (SignatureValidationError, ValueError, KeyError, TypeError, NotImplementedError) as exc:
+        # e.g. a GOST signature, whose algorithms pyHanko does not implement
+        item.problems.append(f"the signature cannot be validated here: {exc or type(exc).__name__}")
         return item
     item.intact = bool(status.intact)
     item.cryptographically_valid = bool(status.valid)
