@@ -17,7 +17,7 @@ from ..forms import renderable_form
 
 from .app import main
 from .common import (LANG_CHOICE, _parse_date, _progress, pdf_converter, pdf_options, templates_option, timeout_option)
-from .signing import pdf_signer, signing_options
+from .signing import barcodes_signed_by, pdf_signer, signing_options
 
 
 #: The samples folder that holds case files (for `bundle`), not a form's data.
@@ -54,7 +54,7 @@ def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, timeout, templat
     if docx_zip:
         content = bundle_docx_zip(case, templates_dir=templates_dir)
     else:
-        with pdf_converter(timeout) as converter:
+        with pdf_converter(timeout) as converter, barcodes_signed_by(sign):
             if pdf_a_zip:
                 content = bundle_pdf_a_zip(case, converter=converter, templates_dir=templates_dir, progress=_progress,
                                            sign=sign)
@@ -137,6 +137,9 @@ def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, 
 
     spec = renderable_form(form)
     sign = pdf_signer(sign_key, password_env, tsa_url)  # the key is checked before any work
+    if sign is not None and (jobs > 1 or executor != "local"):
+        raise click.UsageError("--sign works in this process (the key never leaves it, and barcodes are signed "
+                               "where documents are rendered): use it with --jobs 1 and --executor local")
     pdf = pdf or sign is not None
     if skip_existing and force:
         raise click.UsageError("--skip-existing and --force exclude each other")
@@ -149,7 +152,7 @@ def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, 
     langs = tuple(spec.languages) if lang == "both" else (lang,)
     total = count_records(input_file)
     with click.progressbar(length=total, label=f"{spec.slug}", file=sys.stderr, show_pos=True,
-                           show_eta=True) as bar:
+                           show_eta=True) as bar, barcodes_signed_by(sign):
         summary = run_batch(spec.slug, input_file, output, langs=langs, pdf=pdf, pdf_a=pdf_a, jobs=jobs,
                             skip_existing=skip_existing, force=force, executor=executor, scheduler=scheduler,
                             templates_dir=templates_dir, timeout=timeout, progress=lambda result: bar.update(1),

@@ -19,7 +19,7 @@ from ..forms import get_form, modelled_form, renderable_form
 
 from .app import main
 from .common import (CASES_FOLDER, LANG_CHOICE, TEMPLATES_ENV, _echo_warnings, _outputs, pdf_converter, pdf_options, templates_option)
-from .signing import pdf_signer, signing_options
+from .signing import barcodes_signed_by, pdf_signer, signing_options
 
 
 @main.command("forms")
@@ -131,7 +131,9 @@ def render(form, data_file, lang, output, force, pdf, pdf_a, timeout, templates_
     targets = _outputs(spec, langs, output, pdf)
     model = api.validate(spec.slug, load_data(data_file))
     # Everything is rendered in memory before anything is written.
-    documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir) for lang_ in langs}
+    with barcodes_signed_by(sign):  # with --sign, a QR payload is signed by the same key
+        documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir)
+                     for lang_ in langs}
     _echo_warnings(api.warnings(spec.slug, model), message_language())
     pdf_targets = {lang_: path.with_suffix(".pdf") for lang_, path in targets.items()} if pdf else {}
     if not force:

@@ -51,22 +51,42 @@ def signing_options(function):
                         help="Sign every PDF (PAdES) with this PKCS#12 key; implies --pdf.")(function)
 
 
-def pdf_signer(sign_key: Path | None, password_env: str | None, tsa_url: str | None, **options):
-    """A function PDF bytes -> signed PDF bytes for the --sign options, or None without --sign.
-    The key is loaded (and checked) now, before anything is rendered."""
+class PdfSigner:
+    """The --sign options at work: called with PDF bytes, returns them signed; `barcodes()`
+    is the context in which rendering signs the QR payloads with the same key."""
+
+    def __init__(self, key, options):
+        self.key = key
+        self.options = options
+
+    def __call__(self, pdf: bytes, name: str = "PDF") -> bytes:
+        from ..signing import sign_pdf
+
+        return sign_pdf(pdf, self.key, self.options, name=name)
+
+    def barcodes(self):
+        from ..signing.barcode import barcode_signing
+
+        return barcode_signing(self.key)
+
+
+def pdf_signer(sign_key: Path | None, password_env: str | None, tsa_url: str | None, **options) -> PdfSigner | None:
+    """The signer of the --sign options, or None without --sign. The key is loaded (and
+    checked) now, before anything is rendered."""
     if sign_key is None:
         if password_env or tsa_url:
             raise click.UsageError("--password-env and --tsa-url go with --sign")
         return None
-    from ..signing import SignatureOptions, sign_pdf
+    from ..signing import SignatureOptions
 
-    key = load_key(sign_key, password_env)
-    settings = SignatureOptions(tsa_url=tsa_url, **options)
+    return PdfSigner(load_key(sign_key, password_env), SignatureOptions(tsa_url=tsa_url, **options))
 
-    def sign(pdf: bytes, name: str = "PDF") -> bytes:
-        return sign_pdf(pdf, key, settings, name=name)
 
-    return sign
+def barcodes_signed_by(sign: PdfSigner | None):
+    """The context for rendering: QR payloads signed by `sign`'s key, or nothing to do."""
+    from contextlib import nullcontext
+
+    return nullcontext() if sign is None else sign.barcodes()
 
 
 @main.command("sign")
@@ -124,20 +144,21 @@ def sign_command(file, pkcs12, password_env, output, force, tsa_url, reason, loc
               help="Trusted root certificates (PEM or DER; repeatable). Without it, chains are not checked.")
 @click.option("--intermediate", "intermediates", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Intermediate CA certificates not carried in the signatures (repeatable).")
+@click.option("--data", "data_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="The document's data (.json, .yaml): compare the barcode's payload with it.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def verify_command(file, trust, intermediates, fmt):
-    """Verify every signature of FILE.pdf: integrity, signer, certificate validity and chain,
-    signing time, changes after signing. Exit 0 valid, 1 invalid, 2 unreadable input."""
-    from ..signing import SigningInputError, verify_pdf
+def verify_command(file, trust, intermediates, data_file, fmt):
+    """Verify every signature of FILE.pdf (integrity, signer, certificate validity and chain,
+    signing time, changes after signing) and its barcode (signature, payload; with --data
+    against the data). Exit 0 valid, 1 invalid, 2 unreadable input."""
+    from ..files import load_data
     from ..signing.keys import load_certificates
+    from ..signing.verify import verify_file
 
     roots = [c for path in trust for c in load_certificates(path)]
     others = [c for path in intermediates for c in load_certificates(path)]
-    try:
-        pdf = file.read_bytes()
-    except OSError as exc:
-        raise SigningInputError(f"{file}: cannot be read ({exc.strerror or exc})") from None
-    report = verify_pdf(pdf, roots, intermediates=others, name=str(file))
+    data = load_data(data_file) if data_file is not None else None
+    report = verify_file(file, roots, data=data, intermediates=others)
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -163,8 +184,17 @@ def _print_report(report) -> None:
                                      else f"changed after signing ({item.later_changes})"))
         for problem in item.problems:
             click.echo(f"  problem: {problem}")
+    if report.barcode is not None:
+        barcode = report.barcode
+        click.echo(f"barcode: {'VALID' if barcode['valid'] else 'INVALID'}"
+                   + (f" ({barcode['payload']})" if barcode.get("payload") else ""))
+        if barcode.get("signed_by"):
+            click.echo(f"  signed by: {barcode['signed_by']['signer']}, serial {barcode['signed_by']['serial']}")
+        for problem in barcode["problems"]:
+            click.echo(f"  problem: {problem}")
     click.echo(f"{report.file}: " + ("valid" if report.ok else "NOT valid")
                + ("" if report.revocation_checked else " (revocation not checked)"))
 
 
-__all__ = ["EXIT_INVALID", "PASSWORD_ENV", "load_key", "pdf_signer", "signing_options"]
+__all__ = ["EXIT_INVALID", "PASSWORD_ENV", "PdfSigner", "barcodes_signed_by", "load_key", "pdf_signer",
+           "signing_options"]

@@ -125,6 +125,100 @@ def verify_pdf(pdf: bytes, trust_roots: list[x509.Certificate] | None = None, *,
     return report
 
 
+def signer_certificates(pdf: bytes) -> list[x509.Certificate]:
+    """The signers' certificates of a PDF's signatures (those that can be read)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    found = []
+    try:
+        for embedded in PdfFileReader(BytesIO(pdf), strict=False).embedded_regular_signatures:
+            try:
+                found.append(x509.load_der_x509_certificate(embedded.signer_cert.dump()))
+            except Exception:  # noqa: BLE001 - reported by verify_pdf
+                continue
+    except Exception:  # noqa: BLE001
+        return []
+    return found
+
+
+def verify_file(path, trust_roots: list[x509.Certificate] | None = None, *, data=None,
+                intermediates: list[x509.Certificate] | None = None) -> VerificationReport:
+    """`verify_pdf` on a file, and its barcode (the passports' QR code) where the library has
+    the barcode reader: the payload's signature (made by one of the PDF's signers), its
+    cadastral number against the PDF's keywords, and with `data` the payload against the data.
+
+    A PDF without a barcode is fine unless `data` is given (there is then nothing to compare);
+    a barcode without a signature on a signed PDF is reported invalid.
+    """
+    from pathlib import Path
+
+    path = Path(path)
+    try:
+        pdf = path.read_bytes()
+    except OSError as exc:
+        raise SigningInputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    report = verify_pdf(pdf, trust_roots, name=str(path), intermediates=intermediates)
+    report.barcode = check_barcode(path, pdf, data)
+    return report
+
+
+def check_barcode(path, pdf: bytes, data=None) -> dict | None:
+    """The barcode part of the report (see `verify_file`), or None where there is nothing
+    to check."""
+    try:
+        from ..jobs.verify import BarcodeError, verify_barcode
+    except ImportError:
+        if data is not None:
+            raise SigningInputError("this version cannot read barcodes: --data has nothing to compare") from None
+        return None
+    from .barcode import verify_barcode_signature
+
+    certificates = signer_certificates(pdf)
+    outcome: dict = {}
+
+    def check_signature(payload) -> bool:
+        result = verify_barcode_signature(payload, certificates)
+        outcome["signature"] = result
+        return result.valid
+
+    try:
+        barcode = verify_barcode(path, data, verify_signature=check_signature)
+    except BarcodeError as exc:
+        if data is None:
+            return None
+        return {"present": False, "valid": False, "problems": [f"no barcode to compare the data with: {exc}"]}
+    problems = [f"{check.what}: {check.detail}" for check in barcode.checks if not check.ok]
+    result = outcome.get("signature")
+    if barcode.payload.signature is None:
+        problems.append("the barcode carries no signature (render the document with --sign to sign it)")
+    elif result is not None and not result.valid:
+        problems[:] = [p for p in problems if not p.startswith("signature:")]
+        problems.append(f"the barcode's signature: {result.problem}")
+    keywords = _keywords(pdf)
+    if keywords is not None and barcode.payload.cadastral_number not in keywords:
+        problems.append(f"the barcode's cadastral number {barcode.payload.cadastral_number} is not the PDF's "
+                        f"({keywords})")
+    signer = result.certificate if result is not None and result.certificate is not None else None
+    return {"present": True, "valid": not problems, "payload": barcode.payload.encode(),
+            "signed_by": None if signer is None else {"signer": _name(signer), "serial": format(signer.serial_number, "x")},
+            "compared_with_data": data is not None,
+            "checks": barcode.as_dict()["checks"], "problems": problems}
+
+
+def _keywords(pdf: bytes) -> str | None:
+    from pypdf import PdfReader
+
+    try:
+        value = (PdfReader(BytesIO(pdf)).metadata or {}).get("/Keywords")
+    except Exception:  # noqa: BLE001
+        return None
+    return None if value is None else str(value)
+
+
+def _name(certificate) -> str:
+    return subject_name(certificate)
+
+
 def _context(roots, others, moment=None):
     from pyhanko_certvalidator import ValidationContext
 
