@@ -381,3 +381,21 @@ def test_placement_parsing():
 def test_pkcs12_bytes_without_password_when_one_is_needed(pki):
     with pytest.raises(SigningInputError, match="wrong password|password"):
         load_pkcs12_data(pki["rsa"].p12.read_bytes(), None)
+
+
+def test_a_page_without_room_is_signed_without_a_block(pki):
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (600, 840), "white").save(buffer, "PDF", resolution=72)  # a picture over the whole page
+    full = buffer.getvalue()
+    from kzcadastre_docs.signing.pades import block_placement
+
+    assert block_placement(full, SignatureOptions()) is None
+    signed = sign_pdf(full, _key(pki["rsa"]))
+    annotation = PdfReader(io.BytesIO(signed)).pages[0]["/Annots"][0].get_object()
+    assert [float(v) for v in annotation["/Rect"]] == [0.0, 0.0, 0.0, 0.0]
+    assert verify_pdf(signed).ok
+    # a blank page has room at the bottom-left
+    placement = block_placement(blank_pdf(), SignatureOptions())
+    assert placement.page == 0 and placement.box[1] < 100

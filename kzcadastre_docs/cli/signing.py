@@ -62,12 +62,21 @@ class PdfSigner:
     def __call__(self, pdf: bytes, name: str = "PDF") -> bytes:
         from ..signing import sign_pdf
 
+        _warn_without_block(pdf, self.options, name)
         return sign_pdf(pdf, self.key, self.options, name=name)
 
     def barcodes(self):
         from ..signing.barcode import barcode_signing
 
         return barcode_signing(self.key)
+
+
+def _warn_without_block(pdf: bytes, options, name: str) -> None:
+    from ..signing.pades import block_placement
+
+    if options.visible and block_placement(pdf, options) is None:
+        click.echo(f"warning: {name}: no free place for the visible signature block; signed without one "
+                   "(--box PAGE:X1,Y1,X2,Y2 puts it somewhere)", err=True)
 
 
 def pdf_signer(sign_key: Path | None, password_env: str | None, tsa_url: str | None, **options) -> PdfSigner | None:
@@ -132,6 +141,7 @@ def sign_command(file, pkcs12, password_env, output, force, tsa_url, reason, loc
     options = SignatureOptions(reason=reason, location=location, lang=lang, duplicate=duplicate,
                                visible=not invisible, placement=placement, anchors=tuple(anchors) or DEFAULT_ANCHORS,
                                signer_position=signer_position, tsa_url=tsa_url)
+    _warn_without_block(pdf, options, str(file))
     signed = sign_pdf(pdf, key, options, name=str(file))
     atomic_write(output, signed, overwrite=force)
     click.echo(f"wrote {output} (signed by {certificate_summary(key.certificate)}"

@@ -7,7 +7,7 @@ The payload (format KZCP1) keeps two fields for it, over its *signed part*:
 - `signature`: base64url of one algorithm byte followed by the signature value (see
   `kzcadastre_docs.signing.payload`: ECDSA P-256 raw r||s, Ed25519, RSA PKCS#1 v1.5).
 
-With an ECDSA P-256 key the two fields add 105 characters to the payload, with RSA-2048 359.
+With an ECDSA P-256 key the two fields add 105 characters to the payload, with RSA-2048 361.
 
 Rendering signs the payload when a key is active (`barcode_signing(key)`, which `render
 --sign` and `bundle --sign` use): the form's code asks `sign_if_active(payload)` before it

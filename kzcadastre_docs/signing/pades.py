@@ -231,8 +231,6 @@ def _pdf_signer(pdf: bytes, signer, certificate, options: SignatureOptions, *, n
     """The pyHanko PdfSigner for this PDF and these options, and its writer."""
     from pyhanko.sign import signers
     from pyhanko.sign.fields import InvisSigSettings, SigFieldSpec, SigSeedSubFilter
-    from pypdf import PdfReader
-
     writer = open_pdf(pdf, name=name)
     lang, duplicate = _resolve(pdf, options)
     when = options.signing_time or datetime.now(timezone.utc)
@@ -247,12 +245,13 @@ def _pdf_signer(pdf: bytes, signer, certificate, options: SignatureOptions, *, n
         from .timestamps import UrllibTimeStamper
 
         timestamper = UrllibTimeStamper(options.tsa_url, timeout=options.tsa_timeout)
-    if options.visible:
-        placement = options.placement or find_placement(PdfReader(BytesIO(pdf)), options.anchors)
+    placement = block_placement(pdf, options) if options.visible else None
+    if placement is not None:
         page_count = int(writer.prev.root["/Pages"]["/Count"])
         page = placement.page if placement.page >= 0 else page_count + placement.page
         if not 0 <= page < page_count:
-            raise SigningInputError(f"{name}: the signature block's page {placement.page + 1} is not in the PDF "
+            raise SigningInputError(f"{name}: the signature block's page "
+                                    f"{placement.page + 1 if placement.page >= 0 else placement.page} is not in the PDF "
                                     f"({page_count} pages)")
         spec = SigFieldSpec(field_name, on_page=page, box=tuple(int(round(v)) for v in placement.box))
         style = _stamp_style(block_lines(certificate, options, lang, duplicate, when))
@@ -263,6 +262,21 @@ def _pdf_signer(pdf: bytes, signer, certificate, options: SignatureOptions, *, n
     pdf_signer = _pdf17_signer_class()(meta, signer=signer, timestamper=timestamper, new_field_spec=spec,
                                    stamp_style=style)
     return _Prepared(pdf_signer, writer, when)
+
+
+def block_placement(pdf: bytes, options: SignatureOptions) -> Placement | None:
+    """Where the visible block goes in this PDF: the options' placement, else the search
+    (kzcadastre_docs.signing.placement); None where no free place is found."""
+    from pypdf import PdfReader
+
+    if not options.visible:
+        return None
+    if options.placement is not None:
+        return options.placement
+    try:
+        return find_placement(PdfReader(BytesIO(pdf)), options.anchors)
+    except Exception:  # noqa: BLE001 - a page pypdf cannot read: sign without a block rather than fail
+        return None
 
 
 def _pdf17_signer_class():

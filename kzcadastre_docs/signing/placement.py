@@ -6,8 +6,12 @@ passport). The block is put under that caption: the pages are searched from the 
 backwards for the first anchor text found, and the block takes the first free place (no text
 under it) below the caption, at the caption's left edge, moving down in small steps. An
 operator's template with other captions passes its own `anchors`; a caller may instead give
-an explicit `Placement`. Without an anchor, the block goes to the first free place at the
-bottom of the last page. Positions are PDF points from the page's lower-left corner.
+an explicit `Placement`. Without an anchor (the official passport forms have no signature
+line: their footer says the document is signed electronically), the block goes to the lowest
+free place of the last page, at the left or the right margin. Text, pictures (plans, the QR
+code) and earlier blocks count as taken; where the full block finds no room a smaller one is
+tried, and where none fits the signature is made without a visible block (`sign` says so),
+rather than covering the form. Positions are PDF points from the page's lower-left corner.
 
 No marker is added to the templates: the captions are the form's own words, and a PDF made
 elsewhere can be signed in the same way.
@@ -83,11 +87,42 @@ def _page_text_boxes(page) -> list[_TextBox]:
         boxes.append(_TextBox(text.strip(), x, y - 0.25 * height, x + width, y + height))
 
     page.extract_text(visitor_text=visit)
+    boxes.extend(_picture_boxes(page))
     for annotation in page.get("/Annots") or []:  # earlier signature blocks, other widgets
         rect = annotation.get_object().get("/Rect")
         if rect:
             x1, y1, x2, y2 = (float(v) for v in rect)
             boxes.append(_TextBox("", min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)))
+    return boxes
+
+
+def _picture_boxes(page) -> list[_TextBox]:
+    """Where the page paints pictures and forms (the floor plans, the QR code): the unit
+    square of each `Do` under the current transformation matrix."""
+    from pypdf.generic import ContentStream
+
+    try:
+        contents = page.get_contents()
+        if contents is None:
+            return []
+        operations = ContentStream(contents, page.pdf).operations
+    except Exception:  # noqa: BLE001 - a content stream pypdf cannot parse: no boxes known
+        return []
+    boxes: list[_TextBox] = []
+    matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    stack = []
+    for operands, operator in operations:
+        if operator == b"q":
+            stack.append(matrix)
+        elif operator == b"Q" and stack:
+            matrix = stack.pop()
+        elif operator == b"cm" and len(operands) == 6:
+            matrix = _multiply(operands, matrix)
+        elif operator == b"Do":
+            a, b, c, d, e, f = matrix
+            xs = [e, e + a, e + c, e + a + c]
+            ys = [f, f + b, f + d, f + b + d]
+            boxes.append(_TextBox("", min(xs), min(ys), max(xs), max(ys)))
     return boxes
 
 
@@ -104,9 +139,13 @@ def _free(box, boxes: list[_TextBox]) -> bool:
     return not any(t.x1 < x2 and x1 < t.x2 and t.y1 < y2 and y1 < t.y2 for t in boxes)
 
 
-def find_placement(reader, anchors=DEFAULT_ANCHORS, size=(BLOCK_WIDTH, BLOCK_HEIGHT)) -> Placement:
-    """The block's place in the PDF open in `reader` (a pypdf PdfReader); see the module."""
-    width, height = size
+#: Sizes tried in turn: the full block, then a smaller one (its text shrinks to fit).
+SIZES = ((BLOCK_WIDTH, BLOCK_HEIGHT), (200, 46))
+
+
+def find_placement(reader, anchors=DEFAULT_ANCHORS, sizes=SIZES) -> Placement | None:
+    """The block's place in the PDF open in `reader` (a pypdf PdfReader), or None where no
+    free place is found; see the module."""
     pages = list(reader.pages)
     for index in range(len(pages) - 1, -1, -1):
         page = pages[index]
@@ -115,13 +154,17 @@ def find_placement(reader, anchors=DEFAULT_ANCHORS, size=(BLOCK_WIDTH, BLOCK_HEI
         if not found:
             continue
         anchor = min(found, key=lambda box: box.y1)  # the lowest caption on the page
-        placement = _first_free_below(page, boxes, anchor.x1, anchor.y1 - 2, width, height)
-        if placement is not None:
-            return Placement(index, placement)
+        for width, height in sizes:
+            placement = _first_free_below(page, boxes, anchor.x1, anchor.y1 - 2, width, height)
+            if placement is not None:
+                return Placement(index, placement)
     last = pages[-1]
     boxes = _page_text_boxes(last)
-    bottom_up = _first_free_above(last, boxes, width, height)
-    return Placement(len(pages) - 1, bottom_up)
+    for width, height in sizes:
+        placement = _first_free_above(last, boxes, width, height)
+        if placement is not None:
+            return Placement(len(pages) - 1, placement)
+    return None
 
 
 def _media(page):
@@ -142,15 +185,14 @@ def _first_free_below(page, boxes, x, top, width, height):
 
 
 def _first_free_above(page, boxes, width, height):
-    """The lowest free place at the left margin, from the bottom margin up; the bottom-left
-    corner if the page has none (the block then covers text, which a caller should avoid
-    by giving an explicit placement)."""
-    left, bottom, _, top = _media(page)
-    x = left + MARGIN * 2
+    """The lowest free place on the page, from the bottom margin up, at the left margin or
+    against the right one; None if there is none."""
+    left, bottom, right, top = _media(page)
     y = bottom + MARGIN
     while y + height <= top - MARGIN:
-        box = (x, y, x + width, y + height)
-        if _free(box, boxes):
-            return box
+        for x in (left + MARGIN * 2, right - MARGIN - width):
+            box = (x, y, x + width, y + height)
+            if _free(box, boxes):
+                return box
         y += STEP
-    return (x, bottom + MARGIN, x + width, bottom + MARGIN + height)
+    return None
