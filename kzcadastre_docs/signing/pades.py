@@ -175,7 +175,7 @@ def _block_font_bytes() -> bytes:
     font = TTFont(str(BLOCK_FONT))
     options = subset.Options()
     options.hinting = False
-    options.layout_features = ["*"]
+    options.layout_features = []  # no shaping tables: Cyrillic and Latin need none, and subsetting is faster
     options.name_IDs = ["*"]
     options.notdef_outline = True
     subsetter = subset.Subsetter(options)
@@ -336,8 +336,26 @@ def _simple_signer(key: SigningKey):
     # The key is handed over in memory (PKCS#8 DER), never written anywhere.
     private = asn1_keys.PrivateKeyInfo.load(key.private_key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
-    return signers.SimpleSigner(signing_cert=asn1_certificate(key.certificate), signing_key=private,
-                                cert_registry=store)
+
+    class _LoadedKeySigner(signers.SimpleSigner):
+        """Signs with the key object already loaded: pyHanko would parse the DER key again
+        for every signature (for RSA, with its slow consistency check)."""
+
+        def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+            from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+            from pyhanko_certvalidator.util import get_pyca_cryptography_hash
+
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+            loaded = key.private_key
+            if mechanism == "rsassa_pkcs1v15" and isinstance(loaded, rsa.RSAPrivateKey):
+                return loaded.sign(data, padding.PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm))
+            if mechanism == "ecdsa" and isinstance(loaded, ec.EllipticCurvePrivateKey):
+                return loaded.sign(data, ec.ECDSA(get_pyca_cryptography_hash(digest_algorithm)))
+            if mechanism == "ed25519" and isinstance(loaded, ed25519.Ed25519PrivateKey):
+                return loaded.sign(data)
+            return super().sign_raw(data, digest_algorithm)
+
+    return _LoadedKeySigner(signing_cert=asn1_certificate(key.certificate), signing_key=private, cert_registry=store)
 
 
 def asn1_certificate(certificate):
