@@ -24,7 +24,7 @@ from .errors import (
 from .forms import FormSpec, Provenance, get_form
 from .signing import (PayloadSignature, PreparedDocument, SignatureOptions, SigningError, SigningInputError,
                       VerificationReport, finish_external, load_pkcs12, prepare_external, sign_external, sign_payload,
-                      sign_pdf, verify_payload, verify_pdf)
+                      sign_pdf, verify_file, verify_payload, verify_pdf)
 
 __version__ = "0.1.0"
 
@@ -73,6 +73,7 @@ __all__ = [
     "sign_pdf",
     "to_pdf",
     "validate",
+    "verify_file",
     "verify_payload",
     "verify_pdf",
     "warnings",

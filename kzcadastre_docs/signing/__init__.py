@@ -15,7 +15,8 @@ from .keys import SigningKey, load_certificates, load_pkcs12, load_pkcs12_data
 from .pades import DUPLICATE_MARK, SignatureOptions, sign_pdf
 from .payload import PayloadSignature, PayloadVerification, sign_payload, verify_payload
 from .placement import DEFAULT_ANCHORS, Placement
-from .verify import SignatureReport, VerificationReport, verify_pdf
+from .barcode import barcode_signing, sign_barcode, verify_barcode_signature
+from .verify import SignatureReport, VerificationReport, verify_file, verify_pdf
 
 # pyHanko logs path-building failures with their tracebacks; a library does not print them.
 # An application that configures logging still receives them (they propagate to the root).
@@ -36,14 +37,18 @@ __all__ = [
     "SigningInputError",
     "SigningKey",
     "VerificationReport",
+    "barcode_signing",
     "finish_external",
     "load_certificates",
     "load_pkcs12",
     "load_pkcs12_data",
     "prepare_external",
+    "sign_barcode",
     "sign_external",
     "sign_payload",
     "sign_pdf",
+    "verify_barcode_signature",
+    "verify_file",
     "verify_payload",
     "verify_pdf",
 ]
