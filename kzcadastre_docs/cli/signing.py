@@ -72,8 +72,9 @@ class PdfSigner:
 
 
 def _warn_without_block(pdf: bytes, options, name: str) -> None:
-    from ..signing.pades import block_placement
+    from ..signing.pades import block_placement, open_pdf
 
+    open_pdf(pdf, name=name)  # a file that is not a readable PDF is refused before any warning
     if options.visible and block_placement(pdf, options) is None:
         click.echo(f"warning: {name}: no free place for the visible signature block; signed without one "
                    "(--box PAGE:X1,Y1,X2,Y2 puts it somewhere)", err=True)

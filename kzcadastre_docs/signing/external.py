@@ -36,7 +36,7 @@ from cryptography.hazmat.primitives import serialization
 
 from .errors import SigningError, SigningInputError
 from .keys import check_can_sign
-from .pades import SignatureOptions, _pdf_signer, _run, _session
+from .pades import SignatureOptions, _pdf_signer, _run, _session, pyhanko_errors
 
 #: Bytes kept for the CMS: a GOST CMS with a chain of three certificates and a timestamp fits.
 DEFAULT_RESERVED = 24576
@@ -100,8 +100,9 @@ def prepare_external(pdf: bytes, certificate: x509.Certificate, options: Signatu
     check_can_sign(certificate)
     if reserved < 1024:
         raise SigningInputError(f"reserved={reserved}: keep at least 1024 bytes for the CMS")
-    prepared = _pdf_signer(pdf, _PlaceholderSigner.make(certificate), certificate, options, name=name)
-    return _run(_prepare(prepared, certificate, reserved, options.tsa_url))
+    with pyhanko_errors(name):
+        prepared = _pdf_signer(pdf, _PlaceholderSigner.make(certificate), certificate, options, name=name)
+        return _run(_prepare(prepared, certificate, reserved, options.tsa_url))
 
 
 async def _prepare(prepared, certificate, reserved, tsa_url) -> PreparedDocument:

@@ -12,6 +12,7 @@ non-embedded fonts), on an opaque appearance without transparency.
 from __future__ import annotations
 
 import asyncio
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import datetime, timedelta, timezone
@@ -321,8 +322,21 @@ def sign_pdf(pdf: bytes, key: SigningKey, options: SignatureOptions | None = Non
     """The PDF with one more signature (PAdES B-B; B-T with options.tsa_url)."""
     options = options or SignatureOptions()
     signer = _simple_signer(key)
-    prepared = _pdf_signer(pdf, signer, key.certificate, options, name=name)
-    return _run(_sign(prepared))
+    with pyhanko_errors(name):
+        prepared = _pdf_signer(pdf, signer, key.certificate, options, name=name)
+        return _run(_sign(prepared))
+
+
+@contextmanager
+def pyhanko_errors(name: str):
+    """pyHanko's own errors (a PDF it cannot sign) as SigningError, with a message, never a traceback."""
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.sign.general import SigningError as PyhankoSigningError
+
+    try:
+        yield
+    except (PdfError, PyhankoSigningError) as exc:
+        raise SigningError(f"{name}: cannot be signed: {exc}") from None
 
 
 def _simple_signer(key: SigningKey):
