@@ -20,8 +20,8 @@ from ...models.labels import label
 from ...models.localized import Localizable, text_in
 from ...models.base import DocumentModel, RuleViolation
 from ...models.documents import IssuedDocument
-from ...models.parts import (Address, Applicant, CadastralNumber, ChangeKind, Discrepancy, Inspection, Person,
-                            RealEstateObject, TitleDocument, date_order)
+from ...models.parts import (Address, Applicant, CadastralNumber, ChangeKind, Discrepancy, Inspection,
+                            LandPlotNumber, Person, RealEstateObject, TitleDocument, date_order)
 from ...models.types import Area, Litera
 from ...models.vocabularies import ObjectPurpose
 
@@ -46,7 +46,7 @@ class ConclusionData(IssuedDocument):
     object: RealEstateObject = Field(description="The object as measured by the inspection.")
     address: Address = Field(description="Address of the object.")
     cadastral_number: CadastralNumber | None = Field(None, description="Cadastral number of the object, if assigned.")
-    land_plot_cadastral_number: CadastralNumber = Field(description="Cadastral number of the land plot.")
+    land_plot_cadastral_number: LandPlotNumber = Field(description="Cadastral number of the land plot.")
     title_document: TitleDocument = Field(description="The title document compared with the inspection.")
     declared: DeclaredData = Field(description="The data as the title document states them.")
     inspection: Inspection = Field(description="The state technical inspection.")
