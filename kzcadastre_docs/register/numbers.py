@@ -536,6 +536,34 @@ class Register:
 
         return self._step(specialist, on, work)
 
+    def record(self, number: str, *, specialist: Specialist, on: dt.date) -> Change:
+        """Enter a number assigned before the register was kept (from a paper sheet), so that
+        it is never given again and the next numbers follow it. A secondary number needs its
+        primary number in the register (point 24)."""
+        parsed = _parse(number)
+        if parsed.level == "land_plot":
+            raise RuleError("number", "is a land-plot number; the register numbers buildings and premises", (3,), number)
+
+        def work(step: _Step) -> None:
+            if parsed.level == "primary":
+                scope = _primary_scope(parsed.land_plot)
+                last = _lock(step.connection, scope)[scope]
+                if parsed.primary.isdigit():
+                    _set_counter(step.connection, scope, max(last, int(parsed.primary)))
+                if _row(step.connection, str(parsed)) is not None:
+                    raise RuleError("number", "is already in the register; a number is never assigned twice", (5, 7),
+                                    str(parsed))
+                step.insert(parsed, None)
+                return
+            primary = _row(step.connection, str(parsed.primary_number))
+            if primary is None:
+                raise RuleError("primary", "is not in the register: record the primary number first", (24,),
+                                str(parsed.primary_number))
+            primary = _active(step.connection, str(parsed.primary_number), "primary", (24,))
+            step.secondary(primary, parsed.secondary)
+
+        return self._step(specialist, on, work)
+
     def retire(self, number: str, *, on: dt.date, specialist: Specialist) -> Change:
         """The object ceased to exist: its number ends and is never given to another (point 7)."""
         parsed = _parse(number)
