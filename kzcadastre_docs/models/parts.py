@@ -223,12 +223,20 @@ class Room(DocumentModel):
 class Floor(DocumentModel):
     """One floor of the explication."""
 
-    level: ShortText = Field(description="The floor as named on the plan: 1, 2, подвал, мансарда...")
+    level: LocalizedShort = Field(
+        description="The floor as named on the plan: a number, the same in both languages (\"1\"), or a name in "
+                    "kk and ru ({\"kk\": \"жертөле\", \"ru\": \"подвал\"}).")
     rooms: list[Room] = Field(min_length=1, max_length=500, description="Rooms of the floor.")
     plan: list[RoomOutline] | None = Field(
         None, max_length=500,
         description="The floor plan: each room's outline (inner faces of its walls), numbered as in the "
                     "explication. When given, the plan is drawn and checked against the explication.")
+
+    @property
+    def key(self) -> str:
+        """The level as one string, for file names, messages and picking a floor: the plain
+        value, else the Russian name (then the Kazakh one)."""
+        return self.level.plain or self.level.text("ru") or self.level.text("kk")
 
     @property
     def total_area(self) -> Decimal:
@@ -255,11 +263,11 @@ class Floor(DocumentModel):
             if room.number in drawn:
                 yield ("plan", index, "number"), "duplicate", {"value": room.number, "what": "room number on the plan"}
             elif room.number not in seen:
-                yield ("plan", index, "number"), "plan_room_unknown", {"value": room.number, "level": self.level}
+                yield ("plan", index, "number"), "plan_room_unknown", {"value": room.number, "level": self.key}
             drawn.add(room.number)
         for index, room in enumerate(self.rooms):
             if room.number not in drawn:
-                yield ("rooms", index, "number"), "plan_room_missing", {"value": room.number, "level": self.level}
+                yield ("rooms", index, "number"), "plan_room_missing", {"value": room.number, "level": self.key}
 
     def advice(self) -> Iterator[RuleViolation]:
         if not self.plan:
