@@ -129,3 +129,10 @@ def test_the_same_in_python(tmp_path):
     assert kz.parse_cadastral_number("21:320:135:0722:1:106").kind == "secondary"
     with pytest.raises(kz.InvalidCadastralNumber):
         kz.parse_cadastral_number("21:320:135:0722:1:1:1")
+
+
+def test_a_name_that_mixes_scripts_is_refused_before_anything_is_written(run):
+    result = run("assign", "--land-plot", "21:320:135:0722", "--specialist", "Ахмeтова", "--position", "specialist",
+                 "--date", "2026-07-20")  # a Latin "e"
+    assert result.exit_code == 2 and "specialist full_name" in result.output
+    assert _sheet(run) == []

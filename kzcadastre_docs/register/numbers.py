@@ -83,7 +83,23 @@ class Specialist:
         if missing:
             raise RuleError("specialist position", f"is required in both languages (missing: {', '.join(missing)})",
                             (34,))
+        _printable(name, position)
         return cls(name, position)
+
+
+def _printable(name: str, position: dict[str, str]) -> None:
+    """The name and position as the sheet will print them: checked now (length, characters,
+    no word mixing Cyrillic and Latin letters), not when the sheet is printed."""
+    from pydantic import ValidationError
+
+    from ..forms.cadastral.cadastral_register_sheet import AssigningSpecialist
+
+    try:
+        AssigningSpecialist.model_validate({"full_name": name, "position": position})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = ".".join(str(part) for part in error["loc"])
+        raise RuleError(f"specialist {field}", error["msg"], (34,)) from None
 
 
 @dataclass(frozen=True)
