@@ -136,3 +136,27 @@ def test_a_name_that_mixes_scripts_is_refused_before_anything_is_written(run):
                  "--date", "2026-07-20")  # a Latin "e"
     assert result.exit_code == 2 and "specialist full_name" in result.output
     assert _sheet(run) == []
+
+
+def test_temporary_then_permanent_through_the_commands(run):
+    day = ["--date", "2026-07-20"]
+    result = run("assign", "--land-plot", "20:015:004", "--temporary-code", "123:12А:4/53687", "--premise", "37",
+                 *CLERK, *day)
+    assert result.exit_code == 0, result.output
+    assert "assigned 20:015:004:000:(123:12А:4/53687):37 " in result.output
+    result = run("permanent", "20:015:004:000:(123:12А:4/53687)", "--land-plot", "20:015:004:165", *CLERK,
+                 "--date", "2026-09-01", "--format", "json")
+    assert result.exit_code == 0, result.output
+    change = json.loads(result.output)
+    assert [e["number"] for e in change["assigned"]] == ["20:015:004:165:1", "20:015:004:165:1:37"]
+    assert {e["status"] for e in change["ended"]} == {"annulled"}
+    shown = json.loads(run("show", "20:015:004:000:(123:12А:4/53687):37", "--format", "json").output)
+    assert shown["replaced_by"] == ["20:015:004:165:1:37"]
+    sheet = json.loads(run("register", "--land-plot", "20:015:004", "--format", "json").output)
+    assert [r["secondary"] for r in sheet["records"]] == [None, "20:015:004:000:(123:12А:4/53687):37"]
+
+
+def test_a_register_in_a_folder_that_does_not_exist_exits_2(run, tmp_path):
+    result = run("show", "20:015:004:165:1", "--register", str(tmp_path / "no" / "such" / "r.sqlite"))
+    assert result.exit_code == 2 and "does not exist" in result.output
+    assert not (tmp_path / "no").exists()
