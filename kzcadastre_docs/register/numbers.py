@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -142,11 +142,10 @@ class Change:
 
     assigned: tuple[Entry, ...] = ()
     ended: tuple[Entry, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
         return {"assigned": [entry.to_json() for entry in self.assigned],
-                "ended": [entry.to_json() for entry in self.ended], "warnings": list(self.warnings)}
+                "ended": [entry.to_json() for entry in self.ended]}
 
 
 # --- the steps, each run in one transaction -------------------------------------------------
