@@ -4,6 +4,7 @@ left unchanged by a refused step."""
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -160,3 +161,13 @@ def test_a_register_in_a_folder_that_does_not_exist_exits_2(run, tmp_path):
     result = run("show", "20:015:004:165:1", "--register", str(tmp_path / "no" / "such" / "r.sqlite"))
     assert result.exit_code == 2 and "does not exist" in result.output
     assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the XDG data folder is the Linux convention")
+def test_the_default_register_is_in_the_users_data_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("KZCADASTRE_REGISTER", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    result = CliRunner().invoke(main, ["cadastral", "assign", "--land-plot", "21:320:135:0722", *CLERK,
+                                       "--date", "2026-07-20"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "data" / "kzcadastre-docs" / "register.sqlite").is_file()
