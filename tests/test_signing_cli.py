@@ -204,3 +204,32 @@ def test_batch_signs_each_pdf(runner, pki, tmp_path, office):
     [pdf] = list(out.glob("*.pdf"))
     result = runner.invoke(main, ["verify", str(pdf), "--trust", str(pki["ca_pem"])])
     assert result.exit_code == 0, result.output
+
+
+def test_batch_sign_stays_in_this_process(runner, pki, tmp_path):
+    records = tmp_path / "records.jsonl"
+    records.write_text("{}\n", encoding="utf-8")
+    result = runner.invoke(main, ["batch", "--form", "notice-incomplete", "--input", str(records), "-o",
+                                  str(tmp_path / "out"), "--jobs", "2", "--sign", str(pki["rsa"].p12)])
+    assert result.exit_code == 2 and "--jobs 1" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.libreoffice
+def test_bundle_pdf_a_zip_signs_each_document(runner, pki, tmp_path, office):
+    import zipfile
+
+    out = tmp_path / "case.zip"
+    result = runner.invoke(main, ["bundle", str(SAMPLES / "cases" / "house-almaty-region.yaml"), "-o", str(out),
+                                  "--pdf-a-zip", "--sign", str(pki["rsa"].p12)])
+    assert result.exit_code == 0, result.output
+    from kzcadastre_docs.signing import verify_pdf
+    from kzcadastre_docs.signing.keys import load_certificates
+
+    roots = load_certificates(pki["ca_pem"])
+    with zipfile.ZipFile(out) as archive:
+        names = [name for name in archive.namelist() if name.endswith(".pdf")]
+        assert names
+        for name in names:
+            report = verify_pdf(archive.read(name), roots)
+            assert report.ok and len(report.signatures) == 1, (name, report.as_dict())
