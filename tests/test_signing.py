@@ -448,3 +448,18 @@ def test_block_says_who_signed_with_which_certificate_and_when(pki):
     # the signature dictionary carries the same time
     [signature] = verify_pdf(kk).signatures
     assert signature.signing_time == "2026-11-24T09:30:00Z"
+
+
+def test_a_pkcs12_with_the_older_triple_des_encryption_loads(pki):
+    """Key files made by older tools (as many issued keys are) use PBES1 with 3DES."""
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    issued = pki["rsa"]
+    encryption = (serialization.PrivateFormat.PKCS12.encryption_builder()
+                  .key_cert_algorithm(pkcs12.PBES.PBESv1SHA1And3KeyTripleDESCBC)
+                  .hmac_hash(hashes.SHA1())
+                  .build(PASSWORD.encode("utf-8")))
+    data = pkcs12.serialize_key_and_certificates(b"legacy", issued.key, issued.certificate, None, encryption)
+    key = load_pkcs12_data(data, PASSWORD)
+    assert key.certificate == issued.certificate
