@@ -233,3 +233,36 @@ def test_bundle_pdf_a_zip_signs_each_document(runner, pki, tmp_path, office):
         for name in names:
             report = verify_pdf(archive.read(name), roots)
             assert report.ok and len(report.signatures) == 1, (name, report.as_dict())
+
+
+def test_external_signer_from_the_command_line(runner, pki, pdf_file, tmp_path):
+    import base64
+
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.serialization import Encoding, pkcs7
+
+    issued = pki["rsa"]
+    prepared, data = tmp_path / "prepared.json", tmp_path / "to-sign.bin"
+    result = runner.invoke(main, ["sign-prepare", str(pdf_file), "--certificate", str(issued.pem), "-o", str(prepared),
+                                  "--to-sign", str(data), "--lang", "ru"])
+    assert result.exit_code == 0, result.output
+    # the external signer (here OpenSSL, standing in for NCALayer or Kalkan) signs the bytes
+    cms = (pkcs7.PKCS7SignatureBuilder().set_data(data.read_bytes()).add_signer(issued.certificate, issued.key,
+                                                                                hashes.SHA256())
+           .sign(Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary]))
+    answer = tmp_path / "answer.b64"
+    answer.write_bytes(base64.b64encode(cms))  # NCALayer answers in base64
+    out = tmp_path / "signed.pdf"
+    result = runner.invoke(main, ["sign-finish", str(prepared), "--cms", str(answer), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["verify", str(out), "--trust", str(pki["ca_pem"])])
+    assert result.exit_code == 0, result.output
+    # a CMS over other bytes is refused, nothing written
+    wrong = (pkcs7.PKCS7SignatureBuilder().set_data(b"other").add_signer(issued.certificate, issued.key, hashes.SHA256())
+             .sign(Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary]))
+    answer.write_bytes(wrong)
+    other = tmp_path / "other.pdf"
+    result = runner.invoke(main, ["sign-finish", str(prepared), "--cms", str(answer), "-o", str(other)])
+    assert result.exit_code == 1 and "other data" in result.output and not other.exists()
+    result = runner.invoke(main, ["sign-finish", str(pdf_file), "--cms", str(answer), "-o", str(other)])
+    assert result.exit_code == 2 and "not a document prepared" in result.output
