@@ -326,6 +326,7 @@ def test_pdf_a_stays_pdf_a_when_signed(pki, conclusion_pdf_a):
         assert re.search(r"\byes\s+yes\b", line), line
     annotation = [a.get_object() for a in reader.pages[-1]["/Annots"]][-1]
     assert int(annotation["/F"]) & 4 and not int(annotation["/F"]) & 2  # printed, not hidden
+    assert set(annotation["/AP"].keys()) == {"/N"}  # PDF/A: a normal appearance only
     appearance = annotation["/AP"]["/N"].get_object()
     assert b"/CA" not in appearance.get_data() and "/ExtGState" not in (appearance.get("/Resources") or {})
 
