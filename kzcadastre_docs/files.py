@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -44,31 +45,95 @@ def load_data(path: str | Path) -> Any:
         raise DataFileError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(f"{path}: cannot be read as UTF-8 text: {exc}") from exc
+    return parse_data(text, suffix, str(path))
+
+
+def parse_data(text: str, suffix: str, origin: str = "<data>") -> Any:
+    """The data in `text`, read as the file type `suffix` (.json, .yaml, .yml) would be.
+
+    >>> parse_data('{"a": 1}', ".json")
+    {'a': 1}
+    """
+    suffix = suffix.lower()
     try:
         if suffix == ".json":
             return json.loads(text)
         if suffix in (".yaml", ".yml"):
             return yaml.load(text, Loader=_TextYamlLoader)  # noqa: S506 - a SafeLoader subclass
     except json.JSONDecodeError as exc:
-        raise DataFileError(f"{path}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+        raise DataFileError(f"{origin}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
     except yaml.YAMLError as exc:
-        raise DataFileError(f"{path}: invalid YAML: {exc}") from exc
-    raise DataFileError(f"{path}: unsupported data file type {suffix or '(none)'}; use .json, .yaml or .yml")
+        raise DataFileError(f"{origin}: invalid YAML: {exc}") from exc
+    except RecursionError:
+        raise DataFileError(f"{origin}: the data is nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of more digits than Python converts
+        raise DataFileError(f"{origin}: unreadable value: {str(exc)[:120]}") from None
+    raise DataFileError(f"{origin}: unsupported data file type {suffix or '(none)'}; use .json, .yaml or .yml")
 
 
-def atomic_write(path: str | Path, data: bytes, *, overwrite: bool = False) -> Path:
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system allows (Linux).
+
+    >>> 0 <= current_umask() <= 0o777
+    True
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: set and restore (not thread-safe, but harmless)
+    os.umask(mask)
+    return mask
+
+
+def default_file_mode() -> int:
+    """The mode a new regular file gets from the user's umask (0644 under umask 022)."""
+    return 0o666 & ~current_umask()
+
+
+def keep_owner_and_mode(fd: int, like: os.stat_result) -> None:
+    """Give the open file `fd` the mode, and where allowed the owner and group, of `like`.
+
+    A file replaced in place stays readable by whoever could read it before. The owner can
+    only be kept by root or when it is already ours; the group where we belong to it.
+    """
+    os.fchmod(fd, stat.S_IMODE(like.st_mode))
+    for uid, gid in ((like.st_uid, like.st_gid), (-1, like.st_gid)):
+        try:
+            os.fchown(fd, uid, gid)
+            return
+        except PermissionError:
+            continue
+
+
+def atomic_write(path: str | Path, data: bytes, *, overwrite: bool = False, like: os.stat_result | None = None
+                 ) -> Path:
     """Write `data` to `path` so that readers see the old file, or the whole new one.
 
     The bytes go to a temporary file in the same folder, are flushed to disk, then moved
     into place. Without `overwrite`, an existing file is an error and is left untouched.
+    A new file gets the mode the umask gives (0644 under umask 022), a replaced file keeps
+    its mode and, where allowed, its owner (`like`: the stat of the file replaced, if known).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if not overwrite and path.exists():
         raise OutputExistsError(f"{path} exists; pass --force (overwrite=True) to replace it")
+    if like is None and overwrite:
+        try:
+            like = os.stat(path)
+        except FileNotFoundError:
+            like = None
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
+            if like is not None and stat.S_ISREG(like.st_mode):
+                keep_owner_and_mode(handle.fileno(), like)
+            else:
+                os.fchmod(handle.fileno(), default_file_mode())
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -154,34 +153,36 @@ def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, 
                                            "technical-service", "other"]), help="Kind of document.")
 @click.option("--supersedes", type=int, help="Number of the entry this document supersedes (kept, marked).")
 @click.option("--note", help="Note.")
-def inventory_add(file, document, on, sheets, abris, form, supersedes, note):
+@click.option("--document-date", "document_date",
+              help="Also set the register's print date (document_date), YYYY-MM-DD; without it the date is kept "
+                   "(and an entry later than it is refused).")
+@click.option("--lock-timeout", type=click.FloatRange(0, 3600), default=30, show_default=True,
+              help="Seconds to wait while another process is editing the file.")
+def inventory_add(file, document, on, sheets, abris, form, supersedes, note, document_date, lock_timeout):
     """Add a document to an inventory file's register (Annex 8 data), in place and atomically.
 
-    Entries are only ever appended; a superseded entry stays in its place, marked.
+    Entries are only ever appended; a superseded entry stays in its place, marked. Only the
+    register changes: comments, key order and every other value of the file stay as they
+    were. The file is locked while it is edited, so that additions made at the same time
+    are all kept.
     """
-    import yaml
+    from functools import partial
 
-    from ..jobs.inventory import add_abris, add_document
+    from ..jobs.inventory import add_abris, add_document, add_to_file
 
     if abris and (form or supersedes):
         raise click.UsageError("--abris decides the kind and what it supersedes; do not combine it with --form or --supersedes")
     if not abris and not document:
         raise click.UsageError("--document is required (except with --abris)")
     when = _parse_date(on)
-    current = api.validate("inventory-file", load_data(file))
+    printed = _parse_date(document_date) if document_date else None
     if abris:
-        updated = add_abris(current, date=when, sheets=sheets, document=document, note=note)
+        add = partial(add_abris, date=when, sheets=sheets, document=document, note=note, document_date=printed)
     else:
-        updated = add_document(current, document=document, date=when, sheets=sheets, form=form, note=note,
-                               supersedes=supersedes)
-    data = updated.model_dump(mode="json", exclude_none=True)
-    if file.suffix.lower() in (".yaml", ".yml"):
-        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    else:
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    atomic_write(file, text.encode("utf-8"), overwrite=True)
+        add = partial(add_document, document=document, date=when, sheets=sheets, form=form, note=note,
+                      supersedes=supersedes, document_date=printed)
+    updated = add_to_file(file, add, lock_timeout=lock_timeout)
     entry = updated.entries[-1]
     superseded = [str(e.number) for e in updated.entries if e.superseded_by == entry.number]
     click.echo(f"{file}: entry {entry.number} added ({entry.document}, {entry.date.isoformat()})"
                + (f"; entry {', '.join(superseded)} marked superseded" if superseded else ""))
-
