@@ -112,8 +112,8 @@ def problem_from_error(error: dict) -> Problem:
     """A pydantic error as a Problem: its field path (without union tags), type, message, value."""
     loc = tuple(part for part in error["loc"] if part not in _UNION_TAGS)
     value = error.get("input")
-    if isinstance(value, (dict, list)):
-        value = None
+    if isinstance(value, (dict, list)) or error["type"] == "extra_forbidden":
+        value = None  # a field the model does not know: its value is never quoted
     return Problem(field_path(loc), error["type"], error["msg"], value, dict(error.get("ctx") or {}))
 
 

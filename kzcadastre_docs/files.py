@@ -6,6 +6,7 @@ import json
 import os
 import re
 import stat
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,9 @@ def parse_data(text: str, suffix: str, origin: str = "<data>") -> Any:
         raise DataFileError(f"{origin}: invalid YAML: {exc}") from exc
     except RecursionError:
         raise DataFileError(f"{origin}: the data is nested too deeply") from None
-    except ValueError as exc:  # e.g. an integer of more digits than Python converts
+    except ValueError as exc:  # an integer of more digits than Python converts
+        if "digits" in str(exc):
+            raise DataFileError(f"{origin}: a number has more than {sys.get_int_max_str_digits()} digits") from None
         raise DataFileError(f"{origin}: unreadable value: {str(exc)[:120]}") from None
     raise DataFileError(f"{origin}: unsupported data file type {suffix or '(none)'}; use .json, .yaml or .yml")
 

@@ -175,7 +175,7 @@ def inventory_add(file, document, on, sheets, abris, form, supersedes, note, doc
     if not abris and not document:
         raise click.UsageError("--document is required (except with --abris)")
     when = _parse_date(on)
-    printed = _parse_date(document_date) if document_date else None
+    printed = _parse_date(document_date, "--document-date") if document_date else None
     if abris:
         add = partial(add_abris, date=when, sheets=sheets, document=document, note=note, document_date=printed)
     else:
