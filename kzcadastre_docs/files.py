@@ -39,14 +39,43 @@ def load_data(path: str | Path) -> Any:
     {'iin': '061211600012', 'n': '02:036:151:1053', 'ok': True}
     """
     path = Path(path)
-    suffix = path.suffix.lower()
+    return parse_data(read_text(path), path.suffix, str(path))
+
+
+#: The largest data file read (bytes): a document's data is a few kilobytes.
+MAX_DATA_BYTES = 20 * 1024 * 1024
+
+
+def read_text(path: str | Path, limit: int | None = None) -> str:
+    """The UTF-8 text of a regular file of at most `limit` bytes (default MAX_DATA_BYTES).
+
+    Anything else (a device such as /dev/zero, a pipe, a folder, a larger file) is refused
+    before a byte is read; the file is opened without blocking and checked once open.
+    """
+    path = Path(path)
+    limit = MAX_DATA_BYTES if limit is None else limit
     try:
-        text = path.read_text(encoding="utf-8")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise DataFileError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"{path}: cannot be read as UTF-8 text: {exc}") from exc
-    return parse_data(text, suffix, str(path))
+    except IsADirectoryError:
+        raise DataFileError(f"{path}: is a folder, not a regular file") from None
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot be opened: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise DataFileError(f"{path}: not a regular file (a device, pipe or socket); nothing was read")
+        if info.st_size > limit:
+            raise DataFileError(f"{path}: {info.st_size} bytes, larger than the limit of {limit} bytes for a data "
+                                "file; nothing was read")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise DataFileError(f"{path}: larger than the limit of {limit} bytes for a data file")
+    try:
+        return data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"{path}: cannot be read as UTF-8 text: {exc}") from None
 
 
 def parse_data(text: str, suffix: str, origin: str = "<data>") -> Any:

@@ -31,9 +31,12 @@ from .common import (LANG_CHOICE, _parse_date, _progress, pdf_converter, pdf_opt
 @click.option("--pdf-a-zip", "pdf_a_zip", is_flag=True,
               help="Write each document as a PDF/A-2b file, in a zip, for archiving (a merged PDF is not PDF/A).")
 @click.option("--force", is_flag=True, help="Replace an existing file.")
+@click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              help="The folder the case's data files must lie in (default: the case file's folder); "
+                   "a data path leading elsewhere is refused.")
 @timeout_option
 @templates_option
-def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, timeout, templates_dir):
+def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, root, timeout, templates_dir):
     """Render a case's documents (CASE_FILE, JSON or YAML) into one PDF: the inventory
     register (Annex 8) first, then by date, one bookmark per document."""
     if docx_zip and pdf_a_zip:
@@ -43,7 +46,7 @@ def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, timeout, templat
         raise click.UsageError(f"-o {output}: this bundle is a {wanted} file")
     if output.exists() and not force:
         raise click.UsageError(f"already exists (use --force to replace): {output}")
-    case = load_case(case_file, lang=lang)  # every document validated before any work
+    case = load_case(case_file, lang=lang, root=root)  # every document validated before any work
     if docx_zip:
         content = bundle_docx_zip(case, templates_dir=templates_dir)
     else:
