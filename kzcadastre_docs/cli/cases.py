@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -135,15 +138,35 @@ def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, 
         find_office()  # fail now, saying what to install, rather than on every record
     langs = tuple(spec.languages) if lang == "both" else (lang,)
     total = count_records(input_file)
-    with click.progressbar(length=total, label=f"{spec.slug}", file=sys.stderr, show_pos=True,
-                           show_eta=True) as bar:
+    with _terminate_as_interrupt(), click.progressbar(length=total, label=f"{spec.slug}", file=sys.stderr,
+                                                      show_pos=True, show_eta=True) as bar:
         summary = run_batch(spec.slug, input_file, output, langs=langs, pdf=pdf, pdf_a=pdf_a, jobs=jobs,
                             skip_existing=skip_existing, force=force, executor=executor, scheduler=scheduler,
                             templates_dir=templates_dir, timeout=timeout, progress=lambda result: bar.update(1))
     click.echo(f"{summary.total} record(s): {summary.written} written ({summary.files} files), "
                f"{summary.skipped} skipped, {summary.failed} failed; problems in {summary.errors_file}")
-    if summary.failed:
+    if summary.stopped:
+        click.echo(f"error: the batch stopped: {summary.stopped}; {summary.not_reached} record(s) not reached "
+                   f"(listed in {summary.errors_file})", err=True)
+    if summary.failed or summary.stopped:
         sys.exit(EXIT_FAILURE)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt():
+    """SIGTERM ends a batch as Ctrl-C does: the report lists the records not reached."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @main.command("inventory-add")
