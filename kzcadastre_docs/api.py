@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -146,7 +147,13 @@ def operator_template(templates_dir: str | Path | None, slug: str, lang: str) ->
     if templates_dir is None:
         return None
     path = Path(templates_dir) / lang / f"{slug}.docx"
-    return path if path.is_file() else None
+    if not os.path.lexists(path):
+        return None
+    if not path.is_file():  # a folder, a device such as /dev/zero, a pipe, a broken link
+        from .forms.template_check import TemplateProblem
+
+        raise TemplateCheckError([TemplateProblem(str(path), "", "is not a regular file; nothing was read")])
+    return path
 
 
 @dataclass(frozen=True)
