@@ -118,6 +118,36 @@ def render_chunk(form: str, items: list[tuple[int, dict]], langs: tuple[str, ...
     return [render_record(form, number, data, langs, pdf, pdf_a, templates_dir, timeout) for number, data in items]
 
 
+def _die_with_parent(parent: int) -> None:
+    """In a worker process: end when the batch's process ends, even if it was killed.
+
+    Linux delivers SIGKILL at the parent's death (PR_SET_PDEATHSIG, through ctypes); a
+    watchdog thread that sees the worker adopted by another process ends it anywhere else.
+    The worker's own LibreOffice then goes with it (the converter's watchdog).
+    """
+    import signal
+    import threading
+    import time
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kzcadastre-parent-watch", daemon=True).start()
+
+
 class _Now:
     """A finished 'future', for rendering in this process."""
 
@@ -152,8 +182,10 @@ class _Executor:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            # spawn: a worker starts clean, whatever threads this process runs.
-            self._pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+            # spawn: a worker starts clean, whatever threads this process runs; each worker
+            # dies with this process, however it ends (see _die_with_parent).
+            self._pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_die_with_parent, initargs=(os.getpid(),))
             self.chunk, self.window = 16, jobs * 4
         else:
             self.chunk, self.window = 1, 1
