@@ -155,3 +155,16 @@ def test_skip_existing_finishes_a_record_left_half_done(tmp_path):
     summary = run_batch(FORM, source, output, skip_existing=True)
     assert (summary.written, summary.failed) == (1, 0)
     assert (output / f"000001_{NAME}.ru.docx").exists() and (output / f"000001_{NAME}.kk.docx").read_bytes() == kk
+
+
+def test_temporaries_left_by_a_killed_batch_are_removed_at_the_next_start(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(_lines(1)[0] + "\n", encoding="utf-8")
+    output = tmp_path / "out"
+    output.mkdir()
+    stale = output / f".000007_{NAME}.kk.docx.abc123.tmp"
+    stale.write_bytes(b"half")
+    other = output / ".notes.tmp"
+    other.write_bytes(b"not ours")
+    run_batch(FORM, source, output, langs=("kk",))
+    assert not stale.exists() and other.exists()

@@ -357,6 +357,21 @@ def write_record_files(folder: Path, files: dict[str, bytes], *, overwrite: bool
         raise
 
 
+#: A temporary file a killed batch may have left: ".<record>_<key>.<lang>.<docx|pdf>.<random>.tmp".
+_STALE_TEMPORARY = re.compile(r"^\.\d{6}(?:_[\w.-]*)?\.[a-z]{2}\.(?:docx|pdf)\.[^/]+\.tmp$")
+
+
+def remove_stale_temporaries(folder: Path) -> list[str]:
+    """Remove the temporary files a batch killed outright (SIGKILL, power cut) left in its
+    output folder; they are never a record's files, which are moved into place whole."""
+    removed = []
+    for path in folder.iterdir():
+        if _STALE_TEMPORARY.match(path.name) and path.is_file():
+            path.unlink(missing_ok=True)
+            removed.append(path.name)
+    return removed
+
+
 class _Report:
     """errors.jsonl: started empty (replacing an earlier report) and written as records fail,
     so that it is true up to the last record whatever stops the batch."""
@@ -412,6 +427,7 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
             return Problem("", "output_exists", f"{present[0]} exists; use --skip-existing or --force")
         return None
 
+    remove_stale_temporaries(output)
     summary = BatchSummary()
     report = _Report(output / ERRORS_FILE)
     summary.errors_file = report.path
