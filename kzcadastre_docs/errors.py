@@ -48,8 +48,9 @@ class DataFileError(KzcadastreError):
     exit_code = EXIT_INVALID
 
 
-#: How much of a value an error message quotes.
+#: How much of a value an error message quotes, and of a field's path (a key may be any text).
 VALUE_LIMIT = 60
+FIELD_LIMIT = 200
 
 
 def shown_value(value: Any, limit: int = VALUE_LIMIT) -> Any:
@@ -95,10 +96,11 @@ class Problem:
         from .i18n.messages import VALUE_WORD
 
         shown = "" if self.value is None else f" ({VALUE_WORD.get(lang, 'value')}: {shown_value(self.value)!r})"
-        return f"{self.field or '<data>'}: {self.text(lang)} [{self.rule}]{shown}"
+        return f"{shown_value(self.field, FIELD_LIMIT) or '<data>'}: {self.text(lang)} [{self.rule}]{shown}"
 
     def as_dict(self, lang: str = "en") -> dict:
-        return {"field": self.field, "rule": self.rule, "message": shown_value(self.text(lang), 2000),
+        return {"field": shown_value(self.field, FIELD_LIMIT), "rule": self.rule,
+                "message": shown_value(self.text(lang), 2000),
                 "value": shown_value(self.value)}
 
     def __str__(self) -> str:

@@ -108,3 +108,12 @@ def test_before_march_2024_the_almaty_offset_applies_with_a_warning():
     assert any("UTC+6" in warning for warning in s.warnings)
     after = rules.schedule("passport", "apartment", datetime.fromisoformat("2024-03-01T12:00Z"))
     assert after.submitted_at == datetime(2024, 3, 1, 17, 0)
+
+
+def test_an_unknown_key_with_a_surrogate_or_huge_name_is_reported_with_exit_2(data):
+    key = "x" * 100_000 + "\ud800"
+    path = data(json.dumps({key: "secret-value-of-unknown-field", "document_date": "2026-11-24"}))
+    for extra in ([], ["--format", "json"]):
+        result = _run("validate", "notice-data-entered", "--data", path, *extra)
+        output = _clean(result, 2)
+        assert "secret-value" not in output and len(output) < 20_000
