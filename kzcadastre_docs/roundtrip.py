@@ -107,7 +107,7 @@ class DataText:
             return dict(values)
         result = CommentedMap()
         for key, value in values.items():
-            result[key] = self.scalar(value)
+            result[key] = self.mapping(value) if isinstance(value, dict) else self.scalar(value)
         return result
 
     def dump(self) -> str:

@@ -63,7 +63,7 @@ def test_a_yaml_register_keeps_comments_order_quotes_and_values(tmp_path):
     added = text[len(YAML_REGISTER):]
     assert added.startswith("  - number: 3\n")
     data = kz.validate("inventory-file", kz.load_data(path) if hasattr(kz, "load_data") else _yaml(path))
-    assert (data.entries[-1].document, data.entries[-1].note) == ("Акт: true", "null")
+    assert (data.entries[-1].document.plain, data.entries[-1].note.plain) == ("Акт: true", "null")
 
 
 def _yaml(path):
@@ -145,7 +145,7 @@ def test_concurrent_adds_keep_every_entry(tmp_path):
     assert [process.returncode for process in processes] == [0] * count, outputs
     data = _yaml(path)
     register = kz.validate("inventory-file", data)
-    documents = [entry.document for entry in register.entries[2:]]
+    documents = [entry.document.plain for entry in register.entries[2:]]
     assert sorted(documents) == sorted(f"Акт {index}" for index in range(count))
     assert [entry.number for entry in register.entries] == list(range(1, count + 3))
     assert path.read_text(encoding="utf-8").startswith(YAML_REGISTER)

@@ -215,8 +215,7 @@ def _application_block(document: Document, labels: dict, checklist_reference: st
         f"**{labels['block']}",
         f"{labels['applicant']} {{{{ applicant_name }}}}",
         f"{labels['object']} {{{{ object_label }}}}{{% if application.total_area is not none %}}, "
-        "{{ application.total_area|area }}{% endif %}{% if application.address %}, {{ application.address.settlement }}"
-        "{% if application.address.street %}, {{ application.address.street }}{% endif %} {{ application.address.house }}"
+        "{{ application.total_area|area }}{% endif %}{% if application.address %}, {{ application.address|address }}"
         "{% endif %}",
         f"{labels['submitted']} {{{{ schedule.submitted_on|official_date }}}}, {{{{ schedule.submitted_time }}}}",
         f"{labels['accepted']} {{{{ schedule.accepted_on|official_date }}}}",
@@ -436,6 +435,10 @@ def build_layout(layout: dict, common: dict, lang: str) -> bytes:
     if layout.get("annex"):
         header = common["rules_annex"][lang].format(n=layout["annex"])
         _paragraph(document, header, size=10, align=WD_ALIGN_PARAGRAPH.CENTER, indent_cm=9.0, space_after=6)
+        _paragraph(document, common["form_word"][lang], size=11, align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=10)
+    elif layout.get("header"):  # an annex of other Rules, with its own official header
+        _paragraph(document, _t(layout["header"], lang), size=10, align=WD_ALIGN_PARAGRAPH.CENTER, indent_cm=9.0,
+                   space_after=6)
         _paragraph(document, common["form_word"][lang], size=11, align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=10)
     for line in layout.get("title", []):
         _paragraph(document, _t(line, lang), size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=4)

@@ -398,11 +398,28 @@ def _not_reached_problem(reason: str) -> Problem:
     return Problem("", "not_reached", f"not rendered: {reason}")
 
 
+def _signed(result: RecordResult, sign: Callable[[bytes, str], bytes]) -> RecordResult:
+    """The record's files with every PDF signed, or the record failed with the reason."""
+    from dataclasses import replace
+
+    from ..errors import KzcadastreError
+
+    files = dict(result.files)
+    try:
+        for file, content in files.items():
+            if file.endswith(".pdf"):
+                files[file] = sign(content, file)
+    except KzcadastreError as exc:
+        return replace(result, files={}, problems=(Problem("", "signature", str(exc)),))
+    return replace(result, files=files)
+
+
 def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: Iterable[str] | None = None,
               pdf: bool = False, pdf_a: bool = False, jobs: int = 1, skip_existing: bool = False,
               force: bool = False, executor: str = "local", scheduler: str | None = None,
               templates_dir: str | Path | None = None, timeout: float | None = None,
-              progress: Callable[[RecordResult], None] | None = None) -> BatchSummary:
+              progress: Callable[[RecordResult], None] | None = None,
+              sign: Callable[[bytes, str], bytes] | None = None) -> BatchSummary:
     """Render every record of `input_path` into `output`; every record ends as its files or
     as rows of `output/errors.jsonl`.
 
@@ -410,7 +427,9 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
     rows are written as soon as it fails. A record's files are written all or none. A full
     disk fails the record that met it (rule `disk_full`) and stops the batch cleanly. If the
     batch is interrupted (Ctrl-C, SIGTERM, a crash), every record it did not finish gets a
-    `not_reached` row before the exception goes on.
+    `not_reached` row before the exception goes on. `sign` (PDF bytes, name -> signed
+    bytes) signs each PDF in this process before it is written; a record whose PDF cannot
+    be signed fails, and none of its files is written.
     """
     spec = renderable_form(form)
     langs = tuple(langs or spec.languages)
@@ -438,6 +457,8 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
                               timeout=timeout)
         for result in results:
             summary.total += 1
+            if sign is not None and result.ok and not result.skipped:
+                result = _signed(result, sign)
             if result.skipped:
                 summary.skipped += 1
             elif result.ok:
