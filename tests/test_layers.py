@@ -20,7 +20,7 @@ ROOT = "kzcadastre_docs"
 #: Module prefixes by layer, lowest first; a module belongs to its longest matching prefix.
 LAYERS = [
     ["errors", "i18n.messages", "data"],
-    ["files", "i18n", "docx", "pdf"],
+    ["files", "inplace", "roundtrip", "i18n", "docx", "pdf"],
     ["law.identifiers", "law.cadastral", "law.calendar"],
     ["models"],
     ["law.rules", "law.fees", "law"],

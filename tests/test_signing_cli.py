@@ -182,7 +182,7 @@ def test_render_sign_with_a_bad_key_renders_nothing(runner, pki, tmp_path, monke
 @pytest.mark.libreoffice
 def test_bundle_is_signed_as_a_whole(runner, pki, tmp_path, office):
     out = tmp_path / "case.pdf"
-    result = runner.invoke(main, ["bundle", str(SAMPLES / "cases" / "house-almaty-region.yaml"), "-o", str(out),
+    result = runner.invoke(main, ["bundle", str(SAMPLES / "cases" / "house-almaty-region.yaml"), "--root", str(SAMPLES), "-o", str(out),
                                   "--sign", str(pki["rsa"].p12)])
     assert result.exit_code == 0, result.output
     result = runner.invoke(main, ["verify", str(out), "--trust", str(pki["ca_pem"]), "--format", "json"])

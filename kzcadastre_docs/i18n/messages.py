@@ -101,6 +101,14 @@ _T: dict[str, dict[str, str]] = {
         "kk": "{position}-орындағы U+{code} таңбасы құжатта болмауы тиіс",
         "ru": "символ U+{code} в позиции {position} недопустим в документе",
     },
+    "invisible_character": {
+        "en": "invisible character U+{code} at position {position} is not allowed: it hides how the text reads "
+              "(zero-width and direction controls); remove it",
+        "kk": "{position}-орындағы көрінбейтін U+{code} таңбасына жол берілмейді: ол мәтіннің қалай оқылатынын "
+              "жасырады (нөлдік ені бар және бағыт басқару таңбалары); оны алып тастаңыз",
+        "ru": "невидимый символ U+{code} в позиции {position} недопустим: он скрывает, как читается текст "
+              "(символы нулевой ширины и управления направлением); удалите его",
+    },
     "mixed_script": {
         "en": "the word '{word}' at position {position} mixes Cyrillic and Latin letters",
         "kk": "{position}-орындағы '{word}' сөзінде кирилл және латын әріптері араласқан",
