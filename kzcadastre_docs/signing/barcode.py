@@ -10,13 +10,14 @@ The payload (format KZCP1) keeps two fields for it, over its *signed part*:
 With an ECDSA P-256 key the two fields add 105 characters to the payload, with RSA-2048 361.
 
 Rendering signs the payload when a key is active (`barcode_signing(key)`, which `render
---sign` and `bundle --sign` use): the form's code asks `sign_if_active(payload)` before it
-draws the QR code, so the same key signs the QR payload and then the PDF.
+--sign`, `batch --sign` and `bundle --sign` use): the passport forms ask the barcode
+package's hook (`kzcadastre_docs.barcode.signer.signed(payload)`) before they draw the QR
+code, so the same key signs the QR payload and then the PDF.
 """
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 
 from cryptography import x509
@@ -61,10 +62,19 @@ def verify_barcode_signature(payload, certificates: list[x509.Certificate]) -> P
 
 @contextmanager
 def barcode_signing(key: SigningKey | None):
-    """While active, `sign_if_active` signs payloads with `key` (None: nothing is signed)."""
+    """While active, payloads are signed with `key` (None: nothing is signed): through the
+    barcode package's hook (`kzcadastre_docs.barcode.signer.payload_signer`, which the
+    passport forms ask before they draw the QR code), and `sign_if_active` here."""
+    try:
+        from ..barcode.signer import payload_signer
+    except ImportError:  # a version without the barcode package
+        hook = nullcontext()
+    else:
+        hook = payload_signer(None if key is None else (lambda payload: sign_barcode(payload, key)))
     token = _ACTIVE.set(key)
     try:
-        yield
+        with hook:
+            yield
     finally:
         _ACTIVE.reset(token)
 
