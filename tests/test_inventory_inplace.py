@@ -149,3 +149,16 @@ def test_concurrent_adds_keep_every_entry(tmp_path):
     assert sorted(documents) == sorted(f"Акт {index}" for index in range(count))
     assert [entry.number for entry in register.entries] == list(range(1, count + 3))
     assert path.read_text(encoding="utf-8").startswith(YAML_REGISTER)
+
+
+def test_a_title_in_two_languages_is_written_as_both(tmp_path):
+    path = tmp_path / "register.yaml"
+    path.write_text(YAML_REGISTER, encoding="utf-8")
+    result = _add(path, "--document", "Кадастрлық паспорт (телнұсқа)", "--document-ru", "Кадастровый паспорт (дубликат)",
+                  "--date", "2026-11-27", "--sheets", "3")
+    assert result.exit_code == 0, result.output
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(YAML_REGISTER)
+    entry = kz.validate("inventory-file", _yaml(path)).entries[-1]
+    assert (entry.document.text("kk"), entry.document.text("ru")) == ("Кадастрлық паспорт (телнұсқа)", "Кадастровый паспорт (дубликат)")
+    assert _add(path, "--document-ru", "x", "--date", "2026-11-27", "--sheets", "1").exit_code == 2
