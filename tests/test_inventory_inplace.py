@@ -162,3 +162,12 @@ def test_a_title_in_two_languages_is_written_as_both(tmp_path):
     entry = kz.validate("inventory-file", _yaml(path)).entries[-1]
     assert (entry.document.text("kk"), entry.document.text("ru")) == ("Кадастрлық паспорт (телнұсқа)", "Кадастровый паспорт (дубликат)")
     assert _add(path, "--document-ru", "x", "--date", "2026-11-27", "--sheets", "1").exit_code == 2
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_a_register_keeps_its_owner_and_group(tmp_path):
+    path = tmp_path / "register.json"
+    path.write_text(SAMPLE_TEXT, encoding="utf-8")
+    os.chown(path, 65534, 65534)
+    assert _add(path, "--document", "Акт", "--date", "2026-11-27", "--sheets", "1").exit_code == 0
+    assert (path.stat().st_uid, path.stat().st_gid) == (65534, 65534)

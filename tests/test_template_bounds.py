@@ -60,6 +60,7 @@ HOSTILE = {
     "extends": "{% extends 'x' %}",
     "dunder": "{{ number.__class__.__mro__ }}",
     "format method": "{{ '{0.__class__}'.format(number) }}",
+    "attr filter": "{{ number|attr('__class__') }}",
 }
 
 
