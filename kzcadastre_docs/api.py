@@ -177,6 +177,23 @@ def fallback_note(fallbacks: list[Problem] | tuple[Problem, ...], lang: str) -> 
     return _FALLBACK_NOTE[lang].format(fields=", ".join(problem.field for problem in fallbacks))
 
 
+def missing_languages(form: str, data: Mapping[str, Any] | DocumentModel, lang: str) -> list[Problem]:
+    """The localized values of valid `data` that have no `lang` text (rule `missing_language`),
+    without rendering: what a `lang` document would refuse.
+
+    >>> import json, pathlib
+    >>> data = json.loads(pathlib.Path("samples/notice-refusal/business-centre-astana.json").read_text())
+    >>> data["reasons"] = {"kk": "Құжаттар толық емес."}
+    >>> [(p.field, p.rule) for p in missing_languages("notice-refusal", data, "ru")]
+    [('reasons', 'missing_language')]
+    >>> missing_languages("notice-refusal", data, "kk")
+    []
+    """
+    check_lang(lang)
+    model = validate(form, data)
+    return [_fallback_problem(found, False) for found in localize(model.model_dump(mode="python"), lang)[1]]
+
+
 def _fallback_problem(found: Fallback, allowed: bool) -> Problem:
     from .i18n.messages import render_message
 

@@ -191,6 +191,10 @@ def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | N
         except DataValidationError as exc:
             problems += [_prefixed(f"{where}.data", problem) for problem in exc.problems]
             continue
+        missing = api.missing_languages(spec.slug, model, lang)
+        if missing:
+            problems += [_prefixed(f"{where}.data", problem) for problem in missing]
+            continue
         date = document.date or getattr(model, "document_date", None)
         if date is None:
             problems.append(Problem(f"{where}.date", "required",
