@@ -171,3 +171,10 @@ def test_a_register_keeps_its_owner_and_group(tmp_path):
     os.chown(path, 65534, 65534)
     assert _add(path, "--document", "Акт", "--date", "2026-11-27", "--sheets", "1").exit_code == 0
     assert (path.stat().st_uid, path.stat().st_gid) == (65534, 65534)
+
+
+def test_a_register_that_is_a_pipe_is_refused_without_blocking(tmp_path):
+    path = tmp_path / "register.json"
+    os.mkfifo(path)
+    result = _add(path, "--document", "Акт", "--date", "2026-11-27", "--sheets", "1")
+    assert result.exit_code == 2 and "not a regular file" in result.output
