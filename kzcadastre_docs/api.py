@@ -182,7 +182,8 @@ def render_document(
         title=metadata.title,
         subject=metadata.subject,
         keywords="; ".join(metadata.keywords),
-        description=spec.provenance_notice(lang, text_provenance),
+        description=(spec.properties_note(model, lang) if spec.properties_note and text_provenance is None
+                     else spec.provenance_notice(lang, text_provenance)),
         creator="kzcadastre-docs",
         created=spec.document_date(model),
         language=LANG_TAGS[lang],

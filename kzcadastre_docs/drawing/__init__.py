@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 from ..rendering.pictures import InlineImage
 from .abris import DrawingError, draw_site
-from .canvas import DPI, Drawing
-from .floor_plan import draw_floor_plan
+from .canvas import DPI, SCALES, Drawing
+from .floor_plan import MAX_HEIGHT_CM, draw_floor_plan
 
 _recent: OrderedDict[str, Drawing] = OrderedDict()
 _recent_lock = threading.Lock()
@@ -37,9 +37,13 @@ def site_picture(site, title: str) -> InlineImage:
     return picture(remembered("site\n" + title + "\n" + site.model_dump_json(), lambda: draw_site(site, title)))
 
 
-def floor_picture(floor) -> InlineImage:
-    """A floor plan as a picture for a template."""
-    return picture(remembered("floor\n" + floor.model_dump_json(), lambda: draw_floor_plan(floor)))
+def floor_picture(floor, scales: tuple[int, ...] | None = None, max_height_cm: float | None = None) -> InlineImage:
+    """A floor plan as a picture for a template, at the largest of `scales` (default: the
+    standard scales) at which it fits `max_height_cm` (default: the floor plan's own)."""
+    if scales is None and max_height_cm is None:
+        return picture(remembered("floor\n" + floor.model_dump_json(), lambda: draw_floor_plan(floor)))
+    options = {"scales": scales or SCALES, "max_height_cm": max_height_cm or MAX_HEIGHT_CM}
+    return picture(remembered(f"floor {options}\n" + floor.model_dump_json(), lambda: draw_floor_plan(floor, **options)))
 
 
 def picture(drawing: Drawing | None) -> InlineImage | None:

@@ -123,6 +123,48 @@ _T: dict[str, dict[str, str]] = {
         "kk": "{what} {declared} м², ал экспликация бойынша қосындысы {computed} м² (рұқсат етілген ауытқу {tolerance} м²)",
         "ru": "{what} равна {declared} м², а по экспликации сумма {computed} м² (допуск {tolerance} м²)",
     },
+    "room_kind": {
+        "en": "unknown room kind '{value}'; known kinds: {known}",
+        "kk": "'{value}' үй-жай түрі белгісіз; белгілі түрлері: {known}",
+        "ru": "неизвестный вид помещения '{value}'; известные виды: {known}",
+    },
+    "summer_room_counted": {
+        "en": "the room '{name}' is a balcony, loggia, terrace, veranda or vestibule, but its kind '{value}' counts "
+              "it as {category} area (Instruction No. 367, p. 83-86, 89)",
+        "kk": "'{name}' үй-жайы балкон, лоджия, терраса, веранда немесе тамбур, бірақ '{value}' түрі оны {category} "
+              "ауданына қосады (№ 367 Нұсқаулық, 83-86, 89-тармақтар)",
+        "ru": "помещение '{name}' является балконом, лоджией, террасой, верандой или тамбуром, но вид '{value}' "
+              "относит его к площади {category} (Инструкция № 367, п. 83-86, 89)",
+    },
+    "declared_area": {
+        "en": "{what} area is declared as {declared} m² but the rooms give {computed} m² (Instruction No. 367, p. {point})",
+        "kk": "{what} ауданы {declared} м² деп көрсетілген, ал үй-жайлар бойынша {computed} м² (№ 367 Нұсқаулық, {point}-тармақ)",
+        "ru": "площадь {what} указана {declared} м², а по помещениям {computed} м² (Инструкция № 367, п. {point})",
+    },
+    "litera_scheme": {
+        "en": "{reason}",
+        "kk": "литер № 367 Нұсқаулықтың 14-тармағының схемасына сәйкес емес: {reason}",
+        "ru": "литер не соответствует схеме п. 14 Инструкции № 367: {reason}",
+    },
+    "room_not_in_form": {
+        "en": "a {value} has no place in this form's explication (its columns: {allowed})",
+        "kk": "{value} бұл нысанның экспликациясында көзделмеген (бағандары: {allowed})",
+        "ru": "{value} не предусмотрен(а) экспликацией этой формы (графы: {allowed})",
+    },
+    "passport_earlier_edition": {
+        "en": "the passport is dated {value}, before {edition}, when the edition of Order No. 440 shipped here came "
+              "into force: an earlier edition applied",
+        "kk": "паспорт {value} күнімен, яғни № 440 бұйрықтың осы редакциясы күшіне енген {edition} күнінен бұрын "
+              "жасалған: бұрынғы редакция қолданылған",
+        "ru": "паспорт датирован {value}, ранее {edition}, когда вступила в силу используемая редакция приказа № 440: "
+              "применялась прежняя редакция",
+    },
+    "passport_without_plan": {
+        "en": "the passport has no {what}: the data has no outlines, the plan's place stays blank and the passport is "
+              "incomplete",
+        "kk": "паспортта {what} жоқ: деректерде контурлар жоқ, жоспардың орны бос қалады, паспорт толық емес",
+        "ru": "в паспорте нет {what}: в данных нет контуров, место плана остается пустым, паспорт неполон",
+    },
     "area_exceeds": {
         "en": "{what} {part} m² is larger than {whole} {total} m²",
         "kk": "{what} {part} м² {whole} {total} м² мәнінен үлкен",

@@ -1,0 +1,55 @@
+"""What the passport forms compute for their pages: the title block as printed, the date of
+issue, the order number, the duplicate's date and the QR code of the official footer.
+
+The footer of every page of every form (12.07.2026 edition) states that the document is
+equal to a paper one (Digital Code, art. 62 p. 2) and that the barcode holds the data
+signed by the State Corporation; the QR code (`kzcadastre_docs.barcode`) stands beside it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...barcode import qr_png
+from ...i18n import formatting
+from ...models.passport import DASH, DUPLICATE_WORD, EDITION, EDITION_DATE, QR_CM, PassportBase, date_parts, text
+from ...rendering.pictures import InlineImage
+
+
+def title_block(model: PassportBase, lang: str) -> dict[str, str]:
+    """Items 1-8 and the subdivision as printed (a dash where there is no value)."""
+    address = model.address
+    return {
+        "subdivision": text(model.subdivision, lang),
+        "region": text(address.region, lang),
+        "district": text(address.district, lang),
+        "settlement": text(address.settlement, lang),
+        "city_district": text(address.city_district, lang),
+        "address": address.line(lang),
+        "register_code": address.register_code or DASH,
+        "cadastral_number": str(model.cadastral_number),
+        "cadastral_file_number": model.cadastral_file_number,
+    }
+
+
+def issue(model: PassportBase, lang: str) -> dict[str, Any]:
+    """Date of issue, order number, the duplicate's date, the QR code."""
+    payload = model.payload()
+    return {
+        "date": date_parts(model.document_date, lang),
+        "order_number": model.order_number,
+        "duplicate_date": formatting.official_date(model.duplicate.issued_on, lang) if model.duplicate else "",
+        "duplicate_word": DUPLICATE_WORD[lang],
+        "qr": InlineImage(qr_png(payload.encode()), QR_CM, QR_CM, f"QR {payload.form} {payload.cadastral_number}"),
+    }
+
+
+def properties_note(model: PassportBase, lang: str) -> str:
+    """What the document properties say of its wording: the edition, and a warning when the
+    passport is dated before that edition came into force."""
+    note = EDITION[lang]
+    if model.document_date < EDITION_DATE:
+        note += ("; ЕСКЕРТУ: паспорттың күні 2026 жылғы 12 шілдеден бұрын, онда бұрынғы редакция қолданылған"
+                 if lang == "kk" else
+                 "; ВНИМАНИЕ: паспорт датирован ранее 12.07.2026, тогда действовала прежняя редакция")
+    return note

@@ -1,0 +1,244 @@
+"""The data every passport form of Order No. 440 shares: the title block (structural
+subdivision and items 1-8), the order number and date of issue, the duplicate's mark, the
+edition, rooms classified as Instruction No. 367 does, declared figures to check, and the
+helpers that print a value the way the forms do (a dash where there is none)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Annotated, ClassVar
+
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from ..barcode import Payload, data_digest
+from ..i18n import formatting
+from ..law import areas
+from .base import DocumentModel, RuleViolation
+from .parts import CadastralNumber, date_order
+from .types import DocNumber, ShortText
+
+#: The edition of Order No. 440 the shipped forms reproduce (Order No. 278 of 20.03.2026).
+EDITION_DATE = dt.date(2026, 7, 12)
+EDITION = {
+    "kk": "ҚР Әділет министрінің 2023 жылғы 30 маусымдағы № 440 бұйрығы, 2026 жылғы 12 шілдедегі редакциясы "
+          "(2026 жылғы 20 наурыздағы № 278 бұйрық)",
+    "ru": "Приказ Министра юстиции РК от 30 июня 2023 года № 440 в редакции от 12.07.2026 "
+          "(приказ от 20 марта 2026 года № 278)",
+}
+#: The dash the forms' own tables use for "no value".
+DASH = "–"
+#: The duplicate's electronic mark (paragraph 11 of the Rules).
+DUPLICATE_WORD = {"kk": "ТЕЛНҰСҚА", "ru": "ДУБЛИКАТ"}
+#: Printed width of the QR code on the page (cm).
+QR_CM = 2.6
+
+
+class Localized(DocumentModel):
+    """A text in both document languages."""
+
+    kk: ShortText = Field(description="The text in Kazakh.")
+    ru: ShortText = Field(description="The text in Russian.")
+
+
+#: A text the same in both languages, or {"kk": ..., "ru": ...}.
+Text = ShortText | Localized
+
+
+def text(value: Text | None, lang: str) -> str:
+    """A text in the document's language; no value prints as the form's dash.
+
+    >>> text(Localized(kk="кірпіш", ru="кирпич"), "ru"), text("Қарағанды", "ru"), text(None, "kk")
+    ('кирпич', 'Қарағанды', '–')
+    """
+    if value is None:
+        return DASH
+    if isinstance(value, Localized):
+        return getattr(value, lang)
+    return value
+
+
+def figure(value: Decimal | int | None, lang: str, places: int = 1, *, blank: str = DASH) -> str:
+    """A figure as the explication prints it (one decimal place, comma); none: the dash.
+
+    >>> figure(Decimal("18.2"), "ru"), figure(None, "ru"), figure(Decimal("0"), "kk", blank="")
+    ('18,2', '–', '0,0')
+    """
+    if value is None:
+        return blank
+    return formatting.number(Decimal(value), lang, places=places)
+
+
+def nonzero(value: Decimal, lang: str) -> str:
+    """A figure, or an empty cell for zero (a room's column that does not concern it)."""
+    return figure(value, lang) if value else ""
+
+
+def date_parts(value: dt.date | None, lang: str) -> dict[str, str]:
+    """Day, month name (genitive) and year, for the forms' «___» ________ ____ blanks.
+
+    >>> date_parts(dt.date(2026, 11, 20), "ru")
+    {'day': '20', 'month': 'ноября', 'year': '2026'}
+    >>> date_parts(dt.date(2026, 11, 20), "kk")["month"]
+    'қараша'
+    """
+    if value is None:
+        return {"day": "___", "month": "________", "year": "____"}
+    written = formatting.official_date(value, lang)  # "20 ноября 2026 года" / "2026 жылғы 20 қараша"
+    words = written.split()
+    month = words[1] if lang == "ru" else words[3]
+    return {"day": f"{value.day:02d}" if lang == "ru" else str(value.day), "month": month, "year": str(value.year)}
+
+
+class PassportAddress(DocumentModel):
+    """Items 1-6 of the title block: where the object is."""
+
+    region: Text = Field(description="1. Region (oblys) or city of republican significance.")
+    district: Text | None = Field(None, description="2. District.")
+    settlement: Text = Field(description="3. City (town, settlement).")
+    city_district: Text | None = Field(None, description="4. District in the city.")
+    street: Text | None = Field(None, description="5. Street, avenue or micro-district (with its kind, e.g. 'ул. Абая').")
+    house: Annotated[str, Field(min_length=1, max_length=20)] = Field(description="5. House number.")
+    building: Annotated[str, Field(min_length=1, max_length=20)] | None = Field(None, description="5. Building (block).")
+    apartment: Annotated[str, Field(min_length=1, max_length=20)] | None = Field(
+        None, description="5. Apartment or premise number.")
+    register_code: Annotated[str, Field(pattern=r"^\d{6,20}$")] | None = Field(
+        None, description="6. Address register code (digits).")
+
+    def printed(self, lang: str) -> str:
+        """The whole address on one line (document properties).
+
+        >>> PassportAddress(region={"kk": "Астана қаласы", "ru": "город Астана"}, settlement="Астана",
+        ...                 street="ул. Абая", house="12").printed("ru")
+        'город Астана, Астана, ул. Абая, д. 12'
+        """
+        parts = [text(value, lang) for value in (self.region, self.district, self.settlement, self.city_district)
+                 if value is not None]
+        return ", ".join([*parts, self.line(lang)])
+
+    def line(self, lang: str) -> str:
+        """Item 5 as printed.
+
+        >>> PassportAddress(region="x", settlement="y", street="ул. Абая", house="12", apartment="45").line("ru")
+        'ул. Абая, д. 12, кв. 45'
+        >>> PassportAddress(region="x", settlement="y", street="Абай көшесі", house="12", apartment="45").line("kk")
+        'Абай көшесі, 12 үй, 45 пәтер'
+        """
+        parts = [text(self.street, lang)] if self.street else []
+        if lang == "ru":
+            parts.append(f"д. {self.house}")
+            if self.building:
+                parts.append(f"корп. {self.building}")
+            if self.apartment:
+                parts.append(f"кв. {self.apartment}")
+        else:
+            parts.append(f"{self.house} үй")
+            if self.building:
+                parts.append(f"{self.building} корпус")
+            if self.apartment:
+                parts.append(f"{self.apartment} пәтер")
+        return ", ".join(parts)
+
+
+class DuplicateMark(DocumentModel):
+    """Set on a duplicate: the passport carries the electronic mark "Телнұсқа" / "Дубликат"
+    (paragraph 11 of the Rules) and the duplicate's date of issue."""
+
+    issued_on: dt.date = Field(description="Date the duplicate is issued.")
+
+
+class PassportBase(DocumentModel):
+    """The title block and the issue data that every passport form has."""
+
+    subdivision: Text = Field(description="Name of the structural subdivision of the State Corporation (the branch).")
+    address: PassportAddress = Field(description="Items 1-6 of the title block.")
+    cadastral_number: CadastralNumber = Field(description="Item 7: cadastral number of the object.")
+    cadastral_file_number: DocNumber = Field(description="Item 8: number of the cadastral file.")
+    order_number: DocNumber = Field(description="Order (заказ) number.")
+    document_date: dt.date = Field(description="Date of issue of the passport.")
+    duplicate: DuplicateMark | None = Field(None, description="Set when this passport is a duplicate.")
+
+    #: The form's number in Order No. 440 (set by each form).
+    FORM_NUMBER: ClassVar[int] = 0
+
+    def rules(self) -> Iterator[RuleViolation]:
+        if self.duplicate:
+            yield from date_order(("duplicate", "issued_on"), self.duplicate.issued_on, "document_date", self.document_date)
+
+    def advice(self) -> Iterator[RuleViolation]:
+        if self.document_date < EDITION_DATE:
+            yield ("document_date",), "passport_earlier_edition", {
+                "value": self.document_date, "edition": EDITION_DATE}
+
+    def payload(self) -> Payload:
+        """The barcode payload of this passport."""
+        return Payload(f"F{self.FORM_NUMBER}", str(self.cadastral_number), self.order_number,
+                       self.document_date.isoformat(), data_digest(self))
+
+
+#: Words naming summer rooms and cold extensions: a room so named is not living or non-living area
+#: (Instruction No. 367, p. 86, 89).
+SUMMER_WORDS = ("балкон", "лоджия", "терраса", "веранда", "тамбур")
+
+
+class Room(DocumentModel):
+    """A room of the explication: its number, kind (Instruction No. 367 classification) and
+    measured area, one decimal place (p. 77)."""
+
+    number: Annotated[str, Field(min_length=1, max_length=10)] = Field(description="Number on the plan.")
+    kind: str = Field(description="Room kind: one of the codes in data/instruction_367_areas.yaml (room_kinds).")
+    name: Text | None = Field(None, description="Name in the explication, if not the kind's own name.")
+    area: Annotated[Decimal, Field(gt=0, max_digits=8, decimal_places=1)] = Field(
+        description="Measured area, m², to one decimal place (Instruction No. 367, p. 77).")
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if value not in areas.room_kinds():
+            raise PydanticCustomError("room_kind", "unknown room kind {value!r}; known kinds: {known}",
+                                      {"value": value, "known": ", ".join(areas.room_kinds())})
+        return value
+
+    def rules(self) -> Iterator[RuleViolation]:
+        if self.category in areas.USEFUL and self.name is not None:
+            names = [self.name] if isinstance(self.name, str) else [self.name.kk, self.name.ru]
+            for word in SUMMER_WORDS:
+                if any(word in name.lower() for name in names):
+                    yield ("kind",), "summer_room_counted", {
+                        "value": self.kind, "name": names[-1], "category": self.category.replace("_", "-")}
+                    return
+
+    @property
+    def category(self) -> str:
+        return areas.category(self.kind)
+
+    def printed_name(self, lang: str) -> str:
+        return text(self.name, lang) if self.name is not None else areas.room_name(self.kind, lang)
+
+
+class DeclaredAreas(DocumentModel):
+    """Figures stated in the data (e.g. carried from the title document) to be checked
+    against those computed from the rooms."""
+
+    living: Decimal | None = Field(None, ge=0, description="Living area, m².")
+    non_living: Decimal | None = Field(None, ge=0, description="Non-living area, m².")
+    useful: Decimal | None = Field(None, ge=0, description="Useful area, m².")
+    total: Decimal | None = Field(None, ge=0, description="Total area, m².")
+
+
+def declared_differences(declared: DeclaredAreas | None, computed: areas.AreaTotals, where: tuple
+                         ) -> Iterator[RuleViolation]:
+    """An error for each declared figure that differs from the computed one (both named)."""
+    if declared is None:
+        return
+    for name in ("living", "non_living", "useful", "total"):
+        value = getattr(declared, name)
+        if value is None:
+            continue
+        figure_computed = getattr(computed, name)
+        if areas.round_area(value) != figure_computed:
+            yield (*where, name), "declared_area", {"what": name, "declared": value, "computed": figure_computed,
+                                                    "point": {"living": "83", "non_living": "84", "useful": "85",
+                                                              "total": "86"}[name]}
