@@ -10,6 +10,7 @@ from .api import RenderedDocument, forms, render, render_document, render_pdf, r
 from .jobs.batch import RecordResult, render_many
 from .jobs.bundle import bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip
 from .jobs.case import CaseFileError, load_case
+from .jobs.verify import BarcodeError, BarcodeReport, verify_barcode
 from .pdf import ConversionError, Converter, OfficeNotFoundError
 from .forms.template_check import TemplateProblem, check_templates
 from .errors import (
@@ -26,6 +27,8 @@ from .forms import FormSpec, Provenance, get_form
 __version__ = "0.1.0"
 
 __all__ = [
+    "BarcodeError",
+    "BarcodeReport",
     "CaseFileError",
     "ConversionError",
     "Converter",
@@ -58,5 +61,6 @@ __all__ = [
     "schema",
     "to_pdf",
     "validate",
+    "verify_barcode",
     "warnings",
 ]
