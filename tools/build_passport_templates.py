@@ -169,12 +169,38 @@ def _body_row(table, widths, cells, lang, size, *, bold=False, aligns=None):
     return row
 
 
+def _spanning_row(table, widths, text: str, size: float):
+    row = table.add_row()
+    _row_flags(row)
+    cells = row._tr.tc_lst
+    for extra in cells[1:]:
+        row._tr.remove(extra)
+    first = row._tr.tc_lst[0]
+    tc_pr = first.get_or_add_tcPr()
+    span = OxmlElement("w:gridSpan")
+    span.set(qn("w:val"), str(len(widths)))
+    tc_pr.append(span)
+    _cell_paragraph(row.cells[0], text, size=size, align="center")
+
+
+def _narrow_margins(table, cm: float = 0.08):
+    """Cell margins left and right of `cm` (the default 0.19 cm cuts words in narrow columns)."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(int(cm * 567)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
+
+
 def block_grid(document, block, lang):
     widths_cm = block["grid"]
     table, widths = _new_table(document, widths_cm)
+    _narrow_margins(table)
     size = block.get("size", 9)
     aligns = block.get("aligns")
-    _header_rows(table, widths, block.get("header", []), lang, size)
+    _header_rows(table, widths, block.get("header", []), lang, block.get("header_size", size - 1))
     if block.get("numbers"):
         _body_row(table, widths, [str(n) for n in block["numbers"]], lang, 8, aligns=["center"] * len(widths))
     for row in block.get("before", []):
@@ -182,6 +208,11 @@ def block_grid(document, block, lang):
     if "for" in block:
         _control_row(table, widths, f"{{%tr for {block['for']} %}}")
         _body_row(table, widths, block["cells"], lang, size, aligns=aligns)
+        _control_row(table, widths, "{%tr endfor %}")
+    for section in block.get("sections", []):  # a title row across the table, then its rows
+        _spanning_row(table, widths, _t(section["title"], lang), size)
+        _control_row(table, widths, f"{{%tr for {section['for']} %}}")
+        _body_row(table, widths, section["cells"], lang, size, aligns=aligns)
         _control_row(table, widths, "{%tr endfor %}")
     for row in block.get("after", []):
         _body_row(table, widths, row, lang, size, bold=True, aligns=aligns)
@@ -250,6 +281,30 @@ def _header_mark(document, text: str):
     run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
 
 
+def _substitute(value, params: dict):
+    if isinstance(value, str) and value.startswith("$") and value[1:] in params:
+        return params[value[1:]]
+    if isinstance(value, dict):
+        return {key: _substitute(item, params) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_substitute(item, params) for item in value]
+    return value
+
+
+def expanded(body: list[dict]) -> list[dict]:
+    """The blocks with every `include: NAME` (tools/template_text/passport/_NAME.yaml, a list
+    of blocks shared by several forms) replaced by its blocks, its `$name` values taken from
+    the include's `with`."""
+    blocks = []
+    for block in body:
+        if "include" in block:
+            fragment = yaml.safe_load((SOURCE_DIR / f"_{block['include']}.yaml").read_text(encoding="utf-8"))
+            blocks.extend(_substitute(fragment, block.get("with", {})))
+        else:
+            blocks.append(block)
+    return blocks
+
+
 def build(layout: dict, lang: str) -> bytes:
     document = _base_document()
     section = document.sections[0]
@@ -258,7 +313,7 @@ def build(layout: dict, lang: str) -> bytes:
     section.header_distance = Cm(0.5)
     if layout.get("page_header"):
         _header_mark(document, _t(layout["page_header"], lang))
-    for block in layout["body"]:
+    for block in expanded(layout["body"]):
         if not _for_lang(block, lang):
             continue
         kind = next(key for key in BLOCKS if key in block)

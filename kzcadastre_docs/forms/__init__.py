@@ -25,6 +25,7 @@ FORM_MODULES = (
     "annexes.technical_service",
     "passport.cadastral_passport",
     "passport.apartment",
+    "passport.house",
     "notices.notice_data_entered",
     "notices.notice_surcharge",
     "notices.notice_refusal",

@@ -151,6 +151,19 @@ _T: dict[str, dict[str, str]] = {
         "kk": "{value} бұл нысанның экспликациясында көзделмеген (бағандары: {allowed})",
         "ru": "{value} не предусмотрен(а) экспликацией этой формы (графы: {allowed})",
     },
+    "declared_volume": {
+        "en": "the volume is declared as {declared} m³ but the built-up area times the height gives {computed} m³ "
+              "(Instruction No. 367, p. 101-102; basements and parts of other heights are added separately, p. 103-108)",
+        "kk": "көлемі {declared} м³ деп көрсетілген, ал салынған аудан мен биіктіктің көбейтіндісі {computed} м³ "
+              "(№ 367 Нұсқаулық, 101-102-тармақтар)",
+        "ru": "объем указан {declared} м³, а площадь застройки, умноженная на высоту, дает {computed} м³ "
+              "(Инструкция № 367, п. 101-102; подвалы и части другой высоты считаются отдельно, п. 103-108)",
+    },
+    "land_area_rounding": {
+        "en": "a land plot's total area is a whole number of m² ({rounded}, not {value}; Instruction No. 367, p. 74.1)",
+        "kk": "жер учаскесінің жалпы ауданы бүтін санмен беріледі ({value} емес, {rounded}; № 367 Нұсқаулық, 74-тармақ 1)",
+        "ru": "общая площадь земельного участка указывается целым числом ({rounded}, а не {value}; Инструкция № 367, п. 74.1)",
+    },
     "passport_earlier_edition": {
         "en": "the passport is dated {value}, before {edition}, when the edition of Order No. 440 shipped here came "
               "into force: an earlier edition applied",

@@ -6,6 +6,7 @@ helpers that print a value the way the forms do (a dash where there is none)."""
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Annotated, ClassVar
@@ -242,3 +243,67 @@ def declared_differences(declared: DeclaredAreas | None, computed: areas.AreaTot
             yield (*where, name), "declared_area", {"what": name, "declared": value, "computed": figure_computed,
                                                     "point": {"living": "83", "non_living": "84", "useful": "85",
                                                               "total": "86"}[name]}
+
+
+# ------------------------------------------------------------------ the land pages (Forms 1, 2, 4)
+
+
+class AreaUnit(str, Enum):
+    """The unit the land pages give an area in: square metres for the land of settlements,
+    hectares otherwise (note *** of the land pages)."""
+
+    SQUARE_METRE = "m2"
+    HECTARE = "ha"
+
+
+class LineMeasure(DocumentModel):
+    """A row of "Выноска мер линий": the turning points and the line's length."""
+
+    points: Annotated[str, Field(min_length=1, max_length=20)] = Field(description="Turning points, e.g. '1-2'.")
+    length: Annotated[Decimal, Field(gt=0, max_digits=10, decimal_places=2)] = Field(description="Length, metres.")
+
+
+class Adjacency(DocumentModel):
+    """A row of the adjacent plots' table: from point, to point, description."""
+
+    start: Annotated[str, Field(min_length=1, max_length=10)] = Field(description="From (a point letter, А).")
+    end: Annotated[str, Field(min_length=1, max_length=10)] = Field(description="To (a point letter, Б).")
+    description: Text = Field(description="Cadastral number (land category) of the adjacent plot, or what adjoins.")
+
+
+class ForeignPlot(DocumentModel):
+    """A foreign land plot inside the plan's boundaries."""
+
+    number: Annotated[str, Field(min_length=1, max_length=10)] = Field(description="Number on the plan.")
+    cadastral_number: CadastralNumber = Field(description="Its cadastral number.")
+    area: Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=4)] = Field(description="Its area, in `unit`.")
+
+
+class LandPlotInfo(DocumentModel):
+    """The land pages that Forms 1, 2 and 4 share: general data of the land plot, its plan,
+    the line measures, the adjacent plots and foreign plots inside the plan."""
+
+    cadastral_number: CadastralNumber = Field(description="Cadastral number of the land plot.")
+    ownership: Text = Field(description="Form of ownership (state property, private property, condominium).")
+    right: Text = Field(description="Kind of right to the land plot.")
+    lease: Text | None = Field(None, description="Term and end date of the lease (temporary land use only).")
+    area: Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=4)] = Field(description="Area of the plot, in `unit`.")
+    unit: AreaUnit = Field(AreaUnit.SQUARE_METRE, description="m2 (land of settlements) or ha.")
+    share: Text | None = Field(None, description="Share of the plot's area, if any.")
+    category: Text = Field(description="Land category.")
+    purpose: Text = Field(description="Designated purpose of the land plot.")
+    functional_zone: Text | None = Field(None, description="Functional zone in the settlement, if any.")
+    restrictions: Text | None = Field(None, description="Restrictions in use and encumbrances.")
+    divisible: bool = Field(description="Divisible (true) or indivisible (false).")
+    scale: int | None = Field(None, ge=200, le=5000, description="Scale of the plot's plan, 1:N (Instruction No. 367, p. 12: 1:200 to 1:5000).")
+    measures_public_map: list[LineMeasure] = Field(
+        default_factory=list, max_length=500, description="Line measures in the coordinate system of the Public cadastral map.")
+    measures_state_system: list[LineMeasure] = Field(
+        default_factory=list, max_length=500, description="Line measures in the unified state coordinate system.")
+    adjacent: list[Adjacency] = Field(default_factory=list, max_length=100, description="Adjacent land plots.")
+    foreign_plots: list[ForeignPlot] = Field(default_factory=list, max_length=100,
+                                             description="Foreign land plots inside the plan's boundaries.")
+
+    def advice(self) -> Iterator[RuleViolation]:
+        if self.unit is AreaUnit.SQUARE_METRE and areas.round_land_area(self.area) != self.area:
+            yield ("area",), "land_area_rounding", {"value": self.area, "rounded": areas.round_land_area(self.area)}

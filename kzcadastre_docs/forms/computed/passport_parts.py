@@ -12,7 +12,8 @@ from typing import Any
 
 from ...barcode import qr_png
 from ...i18n import formatting
-from ...models.passport import DASH, DUPLICATE_WORD, EDITION, EDITION_DATE, QR_CM, PassportBase, date_parts, text
+from ...models.passport import (DASH, DUPLICATE_WORD, EDITION, EDITION_DATE, QR_CM, LandPlotInfo, PassportBase, date_parts,
+                                text)
 from ...rendering.pictures import InlineImage
 
 
@@ -53,3 +54,30 @@ def properties_note(model: PassportBase, lang: str) -> str:
                  if lang == "kk" else
                  "; ВНИМАНИЕ: паспорт датирован ранее 12.07.2026, тогда действовала прежняя редакция")
     return note
+
+
+#: How the land pages print the area's unit.
+_UNIT = {("m2", "kk"): "шаршы метр", ("m2", "ru"): "квадратный метр", ("ha", "kk"): "гектар", ("ha", "ru"): "гектар"}
+_DIVISIBLE = {(True, "kk"): "бөлінеді", (False, "kk"): "бөлінбейді", (True, "ru"): "делимый", (False, "ru"): "неделимый"}
+
+
+def land_pages(land: LandPlotInfo, lang: str) -> dict[str, Any]:
+    """The land pages of Forms 1, 2 and 4 as printed: the general data's values in the form's
+    order, the line measures, the adjacent and foreign plots, the plan's scale."""
+    places = 0 if land.unit.value == "m2" else 4
+    area = f"{formatting.number(land.area, lang, places=places)} {_UNIT[(land.unit.value, lang)]}"
+    if land.share is not None:
+        area += f"; {text(land.share, lang)}"
+    return {
+        "general": [str(land.cadastral_number), text(land.ownership, lang), text(land.right, lang),
+                    text(land.lease, lang), area, text(land.category, lang), text(land.purpose, lang),
+                    text(land.functional_zone, lang), text(land.restrictions, lang), _DIVISIBLE[(land.divisible, lang)]],
+        "scale": str(land.scale) if land.scale else "______________",
+        "measures_public_map": [{"points": m.points, "length": formatting.number(m.length, lang, places=2)}
+                                for m in land.measures_public_map],
+        "measures_state_system": [{"points": m.points, "length": formatting.number(m.length, lang, places=2)}
+                                  for m in land.measures_state_system],
+        "adjacent": [{"start": a.start, "end": a.end, "description": text(a.description, lang)} for a in land.adjacent],
+        "foreign": [{"number": f.number, "cadastral_number": str(f.cadastral_number),
+                     "area": formatting.number(f.area, lang, places=places)} for f in land.foreign_plots],
+    }
