@@ -27,6 +27,10 @@ PASSPORTS = {
                                                 "kk": ("> *Н-3 нысаны*", "> *Бұйрыққа*  \n> *4-қосымша*")}),
     "passport-house": ("house-almaty-region", {"ru": ("> *Форма 4*", "> *Приложение 5 к приказу*"),
                                                "kk": ("> *Н-4 нысан*", "> *Бұйрыққа*  \n> *5-қосымша*")}),
+    "passport-parking": ("parking-astana", {"ru": ("> *Форма Ф-19*", "> *Приложение 20 к приказу*"),
+                                            "kk": ("> *Н-19 нысаны*", "> *Бұйрыққа*  \n> *20-қосымша*")}),
+    "passport-storage": ("storage-astana", {"ru": ("> *Форма ф-20*", "> *Приложение 21 к приказу*"),
+                                            "kk": ("> *Н-20 нысаны*", "> *Бұйрыққа 21-қосымша*")}),
 }
 #: Words the mirror breaks at its table lines, as the templates write them whole; and the
 #: forms' sample data row of the adjacent plots' table ("от А / до Б"), filled from the data.
@@ -97,7 +101,7 @@ def _in_order(fragments: list[str], text: str) -> list[str]:
 @pytest.mark.parametrize("form", list(PASSPORTS))
 def test_every_fixed_line_of_the_source_in_order(form, lang):
     lines, cells = fixed_fragments(form, lang)
-    assert len(lines) > 15 and len(cells) > 5
+    assert len(lines) > 10 and len(cells) > 2
     text = _text(form, _data(form), lang)
     assert _in_order(lines, text) == []
     flat = " ".join(text.split())

@@ -26,6 +26,8 @@ FORM_MODULES = (
     "passport.cadastral_passport",
     "passport.apartment",
     "passport.house",
+    "passport.parking",
+    "passport.storage",
     "notices.notice_data_entered",
     "notices.notice_surcharge",
     "notices.notice_refusal",

@@ -18,7 +18,7 @@ from ..barcode import Payload, data_digest
 from ..i18n import formatting
 from ..law import areas
 from .base import DocumentModel, RuleViolation
-from .parts import CadastralNumber, date_order
+from .parts import CadastralNumber, Floor, Room as ExplicationRoom, date_order
 from .types import DocNumber, ShortText
 
 #: The edition of Order No. 440 the shipped forms reproduce (Order No. 278 of 20.03.2026).
@@ -307,3 +307,15 @@ class LandPlotInfo(DocumentModel):
     def advice(self) -> Iterator[RuleViolation]:
         if self.unit is AreaUnit.SQUARE_METRE and areas.round_land_area(self.area) != self.area:
             yield ("area",), "land_area_rounding", {"value": self.area, "rounded": areas.round_land_area(self.area)}
+
+
+def explication_floor(level: str, rooms, plan) -> Floor:
+    """Rooms (anything with number, area and `printed_name`) and their outlines as a floor of
+    the explication, for drawing the plan and checking it against the figures."""
+    explication = []
+    for room in rooms:
+        area = Decimal(room.area).quantize(Decimal("0.01"))
+        living = area if getattr(room, "category", None) == "living" else Decimal("0.00")
+        explication.append(ExplicationRoom(number=room.number, purpose=room.printed_name("ru"), area=area,
+                                           living_area=living, auxiliary_area=area - living))
+    return Floor(level=level, rooms=explication, plan=plan)

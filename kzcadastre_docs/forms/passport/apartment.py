@@ -12,7 +12,6 @@ before "Итого"; the Kazakh form has only "Қорытынды", and each lan
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Annotated, ClassVar
 
 from pydantic import Field
@@ -21,10 +20,11 @@ from ...drawing import floor_picture
 from ...law import areas
 from ...models.base import RuleViolation
 from ...models.geometry import RoomOutline
-from ...models.parts import Floor, Room as ExplicationRoom
+from ...models.parts import Floor
 from ...models.types import Year
 from ..spec import FormSpec, Provenance, TextProvenance
-from ...models.passport import DASH, DeclaredAreas, PassportBase, Room, Text, declared_differences, figure, nonzero, text
+from ...models.passport import (DASH, DeclaredAreas, PassportBase, Room, Text, declared_differences, explication_floor,
+                                figure, nonzero, text)
 from ..computed.passport_parts import issue, properties_note, title_block
 
 #: Scales of floor plans (Instruction No. 367, p. 58).
@@ -54,13 +54,7 @@ class ApartmentPassportData(PassportBase):
 
     def floor_model(self) -> Floor:
         """The rooms as a floor of the explication, for drawing and checking the plan."""
-        rooms = []
-        for room in self.rooms:
-            area = Decimal(room.area).quantize(Decimal("0.01"))
-            living = area if room.category == "living" else Decimal("0.00")
-            rooms.append(ExplicationRoom(number=room.number, purpose=room.printed_name("ru"), area=area,
-                                         living_area=living, auxiliary_area=area - living))
-        return Floor(level=self.floor, rooms=rooms, plan=self.plan)
+        return explication_floor(self.floor, self.rooms, self.plan)
 
     def rules(self) -> Iterator[RuleViolation]:
         yield from super().rules()

@@ -25,9 +25,9 @@ from ...drawing import floor_picture, site_picture
 from ...law import areas
 from ...models.base import DocumentModel, RuleViolation
 from ...models.geometry import RoomOutline
-from ...models.parts import Floor, Room as ExplicationRoom
+from ...models.parts import Floor
 from ...models.passport import (DASH, DeclaredAreas, LandPlotInfo, PassportBase, Room, Text, declared_differences,
-                                figure, text)
+                                explication_floor, figure, text)
 from ...models.site import SitePlan
 from ...models.types import Year
 from ..computed.passport_parts import issue, land_pages, properties_note, title_block
@@ -137,16 +137,9 @@ class HousePassportData(PassportBase):
         return result
 
     def first_floor(self) -> Floor:
+        """The first floor named in the explication, with the outlines: the building plan."""
         level = self.rooms[0].floor
-        rooms = []
-        for room in self.rooms:
-            if room.floor != level:
-                continue
-            area = Decimal(room.area).quantize(Decimal("0.01"))
-            living = area if room.category == "living" else Decimal("0.00")
-            rooms.append(ExplicationRoom(number=room.number, purpose=room.printed_name("ru"), area=area,
-                                         living_area=living, auxiliary_area=area - living))
-        return Floor(level=level, rooms=rooms, plan=self.plan)
+        return explication_floor(level, [room for room in self.rooms if room.floor == level], self.plan)
 
     def rules(self) -> Iterator[RuleViolation]:
         yield from super().rules()
