@@ -245,3 +245,22 @@ def test_shipped_passport_templates_match_their_sources():
     result = subprocess.run([sys.executable, str(ROOT / "tools" / "build_passport_templates.py"), "--check"],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("form", list(PASSPORTS))
+def test_render_passport_picks_the_form_from_the_object_type(form, tmp_path):
+    sample, _ = PASSPORTS[form]
+    result = CliRunner().invoke(main, ["render", "passport", "--data", str(SAMPLES / form / f"{sample}.json"),
+                                       "--lang", "ru", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / f"{form}.ru.docx").is_file()
+
+
+def test_render_passport_without_object_type_exits_2(tmp_path):
+    data = _data("passport-apartment")
+    del data["object_type"]
+    source = tmp_path / "data.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", "passport", "--data", str(source), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "object_type" in result.output
+    assert not (tmp_path / "out").exists()

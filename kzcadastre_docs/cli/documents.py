@@ -15,6 +15,7 @@ from ..errors import (EXIT_FAILURE, EXIT_INVALID, DataValidationError, Kzcadastr
                      OutputExistsError)
 from ..i18n.messages import MESSAGE_LANGUAGES, message_language
 from ..files import atomic_write, load_data
+from ..forms.passport import passport_form_for
 from ..forms import get_form, modelled_form, renderable_form
 
 from .app import main
@@ -121,12 +122,16 @@ def validate_command(form, data_file, lang, fmt):
 @pdf_options
 @templates_option
 def render(form, data_file, lang, output, force, pdf, pdf_a, timeout, templates_dir):
-    """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a)."""
+    """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a). FORM
+    `passport` takes the passport form of the data's object_type."""
+    data = load_data(data_file)
+    if form == "passport":
+        form = passport_form_for(data)
     spec = renderable_form(form)
     pdf = pdf or pdf_a
     langs = list(spec.languages) if lang == "both" else [lang]
     targets = _outputs(spec, langs, output, pdf)
-    model = api.validate(spec.slug, load_data(data_file))
+    model = api.validate(spec.slug, data)
     # Everything is rendered in memory before anything is written.
     documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir) for lang_ in langs}
     _echo_warnings(api.warnings(spec.slug, model), message_language())

@@ -164,6 +164,11 @@ _T: dict[str, dict[str, str]] = {
         "kk": "жер учаскесінің жалпы ауданы бүтін санмен беріледі ({value} емес, {rounded}; № 367 Нұсқаулық, 74-тармақ 1)",
         "ru": "общая площадь земельного участка указывается целым числом ({rounded}, а не {value}; Инструкция № 367, п. 74.1)",
     },
+    "object_type_form": {
+        "en": "object type '{value}' takes the form {expected}, not {form} (this form is for: {allowed})",
+        "kk": "'{value}' объект түріне {form} емес, {expected} нысаны сәйкес (бұл нысан: {allowed})",
+        "ru": "для вида объекта '{value}' предусмотрена форма {expected}, а не {form} (эта форма: {allowed})",
+    },
     "passport_earlier_edition": {
         "en": "the passport is dated {value}, before {edition}, when the edition of Order No. 440 shipped here came "
               "into force: an earlier edition applied",

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from functools import lru_cache
+from importlib import resources
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Annotated, ClassVar
 
+import yaml
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
@@ -150,8 +153,19 @@ class DuplicateMark(DocumentModel):
     issued_on: dt.date = Field(description="Date the duplicate is issued.")
 
 
+@lru_cache(maxsize=1)
+def object_forms() -> dict[str, str]:
+    """Object type -> the slug of its passport form (data/passport_forms.yaml)."""
+    text = resources.files("kzcadastre_docs.data").joinpath("passport_forms.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
 class PassportBase(DocumentModel):
     """The title block and the issue data that every passport form has."""
+
+    object_type: str | None = Field(
+        None, description="Kind of object (apartment, dormitory_room, individual_house, dacha, individual_garage, "
+                          "other, land_plot, parking_place, storeroom): `render passport` picks the form from it.")
 
     subdivision: Text = Field(description="Name of the structural subdivision of the State Corporation (the branch).")
     address: PassportAddress = Field(description="Items 1-6 of the title block.")
@@ -161,10 +175,16 @@ class PassportBase(DocumentModel):
     document_date: dt.date = Field(description="Date of issue of the passport.")
     duplicate: DuplicateMark | None = Field(None, description="Set when this passport is a duplicate.")
 
-    #: The form's number in Order No. 440 (set by each form).
+    #: The form's number in Order No. 440 and its slug (set by each form).
     FORM_NUMBER: ClassVar[int] = 0
+    FORM_SLUG: ClassVar[str] = ""
 
     def rules(self) -> Iterator[RuleViolation]:
+        if self.object_type is not None and object_forms().get(self.object_type) != self.FORM_SLUG:
+            yield ("object_type",), "object_type_form", {
+                "value": self.object_type, "form": self.FORM_SLUG,
+                "expected": object_forms().get(self.object_type, "none"),
+                "allowed": ", ".join(kind for kind, slug in object_forms().items() if slug == self.FORM_SLUG)}
         if self.duplicate:
             yield from date_order(("duplicate", "issued_on"), self.duplicate.issued_on, "document_date", self.document_date)
 

@@ -39,6 +39,7 @@ class ApartmentPassportData(PassportBase):
     """Form 3: an apartment, or a room (rooms) in an apartment building or dormitory."""
 
     FORM_NUMBER: ClassVar[int] = 3
+    FORM_SLUG: ClassVar[str] = "passport-apartment"
 
     wall_material: Text = Field(description="Material of the walls.")
     floor: Annotated[str, Field(min_length=1, max_length=20)] = Field(description="Floor of the apartment (Этаж).")

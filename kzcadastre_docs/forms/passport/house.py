@@ -106,6 +106,7 @@ class HousePassportData(PassportBase):
     """Form 4: a private house, dacha or garage."""
 
     FORM_NUMBER: ClassVar[int] = 4
+    FORM_SLUG: ClassVar[str] = "passport-house"
 
     as_of: dt.date = Field(description="The passport is drawn up as of this date.")
     land: LandPlotInfo = Field(description="The land pages.")

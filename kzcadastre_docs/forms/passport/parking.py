@@ -28,6 +28,7 @@ class ParkingPassportData(PassportBase):
     """Form 19: a parking place."""
 
     FORM_NUMBER: ClassVar[int] = 19
+    FORM_SLUG: ClassVar[str] = "passport-parking"
 
     as_of: dt.date = Field(description="The passport is drawn up as of this date.")
     place_kind: Text = Field(description="Kind of parking place (Тип парковочного места).")

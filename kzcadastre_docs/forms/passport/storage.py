@@ -40,6 +40,7 @@ class StoragePassportData(PassportBase):
     """Form 20: a storeroom."""
 
     FORM_NUMBER: ClassVar[int] = 20
+    FORM_SLUG: ClassVar[str] = "passport-storage"
 
     as_of: dt.date = Field(description="The passport is drawn up as of this date.")
     wall_material: Text = Field(description="Material of the walls.")
