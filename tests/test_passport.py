@@ -23,6 +23,8 @@ from .conftest import SAMPLES
 OFFICIAL = Path("/work/shared/sources/official")
 #: Each passport form: its sample, and where its text starts and ends in the sources.
 PASSPORTS = {
+    "passport-land": ("land-almaty-region", {"ru": ("> *Форма 1*", "> *Приложение 2 к приказу*"),
+                                             "kk": ("> *Н-1 нысан*", "> *Қазақстан Республикасы*  \n> *Әділет министрлігінің*")}),
     "passport-apartment": ("apartment-astana", {"ru": ("> *Форма Ф-3*", "> *Приложение 4 к приказу*"),
                                                 "kk": ("> *Н-3 нысаны*", "> *Бұйрыққа*  \n> *4-қосымша*")}),
     "passport-house": ("house-almaty-region", {"ru": ("> *Форма 4*", "> *Приложение 5 к приказу*"),

@@ -254,7 +254,8 @@ def block_footer(document, block, lang):
 
 
 def block_page_break(document, block, lang):
-    document.add_page_break()
+    if block["page_break"]:
+        document.add_page_break()
 
 
 BLOCKS = {

@@ -24,6 +24,7 @@ FORM_MODULES = (
     "annexes.technical_main",
     "annexes.technical_service",
     "passport.cadastral_passport",
+    "passport.land",
     "passport.apartment",
     "passport.house",
     "passport.parking",
