@@ -137,8 +137,11 @@ def test_apartment_explication_is_computed():
 
 
 @pytest.mark.parametrize("change, field, rule", [
-    (lambda d: d["rooms"][0].update(kind="sauna"), "rooms[0].kind", "room_kind"),
+    (lambda d: d["rooms"][0].update(kind="sauna"), "rooms[0].kind", "vocabulary"),
+    (lambda d: d["rooms"][0].update(kind="office"), "rooms[0].kind", "room_kind"),
+    (lambda d: d["rooms"][0].update(kind={"kk": "сауна", "ru": "сауна"}), "rooms[0].kind", "room_kind"),
     (lambda d: d["rooms"][6].update(kind="living_room", name="балкон"), "rooms[6].kind", "summer_room_counted"),
+    (lambda d: d["rooms"][6].update(counts_as="living"), "rooms[6].counts_as", "summer_room_counted"),
     (lambda d: d["rooms"][0].update(area="6.25"), "rooms[0].area", "decimal_max_places"),
     (lambda d: d["declared"].update(total="52.6"), "declared.total", "declared_area"),
     (lambda d: d["rooms"].append({"number": "8", "kind": "veranda", "area": "3.0"}), "rooms[7].kind",

@@ -182,6 +182,6 @@ def inventory_add(file, document, on, sheets, abris, form, supersedes, note):
     atomic_write(file, text.encode("utf-8"), overwrite=True)
     entry = updated.entries[-1]
     superseded = [str(e.number) for e in updated.entries if e.superseded_by == entry.number]
-    click.echo(f"{file}: entry {entry.number} added ({entry.document}, {entry.date.isoformat()})"
+    click.echo(f"{file}: entry {entry.number} added ({entry.document.summary()}, {entry.date.isoformat()})"
                + (f"; entry {', '.join(superseded)} marked superseded" if superseded else ""))
 

@@ -119,11 +119,16 @@ def validate_command(form, data_file, lang, fmt):
               help="A .docx file (one language; with --pdf also a .pdf name) or a folder "
                    "(files named <form>.<lang>.docx and .pdf).")
 @click.option("--force", is_flag=True, help="Replace existing files.")
+@click.option("--allow-fallback", is_flag=True,
+              help="Print a text given in the other language only, with a warning for each (default: exit 2).")
 @pdf_options
 @templates_option
-def render(form, data_file, lang, output, force, pdf, pdf_a, timeout, templates_dir):
+def render(form, data_file, lang, output, force, allow_fallback, pdf, pdf_a, timeout, templates_dir):
     """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a). FORM
-    `passport` takes the passport form of the data's object_type."""
+    `passport` takes the passport form of the data's object_type.
+
+    Every localized value is printed in the document's language; a value given in the
+    other language only is an error (exit 2, nothing written) unless --allow-fallback."""
     data = load_data(data_file)
     if form == "passport":
         form = passport_form_for(data)
@@ -133,8 +138,11 @@ def render(form, data_file, lang, output, force, pdf, pdf_a, timeout, templates_
     targets = _outputs(spec, langs, output, pdf)
     model = api.validate(spec.slug, data)
     # Everything is rendered in memory before anything is written.
-    documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir) for lang_ in langs}
+    documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir,
+                                            allow_fallback=allow_fallback) for lang_ in langs}
     _echo_warnings(api.warnings(spec.slug, model), message_language())
+    for lang_, document in documents.items():
+        _echo_warnings(document.fallbacks, message_language(), f"{lang_} document: ")
     pdf_targets = {lang_: path.with_suffix(".pdf") for lang_, path in targets.items()} if pdf else {}
     if not force:
         existing = [str(path) for path in [*targets.values(), *pdf_targets.values()] if path.exists()]

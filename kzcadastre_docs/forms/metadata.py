@@ -55,7 +55,7 @@ def document_metadata(spec: FormSpec, model: DocumentModel, lang: str) -> Docume
     for path in _ADDRESS_PATHS:
         found = _value(model, path)
         if found is not None:
-            subject.append(found.printed(lang) if hasattr(found, "printed") else address(found, lang))
+            subject.append(address(found, lang))
             break
     keywords: list[str] = []
     for path in _CADASTRAL_PATHS:

@@ -124,9 +124,12 @@ _T: dict[str, dict[str, str]] = {
         "ru": "{what} равна {declared} м², а по экспликации сумма {computed} м² (допуск {tolerance} м²)",
     },
     "room_kind": {
-        "en": "unknown room kind '{value}'; known kinds: {known}",
-        "kk": "'{value}' үй-жай түрі белгісіз; белгілі түрлері: {known}",
-        "ru": "неизвестный вид помещения '{value}'; известные виды: {known}",
+        "en": "the room's purpose '{value}' is not classified by Instruction No. 367 (p. 83-89): give its counts_as "
+              "(living, non_living, balcony, terrace, loggia, loggia_balcony, veranda, cold_extension) or one of: {known}",
+        "kk": "'{value}' үй-жайының мақсаты № 367 Нұсқаулық бойынша жіктелмеген: counts_as өрісін көрсетіңіз немесе "
+              "мыналардың бірін алыңыз: {known}",
+        "ru": "назначение помещения '{value}' не классифицировано Инструкцией № 367 (п. 83-89): укажите counts_as "
+              "или один из кодов: {known}",
     },
     "summer_room_counted": {
         "en": "the room '{name}' is a balcony, loggia, terrace, veranda or vestibule, but its kind '{value}' counts "
@@ -135,6 +138,11 @@ _T: dict[str, dict[str, str]] = {
               "ауданына қосады (№ 367 Нұсқаулық, 83-86, 89-тармақтар)",
         "ru": "помещение '{name}' является балконом, лоджией, террасой, верандой или тамбуром, но вид '{value}' "
               "относит его к площади {category} (Инструкция № 367, п. 83-86, 89)",
+    },
+    "room_category": {
+        "en": "the room's purpose '{value}' counts as {classified} area (Instruction No. 367, p. 83-89), not {category}",
+        "kk": "'{value}' үй-жайы {category} емес, {classified} ауданына жатады (№ 367 Нұсқаулық, 83-89-тармақтар)",
+        "ru": "помещение '{value}' относится к площади {classified}, а не {category} (Инструкция № 367, п. 83-89)",
     },
     "declared_area": {
         "en": "{what} area is declared as {declared} m² but the rooms give {computed} m² (Instruction No. 367, p. {point})",
@@ -292,6 +300,43 @@ _T: dict[str, dict[str, str]] = {
         "ru": "{value}: {area} м² контура лежит за границей земельного участка",
     },
     "type_error": {"en": "{detail}", "kk": "{detail}", "ru": "{detail}"},
+    # Text in two languages and coded vocabularies (kzcadastre_docs.models.localized, .vocabularies).
+    "missing_language": {
+        "en": "has no {missing} text (given in {used} only); give it in both languages, or render with --allow-fallback",
+        "kk": "{missing} тіліндегі мәтіні жоқ (тек {used} тілінде берілген); екі тілде беріңіз немесе --allow-fallback қолданыңыз",
+        "ru": "нет текста на языке {missing} (дан только на {used}); укажите на обоих языках или используйте --allow-fallback",
+    },
+    "language_fallback": {
+        "en": "printed in {used}: it has no {missing} text",
+        "kk": "{used} тілінде басылды: {missing} тіліндегі мәтіні жоқ",
+        "ru": "напечатано на языке {used}: нет текста на языке {missing}",
+    },
+    "vocabulary": {
+        "en": "{value!r} is not a code of the {vocabulary} vocabulary; nearest codes: {nearest}; or give free text in both languages (kk and ru)",
+        "kk": "{value!r} {vocabulary} сөздігінің коды емес; ең жақын кодтар: {nearest}; немесе еркін мәтінді екі тілде (kk және ru) беріңіз",
+        "ru": "{value!r} не является кодом справочника {vocabulary}; ближайшие коды: {nearest}; или укажите свободный текст на обоих языках (kk и ru)",
+    },
+    "localized_language": {
+        "en": "unknown language key {key!r}: a localized text takes kk and/or ru",
+        "kk": "белгісіз тіл кілті {key!r}: мәтін kk және/немесе ru кілттерімен беріледі",
+        "ru": "неизвестный ключ языка {key!r}: текст задается ключами kk и/или ru",
+    },
+    "localized_empty": {
+        "en": "a localized text needs a kk or a ru text (or is one string)",
+        "kk": "мәтін kk немесе ru тілінде берілуі тиіс (немесе бір жол)",
+        "ru": "нужен текст kk или ru (или одна строка)",
+    },
+    "localized_empty_text": {"en": "{where} is empty", "kk": "{lang} мәтіні бос", "ru": "текст {lang} пуст"},
+    "localized_type": {
+        "en": "must be text, or an object with kk and/or ru texts",
+        "kk": "мәтін немесе kk және/немесе ru мәтіндері бар объект болуы тиіс",
+        "ru": "должно быть текстом или объектом с текстами kk и/или ru",
+    },
+    "localized_both": {
+        "en": "free text here needs both languages; the {lang} text is missing",
+        "kk": "мұнда еркін мәтін екі тілде берілуі тиіс; {lang} мәтіні жоқ",
+        "ru": "свободный текст здесь нужен на обоих языках; нет текста {lang}",
+    },
 }
 
 # Error types that read the same as another one.

@@ -60,13 +60,17 @@ class UnknownRoomKind(ValueError):
     """A room kind that the Instruction's classification does not know."""
 
 
-def room_kinds() -> dict[str, dict[str, str]]:
-    """Room kind code -> {category, kk, ru}."""
+def room_kinds() -> dict[str, str]:
+    """Room purpose code (vocabulary room_purpose) -> its category under p. 83-89."""
     return rules_data()["room_kinds"]
 
 
+#: The categories a room may state for itself (a purpose the list does not classify).
+CATEGORIES = ("living", "non_living", "balcony", "terrace", "loggia", "loggia_balcony", "veranda", "cold_extension")
+
+
 def category(kind: str) -> str:
-    """The category of a room kind (p. 83-89).
+    """The category of a room purpose (p. 83-89).
 
     >>> category("bedroom"), category("corridor"), category("vestibule")
     ('living', 'non_living', 'cold_extension')
@@ -76,18 +80,9 @@ def category(kind: str) -> str:
     kzcadastre_docs.law.areas.UnknownRoomKind: unknown room kind 'garage'
     """
     try:
-        return room_kinds()[kind]["category"]
+        return room_kinds()[kind]
     except KeyError:
         raise UnknownRoomKind(f"unknown room kind {kind!r}") from None
-
-
-def room_name(kind: str, lang: str) -> str:
-    """The name of a room kind in the explication.
-
-    >>> room_name("loggia_balcony", "ru")
-    'совмещенная лоджия-балкон'
-    """
-    return room_kinds()[kind][lang]
 
 
 def factor(category_name: str) -> Decimal | None:

@@ -11,18 +11,19 @@ from functools import lru_cache
 from importlib import resources
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, Literal
 
 import yaml
-from pydantic import Field, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field
 
 from ..barcode import Payload, data_digest
 from ..i18n import formatting
 from ..law import areas
 from .base import DocumentModel, RuleViolation
-from .parts import CadastralNumber, Floor, Room as ExplicationRoom, date_order
-from .types import DocNumber, ShortText
+from .localized import Localizable, LocalizedText, other_language  # noqa: F401 (LocalizedText: doctests)
+from .parts import Address, CadastralNumber, Floor, Room as ExplicationRoom, date_order
+from .vocabularies import Term, coded
+from .types import DocNumber, LocalizedShort
 
 #: The edition of Order No. 440 the shipped forms reproduce (Order No. 278 of 20.03.2026).
 EDITION_DATE = dt.date(2026, 7, 12)
@@ -40,28 +41,25 @@ DUPLICATE_WORD = {"kk": "ТЕЛНҰСҚА", "ru": "ДУБЛИКАТ"}
 QR_CM = 2.6
 
 
-class Localized(DocumentModel):
-    """A text in both document languages."""
-
-    kk: ShortText = Field(description="The text in Kazakh.")
-    ru: ShortText = Field(description="The text in Russian.")
+#: A text in both languages, or one text the same in both (issue 13's LocalizedText).
+Text = LocalizedShort
 
 
-#: A text the same in both languages, or {"kk": ..., "ru": ...}.
-Text = ShortText | Localized
+def text(value: Localizable | str | None, lang: str) -> str:
+    """A text in the document's language; no value prints as the form's dash. A value
+    without the language's text prints the other one: the rendering context has already
+    refused it (or listed it, with --allow-fallback) when it localized the data.
 
-
-def text(value: Text | None, lang: str) -> str:
-    """A text in the document's language; no value prints as the form's dash.
-
-    >>> text(Localized(kk="кірпіш", ru="кирпич"), "ru"), text("Қарағанды", "ru"), text(None, "kk")
-    ('кирпич', 'Қарағанды', '–')
+    >>> text(LocalizedText({"kk": "кірпіш", "ru": "кирпич"}), "ru"), text(LocalizedText("Қарағанды"), "ru")
+    ('кирпич', 'Қарағанды')
+    >>> text(None, "kk")
+    '–'
     """
     if value is None:
         return DASH
-    if isinstance(value, Localized):
-        return getattr(value, lang)
-    return value
+    if isinstance(value, Localizable):
+        return value.text(lang) or value.text(other_language(lang)) or DASH
+    return str(value)
 
 
 def figure(value: Decimal | int | None, lang: str, places: int = 1, *, blank: str = DASH) -> str:
@@ -96,54 +94,16 @@ def date_parts(value: dt.date | None, lang: str) -> dict[str, str]:
     return {"day": f"{value.day:02d}" if lang == "ru" else str(value.day), "month": month, "year": str(value.year)}
 
 
-class PassportAddress(DocumentModel):
-    """Items 1-6 of the title block: where the object is."""
+def street_line(address: Address, lang: str) -> str:
+    """Item 5 of the title block: street, house, building, apartment (the words of
+    `formatting.address`).
 
-    region: Text = Field(description="1. Region (oblys) or city of republican significance.")
-    district: Text | None = Field(None, description="2. District.")
-    settlement: Text = Field(description="3. City (town, settlement).")
-    city_district: Text | None = Field(None, description="4. District in the city.")
-    street: Text | None = Field(None, description="5. Street, avenue or micro-district (with its kind, e.g. 'ул. Абая').")
-    house: Annotated[str, Field(min_length=1, max_length=20)] = Field(description="5. House number.")
-    building: Annotated[str, Field(min_length=1, max_length=20)] | None = Field(None, description="5. Building (block).")
-    apartment: Annotated[str, Field(min_length=1, max_length=20)] | None = Field(
-        None, description="5. Apartment or premise number.")
-    register_code: Annotated[str, Field(pattern=r"^\d{6,20}$")] | None = Field(
-        None, description="6. Address register code (digits).")
-
-    def printed(self, lang: str) -> str:
-        """The whole address on one line (document properties).
-
-        >>> PassportAddress(region={"kk": "Астана қаласы", "ru": "город Астана"}, settlement="Астана",
-        ...                 street="ул. Абая", house="12").printed("ru")
-        'город Астана, Астана, ул. Абая, д. 12'
-        """
-        parts = [text(value, lang) for value in (self.region, self.district, self.settlement, self.city_district)
-                 if value is not None]
-        return ", ".join([*parts, self.line(lang)])
-
-    def line(self, lang: str) -> str:
-        """Item 5 as printed.
-
-        >>> PassportAddress(region="x", settlement="y", street="ул. Абая", house="12", apartment="45").line("ru")
-        'ул. Абая, д. 12, кв. 45'
-        >>> PassportAddress(region="x", settlement="y", street="Абай көшесі", house="12", apartment="45").line("kk")
-        'Абай көшесі, 12 үй, 45 пәтер'
-        """
-        parts = [text(self.street, lang)] if self.street else []
-        if lang == "ru":
-            parts.append(f"д. {self.house}")
-            if self.building:
-                parts.append(f"корп. {self.building}")
-            if self.apartment:
-                parts.append(f"кв. {self.apartment}")
-        else:
-            parts.append(f"{self.house} үй")
-            if self.building:
-                parts.append(f"{self.building} корпус")
-            if self.apartment:
-                parts.append(f"{self.apartment} пәтер")
-        return ", ".join(parts)
+    >>> street_line(Address(region="x", street={"kk": "Абай көшесі", "ru": "ул. Абая"}, house="12", apartment="45"), "ru")
+    'ул. Абая, дом 12, кв. 45'
+    """
+    return formatting.address({"street": text(address.street, lang) if address.street else None,
+                               "house": address.house, "building": address.building,
+                               "apartment": address.apartment}, lang)
 
 
 class DuplicateMark(DocumentModel):
@@ -168,7 +128,8 @@ class PassportBase(DocumentModel):
                           "other, land_plot, parking_place, storeroom): `render passport` picks the form from it.")
 
     subdivision: Text = Field(description="Name of the structural subdivision of the State Corporation (the branch).")
-    address: PassportAddress = Field(description="Items 1-6 of the title block.")
+    address: Address = Field(description="Items 1-6 of the title block (region, district, settlement, district in "
+                                         "the city, street and house, registration code).")
     cadastral_number: CadastralNumber = Field(description="Item 7: cadastral number of the object.")
     cadastral_file_number: DocNumber = Field(description="Item 8: number of the cadastral file.")
     order_number: DocNumber = Field(description="Order (заказ) number.")
@@ -204,39 +165,67 @@ class PassportBase(DocumentModel):
 SUMMER_WORDS = ("балкон", "лоджия", "терраса", "веранда", "тамбур")
 
 
+#: A material (walls, foundation, roofing): a code of the material vocabulary, or free text.
+Material = coded("material")
+#: A room's purpose: a code of the room_purpose vocabulary, or free text in both languages.
+RoomPurpose = coded("room_purpose")
+Category = Literal["living", "non_living", "balcony", "terrace", "loggia", "loggia_balcony", "veranda", "cold_extension"]
+
+
 class Room(DocumentModel):
-    """A room of the explication: its number, kind (Instruction No. 367 classification) and
-    measured area, one decimal place (p. 77)."""
+    """A room of the explication: its number, purpose (vocabulary room_purpose, classified
+    as Instruction No. 367 does) and measured area, one decimal place (p. 77)."""
 
     number: Annotated[str, Field(min_length=1, max_length=10)] = Field(description="Number on the plan.")
-    kind: str = Field(description="Room kind: one of the codes in data/instruction_367_areas.yaml (room_kinds).")
-    name: Text | None = Field(None, description="Name in the explication, if not the kind's own name.")
+    kind: RoomPurpose = Field(
+        description="Purpose of the room: a code of the room_purpose vocabulary (living_room, kitchen, loggia...), "
+                    "or free text in both languages with its `category`.")
+    counts_as: Category | None = Field(
+        None, description="Where its area counts (Instruction No. 367, p. 83-89): needed only for a purpose that "
+                          "data/instruction_367_areas.yaml does not classify, or free text; otherwise it must agree.")
+    name: Text | None = Field(None, description="Name in the explication, if not the purpose's own label.")
     area: Annotated[Decimal, Field(gt=0, max_digits=8, decimal_places=1)] = Field(
         description="Measured area, m², to one decimal place (Instruction No. 367, p. 77).")
 
-    @field_validator("kind")
-    @classmethod
-    def _known_kind(cls, value: str) -> str:
-        if value not in areas.room_kinds():
-            raise PydanticCustomError("room_kind", "unknown room kind {value!r}; known kinds: {known}",
-                                      {"value": value, "known": ", ".join(areas.room_kinds())})
-        return value
+    @property
+    def classified(self) -> str | None:
+        """The category the Instruction's classification gives the purpose, if any."""
+        return areas.room_kinds().get(self.kind.code) if isinstance(self.kind, Term) else None
 
     def rules(self) -> Iterator[RuleViolation]:
-        if self.category in areas.USEFUL and self.name is not None:
-            names = [self.name] if isinstance(self.name, str) else [self.name.kk, self.name.ru]
+        code = self.kind.code if isinstance(self.kind, Term) else None
+        if self.classified is None and self.counts_as is None:
+            yield ("kind",), "room_kind", {"value": code or text(self.kind, "ru"),
+                                           "known": ", ".join(areas.room_kinds())}
+            return
+        if self.classified is not None and self.counts_as is not None and self.counts_as != self.classified:
+            yield ("counts_as",), "summer_room_counted" if self.classified not in areas.USEFUL else "room_category", {
+                "value": code, "name": text(self.kind, "ru"), "category": self.counts_as.replace("_", "-"),
+                "classified": self.classified}
+            return
+        if self.counts_as in areas.USEFUL:
+            names = [text(value, lang) for value in (self.name, self.kind if code is None else None)
+                     if value is not None for lang in ("kk", "ru")]
+            for word in SUMMER_WORDS:
+                if any(word in name.lower() for name in names):
+                    yield ("counts_as",), "summer_room_counted", {
+                        "value": code or names[-1], "name": names[-1], "category": self.counts_as.replace("_", "-")}
+                    return
+        elif self.counts_as is None and self.classified in areas.USEFUL and self.name is not None:
+            names = [text(self.name, lang) for lang in ("kk", "ru")]
             for word in SUMMER_WORDS:
                 if any(word in name.lower() for name in names):
                     yield ("kind",), "summer_room_counted", {
-                        "value": self.kind, "name": names[-1], "category": self.category.replace("_", "-")}
+                        "value": code, "name": names[-1], "category": self.classified.replace("_", "-")}
                     return
 
     @property
     def category(self) -> str:
-        return areas.category(self.kind)
+        """Where the room's area counts (p. 83-89): the stated category, else the classified one."""
+        return self.counts_as or self.classified or "non_living"
 
     def printed_name(self, lang: str) -> str:
-        return text(self.name, lang) if self.name is not None else areas.room_name(self.kind, lang)
+        return text(self.name if self.name is not None else self.kind, lang)
 
 
 class DeclaredAreas(DocumentModel):
@@ -336,6 +325,7 @@ def explication_floor(level: str, rooms, plan) -> Floor:
     for room in rooms:
         area = Decimal(room.area).quantize(Decimal("0.01"))
         living = area if getattr(room, "category", None) == "living" else Decimal("0.00")
-        explication.append(ExplicationRoom(number=room.number, purpose=room.printed_name("ru"), area=area,
+        purpose = {"kk": room.printed_name("kk"), "ru": room.printed_name("ru")}
+        explication.append(ExplicationRoom(number=room.number, purpose=purpose, area=area,
                                            living_area=living, auxiliary_area=area - living))
     return Floor(level=level, rooms=explication, plan=plan)

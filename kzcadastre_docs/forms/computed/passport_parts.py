@@ -13,7 +13,7 @@ from typing import Any
 from ...barcode import qr_png
 from ...i18n import formatting
 from ...models.passport import (DASH, DUPLICATE_WORD, EDITION, EDITION_DATE, QR_CM, LandPlotInfo, PassportBase, date_parts,
-                                text)
+                                street_line, text)
 from ...rendering.pictures import InlineImage
 
 
@@ -26,8 +26,8 @@ def title_block(model: PassportBase, lang: str) -> dict[str, str]:
         "district": text(address.district, lang),
         "settlement": text(address.settlement, lang),
         "city_district": text(address.city_district, lang),
-        "address": address.line(lang),
-        "register_code": address.register_code or DASH,
+        "address": street_line(address, lang),
+        "register_code": address.registration_code or DASH,
         "cadastral_number": str(model.cadastral_number),
         "cadastral_file_number": model.cadastral_file_number,
     }

@@ -23,7 +23,7 @@ from ...models.geometry import RoomOutline
 from ...models.parts import Floor
 from ...models.types import Year
 from ..spec import FormSpec, Provenance, TextProvenance
-from ...models.passport import (DASH, DeclaredAreas, PassportBase, Room, Text, declared_differences, explication_floor,
+from ...models.passport import (Material, DASH, DeclaredAreas, PassportBase, Room, declared_differences, explication_floor,
                                 figure, nonzero, text)
 from ..computed.passport_parts import issue, properties_note, title_block
 
@@ -41,7 +41,7 @@ class ApartmentPassportData(PassportBase):
     FORM_NUMBER: ClassVar[int] = 3
     FORM_SLUG: ClassVar[str] = "passport-apartment"
 
-    wall_material: Text = Field(description="Material of the walls.")
+    wall_material: Material = Field(description="Material of the walls: a code of the material vocabulary, or free text in both languages.")
     floor: Annotated[str, Field(min_length=1, max_length=20)] = Field(description="Floor of the apartment (Этаж).")
     floors: int = Field(ge=1, le=200, description="Number of floors of the building (Этажность).")
     year_built: Year = Field(description="Year of construction.")
@@ -51,7 +51,7 @@ class ApartmentPassportData(PassportBase):
     declared: DeclaredAreas | None = Field(None, description="Figures to check against the computed ones.")
 
     def totals(self) -> areas.AreaTotals:
-        return areas.totals((room.kind, room.area) for room in self.rooms)
+        return areas.totals(((room.category, room.area) for room in self.rooms), by_category=True)
 
     def floor_model(self) -> Floor:
         """The rooms as a floor of the explication, for drawing and checking the plan."""
@@ -63,7 +63,7 @@ class ApartmentPassportData(PassportBase):
         for index, room in enumerate(self.rooms):
             if room.category not in ALLOWED:
                 yield ("rooms", index, "kind"), "room_not_in_form", {
-                    "value": room.kind, "allowed": "living, non-living, loggia, balcony"}
+                    "value": room.printed_name("ru"), "allowed": "living, non-living, loggia, balcony"}
             if room.number in seen:
                 yield ("rooms", index, "number"), "duplicate", {"value": room.number, "what": "room number"}
             seen.add(room.number)

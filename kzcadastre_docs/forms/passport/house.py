@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
-from enum import Enum
 from typing import Annotated, ClassVar
 
 from pydantic import Field
@@ -26,10 +25,11 @@ from ...law import areas
 from ...models.base import DocumentModel, RuleViolation
 from ...models.geometry import RoomOutline
 from ...models.parts import Floor
-from ...models.passport import (DASH, DeclaredAreas, LandPlotInfo, PassportBase, Room, Text, declared_differences,
+from ...models.passport import (DASH, DeclaredAreas, LandPlotInfo, Material, PassportBase, Room, Text, declared_differences,
                                 explication_floor, figure, text)
 from ...models.site import SitePlan
 from ...models.types import Year
+from ...models.vocabularies import coded
 from ..computed.passport_parts import issue, land_pages, properties_note, title_block
 from ..spec import FormSpec, Provenance, TextProvenance
 from .apartment import PLAN_SCALES
@@ -52,9 +52,9 @@ class Building(DocumentModel):
     litera: Annotated[str, Field(min_length=1, max_length=10)] = Field(description="Litera (Instruction No. 367, p. 14).")
     name: Text = Field(description="Name: жилой дом, мезонин, подвал, холодная постройка, сарай...")
     year_built: Year | None = Field(None, description="Year of construction.")
-    foundation: Text | None = Field(None, description="Foundation.")
-    walls: Text | None = Field(None, description="Walls.")
-    roofing: Text | None = Field(None, description="Roofing.")
+    foundation: Material | None = Field(None, description="Foundation: a code of the material vocabulary, or free text in both languages.")
+    walls: Material | None = Field(None, description="Walls: a code of the material vocabulary, or free text in both languages.")
+    roofing: Material | None = Field(None, description="Roofing: a code of the material vocabulary, or free text in both languages.")
     electricity: bool = Field(False, description="Electricity supply.")
     water: bool = Field(False, description="Water supply.")
     sewerage: bool = Field(False, description="Sewerage.")
@@ -79,14 +79,15 @@ class Building(DocumentModel):
             yield ("volume",), "declared_volume", {"declared": self.volume, "computed": computed}
 
 
-class Heating(str, Enum):
-    """Columns of "Вид отопления жилого дома"."""
-
-    STOVE = "stove"
-    CHP = "chp"  # central, from a combined heat and power plant
-    DISTRICT_BOILER = "district_boiler"  # central, from a district boiler house
-    GAS_WATER_HEATER = "gas_water_heater"
-    INDIVIDUAL = "individual"
+#: The columns of "Вид отопления жилого дома" and the codes of the heating vocabulary each holds.
+HEATING_COLUMNS = {
+    "stove": ("stove", "gas_stove"),
+    "chp": ("chp",),  # central, from a combined heat and power plant
+    "district_boiler": ("district_boiler_gas", "district_boiler_solid_fuel"),  # central, from a district boiler house
+    "gas_water_heater": ("gas_water_heater",),
+    "individual": ("individual_gas", "individual_solid_fuel"),
+}
+Heating = coded("heating")
 
 
 class LandExplication(DocumentModel):
@@ -118,9 +119,18 @@ class HousePassportData(PassportBase):
     rooms: list[HouseRoom] = Field(min_length=1, max_length=300, description="Explication of premises.")
     plan: list[RoomOutline] | None = Field(None, max_length=300, description="Outlines of the first floor's rooms.")
     buildings: list[Building] = Field(min_length=1, max_length=50, description="Buildings and structures.")
-    heating: list[Heating] = Field(default_factory=list, max_length=5, description="Kinds of heating of the house.")
+    heating: list[Heating] = Field(default_factory=list, max_length=9,
+                                   description="Kinds of heating of the house: codes of the heating vocabulary.")
     special_marks: list[Text] = Field(default_factory=list, max_length=20, description="Special marks.")
     declared: DeclaredAreas | None = Field(None, description="Figures to check against the computed ones.")
+
+    def heating_problems(self) -> Iterator[RuleViolation]:
+        known = {code for codes in HEATING_COLUMNS.values() for code in codes}
+        for index, kind in enumerate(self.heating):
+            if getattr(kind, "code", None) not in known:
+                yield ("heating", index), "room_not_in_form", {
+                    "value": getattr(kind, "code", None) or "free text",
+                    "allowed": ", ".join(sorted(known))}
 
     def excluded(self, room: HouseRoom) -> bool:
         """Outside the total area: a cold extension, or a room under a cold extension's litera (p. 89, 14.8)."""
@@ -145,6 +155,7 @@ class HousePassportData(PassportBase):
     def rules(self) -> Iterator[RuleViolation]:
         yield from super().rules()
         yield from date_not_after(self)
+        yield from self.heating_problems()
         for index, message in areas.litera_scheme_problems(b.litera for b in self.buildings):
             yield ("buildings", index, "litera"), "litera_scheme", {"reason": message}
         literas = {b.litera for b in self.buildings}
@@ -266,7 +277,8 @@ def compute(model: HousePassportData, lang: str) -> dict:
         "total": {"total": figure(totals.total, lang), "living": figure(totals.living, lang),
                   "non_living": figure(totals.non_living, lang)},
         "buildings": building_rows(model, lang),
-        "heating": {kind.value: ("+" if kind in model.heating else "") for kind in Heating},
+        "heating": {column: ("+" if any(getattr(kind, "code", None) in codes for kind in model.heating) else "")
+                    for column, codes in HEATING_COLUMNS.items()},
         "special_marks": [text(item, lang) for item in model.special_marks],
     }}
 

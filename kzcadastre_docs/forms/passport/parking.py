@@ -15,7 +15,7 @@ from ...drawing import floor_picture
 from ...law import areas
 from ...models.base import RuleViolation
 from ...models.geometry import RoomOutline
-from ...models.passport import PassportBase, Text, date_parts, explication_floor, figure, text
+from ...models.passport import Material, PassportBase, Text, date_parts, explication_floor, figure, text
 from ...models.types import Year
 from ..computed.passport_parts import issue, properties_note, title_block
 from ..spec import FormSpec, Provenance, TextProvenance
@@ -38,7 +38,7 @@ class ParkingPassportData(PassportBase):
         None, description="Area, m², if declared; computed as length x width (p. 78) otherwise.")
     floor: Annotated[str, Field(min_length=1, max_length=20)] = Field(description="Floor (Этаж).")
     floors: int = Field(ge=1, le=200, description="Number of floors of the building (Этажность).")
-    wall_material: Text = Field(description="Material of the walls.")
+    wall_material: Material = Field(description="Material of the walls: a code of the material vocabulary, or free text in both languages.")
     year_built: Year = Field(description="Year of construction.")
     number: Annotated[str, Field(min_length=1, max_length=10)] = Field("1", description="Number of the place on the plan.")
     plan: list[RoomOutline] | None = Field(None, max_length=1, description="Outline of the place (metres): the plan.")

@@ -14,7 +14,7 @@ from pydantic import Field
 from ...drawing import floor_picture
 from ...models.base import DocumentModel, RuleViolation
 from ...models.geometry import RoomOutline
-from ...models.passport import PassportBase, Text, date_parts, explication_floor, figure, text
+from ...models.passport import Material, PassportBase, Text, date_parts, explication_floor, figure, text
 from ...models.types import Year
 from ..computed.passport_parts import issue, properties_note, title_block
 from ..spec import FormSpec, Provenance, TextProvenance
@@ -43,7 +43,7 @@ class StoragePassportData(PassportBase):
     FORM_SLUG: ClassVar[str] = "passport-storage"
 
     as_of: dt.date = Field(description="The passport is drawn up as of this date.")
-    wall_material: Text = Field(description="Material of the walls.")
+    wall_material: Material = Field(description="Material of the walls: a code of the material vocabulary, or free text in both languages.")
     floor: Annotated[str, Field(min_length=1, max_length=20)] = Field(description="Floor (Этаж).")
     floors: int = Field(ge=1, le=200, description="Number of floors of the building (Этажность).")
     year_built: Year = Field(description="Year of construction.")
