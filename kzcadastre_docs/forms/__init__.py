@@ -23,7 +23,6 @@ FORM_MODULES = (
     "annexes.inventory_file",
     "annexes.technical_main",
     "annexes.technical_service",
-    "passport.cadastral_passport",
     "passport.land",
     "passport.apartment",
     "passport.house",

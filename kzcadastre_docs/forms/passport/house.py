@@ -147,7 +147,7 @@ class HousePassportData(PassportBase):
             result.add("cold_extension" if self.excluded(room) else room.category, room.area)
         return result
 
-    def first_floor(self) -> Floor:
+    def floor_model(self) -> Floor:
         """The first floor named in the explication, with the outlines: the building plan."""
         level = self.rooms[0].floor
         return explication_floor(level, [room for room in self.rooms if room.floor == level], self.plan)
@@ -180,14 +180,14 @@ class HousePassportData(PassportBase):
                 yield ("site_plan", "items", index, "litera"), "litera_scheme", {"reason": message}
         yield from declared_differences(self.declared, self.totals(), ("declared",))
         if self.plan:
-            yield from self.first_floor().rules()
+            yield from self.floor_model().rules()
 
     def advice(self) -> Iterator[RuleViolation]:
         yield from super().advice()
         if not self.plan:
             yield ("plan",), "passport_without_plan", {"what": "building plan"}
         else:
-            yield from self.first_floor().advice()
+            yield from self.floor_model().advice()
         if not self.site_plan:
             yield ("site_plan",), "passport_without_plan", {"what": "site plan"}
 
@@ -252,7 +252,7 @@ def building_rows(model: HousePassportData, lang: str) -> list[dict[str, str]]:
 
 def compute(model: HousePassportData, lang: str) -> dict:
     totals = model.totals()
-    plan = floor_picture(model.first_floor(), scales=PLAN_SCALES, max_height_cm=11) if model.plan else None
+    plan = floor_picture(model.floor_model(), scales=PLAN_SCALES, max_height_cm=11) if model.plan else None
     site = site_picture(model.site_plan, f"Site plan, {model.cadastral_number}") if model.site_plan else None
     explication = model.land_explication
     # Totals of the plot in whole m² (p. 74.1), its parts to one decimal (p. 74.2); hectares to 4 places.
