@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...errors import DataFileError
+from ...errors import DataFileError, FormNotAvailableError
 from ...models.passport import object_forms
 
 
@@ -14,12 +14,21 @@ def passport_form(object_type: str) -> str:
 
     >>> passport_form("dormitory_room"), passport_form("dacha"), passport_form("storeroom")
     ('passport-apartment', 'passport-house', 'passport-storage')
+    >>> passport_form("other")
+    Traceback (most recent call last):
+    ...
+    kzcadastre_docs.errors.FormNotAvailableError: object_type 'other' takes passport-building, which is not available yet
     """
+    from .. import REGISTRY
+
     try:
-        return object_forms()[object_type]
+        slug = object_forms()[object_type]
     except KeyError:
         raise DataFileError(f"object_type: no passport form for {object_type!r}; known object types: "
                             f"{', '.join(object_forms())}") from None
+    if slug not in REGISTRY:
+        raise FormNotAvailableError(f"object_type {object_type!r} takes {slug}, which is not available yet")
+    return slug
 
 
 def passport_form_for(data: Any) -> str:
