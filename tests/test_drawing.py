@@ -225,7 +225,7 @@ def test_a_document_in_both_languages_draws_its_plans_once(monkeypatch):
     calls = []
     original = drawing.draw_floor_plan
     monkeypatch.setattr(drawing, "draw_floor_plan",
-                        lambda floor, *args, **kw: (calls.append(floor.level), original(floor, *args, **kw))[1])
+                        lambda floor, *args, **kw: (calls.append(floor.key), original(floor, *args, **kw))[1])
     data = _data("passport-apartment", "apartment-astana")
     kk, ru = kz.render("passport-apartment", data, "kk"), kz.render("passport-apartment", data, "ru")
     assert calls == ["9"]

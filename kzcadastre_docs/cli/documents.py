@@ -20,6 +20,7 @@ from ..forms import get_form, modelled_form, renderable_form
 
 from .app import main
 from .common import (CASES_FOLDER, LANG_CHOICE, TEMPLATES_ENV, _echo_warnings, _outputs, pdf_converter, pdf_options, templates_option)
+from .signing import barcodes_signed_by, pdf_signer, signing_options
 
 
 @main.command("forms")
@@ -123,9 +124,11 @@ def validate_command(form, data_file, lang, fmt):
               help="Print a text given in the other language only, with a warning for each (default: exit 2).")
 @pdf_options
 @templates_option
-def render(form, data_file, lang, output, force, allow_fallback, pdf, pdf_a, timeout, templates_dir):
-    """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a). FORM
-    `passport` takes the passport form of the data's object_type.
+@signing_options
+def render(form, data_file, lang, output, force, allow_fallback, pdf, pdf_a, timeout, templates_dir, sign_key,
+           password_env, tsa_url):
+    """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a; signed with --sign).
+    FORM `passport` takes the passport form of the data's object_type.
 
     Every localized value is printed in the document's language; a value given in the
     other language only is an error (exit 2, nothing written) unless --allow-fallback."""
@@ -133,13 +136,15 @@ def render(form, data_file, lang, output, force, allow_fallback, pdf, pdf_a, tim
     if form == "passport":
         form = passport_form_for(data)
     spec = renderable_form(form)
-    pdf = pdf or pdf_a
+    sign = pdf_signer(sign_key, password_env, tsa_url)  # the key is checked before any work
+    pdf = pdf or pdf_a or sign is not None
     langs = list(spec.languages) if lang == "both" else [lang]
     targets = _outputs(spec, langs, output, pdf)
     model = api.validate(spec.slug, data)
     # Everything is rendered in memory before anything is written.
-    documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir,
-                                            allow_fallback=allow_fallback) for lang_ in langs}
+    with barcodes_signed_by(sign):  # with --sign, a QR payload is signed by the same key
+        documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir,
+                                                allow_fallback=allow_fallback) for lang_ in langs}
     _echo_warnings(api.warnings(spec.slug, model), message_language())
     for lang_, document in documents.items():
         _echo_warnings(document.fallbacks, message_language(), f"{lang_} document: ")
@@ -154,8 +159,11 @@ def render(form, data_file, lang, output, force, allow_fallback, pdf, pdf_a, tim
     if pdf:
         with pdf_converter(timeout) as converter:
             for lang_, path in pdf_targets.items():
-                atomic_write(path, api.to_pdf(documents[lang_], pdf_a=pdf_a, converter=converter), overwrite=force)
-                click.echo(f"wrote {path}" + (" (PDF/A-2b)" if pdf_a else ""))
+                content = api.to_pdf(documents[lang_], pdf_a=pdf_a, converter=converter)
+                if sign is not None:
+                    content = sign(content, str(path))
+                atomic_write(path, content, overwrite=force)
+                click.echo(f"wrote {path}" + (" (PDF/A-2b)" if pdf_a else "") + (", signed" if sign else ""))
 
 
 @main.command()
@@ -207,7 +215,7 @@ def demo(samples, output, force, pdf, pdf_a, timeout, templates_dir):
                 target = output / CASES_FOLDER / (f"{case_file.stem}.pdf" if pdf else f"{case_file.stem}.zip")
                 if target.exists() and not force:
                     raise OutputExistsError(f"{target} exists; pass --force to replace it")
-                case = load_case(case_file)
+                case = load_case(case_file, root=samples)  # the sample cases use the samples' data
                 content = (bundle_pdf(case, converter=converter, templates_dir=templates_dir) if pdf
                            else bundle_docx_zip(case, templates_dir=templates_dir))
                 atomic_write(target, content, overwrite=force)

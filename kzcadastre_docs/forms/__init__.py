@@ -28,6 +28,7 @@ FORM_MODULES = (
     "passport.house",
     "passport.parking",
     "passport.storage",
+    "cadastral.cadastral_register_sheet",
     "notices.notice_data_entered",
     "notices.notice_surcharge",
     "notices.notice_refusal",

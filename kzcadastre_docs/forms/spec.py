@@ -84,6 +84,9 @@ class FormSpec:
     #: What a document's properties say of its wording, from its data: (model, lang) -> text.
     #: Without it, the provenance notice.
     properties_note: Callable[[DocumentModel, str], str] | None = None
+    #: The footer's statement of where the wording comes from, by language, for a form whose
+    #: text is not Order No. 65's (PROVENANCE_NOTICE says that order).
+    source_notice: dict[str, str] = field(default_factory=dict)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -99,6 +102,8 @@ class FormSpec:
         return f"{self.annex}-қосымша" if lang == "kk" else f"Приложение {self.annex}"
 
     def provenance_notice(self, lang: str, text_provenance: TextProvenance | None = None) -> str:
+        if text_provenance is None and lang in self.source_notice:
+            return self.source_notice[lang]
         return PROVENANCE_NOTICE[(text_provenance or self.text_provenance[lang], lang)]
 
     def document_date(self, data: DocumentModel) -> date:

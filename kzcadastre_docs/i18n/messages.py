@@ -101,6 +101,14 @@ _T: dict[str, dict[str, str]] = {
         "kk": "{position}-орындағы U+{code} таңбасы құжатта болмауы тиіс",
         "ru": "символ U+{code} в позиции {position} недопустим в документе",
     },
+    "invisible_character": {
+        "en": "invisible character U+{code} at position {position} is not allowed: it hides how the text reads "
+              "(zero-width and direction controls); remove it",
+        "kk": "{position}-орындағы көрінбейтін U+{code} таңбасына жол берілмейді: ол мәтіннің қалай оқылатынын "
+              "жасырады (нөлдік ені бар және бағыт басқару таңбалары); оны алып тастаңыз",
+        "ru": "невидимый символ U+{code} в позиции {position} недопустим: он скрывает, как читается текст "
+              "(символы нулевой ширины и управления направлением); удалите его",
+    },
     "mixed_script": {
         "en": "the word '{word}' at position {position} mixes Cyrillic and Latin letters",
         "kk": "{position}-орындағы '{word}' сөзінде кирилл және латын әріптері араласқан",
@@ -211,6 +219,21 @@ _T: dict[str, dict[str, str]] = {
         "kk": "{expected} болуы тиіс (нөмірлер 1, 2, 3... ретімен)",
         "ru": "должно быть {expected} (номера идут по порядку 1, 2, 3...)",
     },
+    "sheet_land_plot": {
+        "en": "must be the sheet's land plot {plot} (one sheet per land plot, point 35 of the Rules for assigning cadastral numbers)",
+        "kk": "парақтың жер учаскесі {plot} болуы тиіс (әрбір жер учаскесіне жеке парақ, кадастрлық нөмірлер беру ережесінің 35-тармағы)",
+        "ru": "должен быть участком листа {plot} (лист составляется на каждый земельный участок, пункт 35 Правил присвоения кадастрового номера)",
+    },
+    "sheet_primary": {
+        "en": "must be the number of a primary object on the land plot {plot} (point 14 of the Rules for assigning cadastral numbers)",
+        "kk": "{plot} жер учаскесіндегі бастапқы объектінің нөмірі болуы тиіс (кадастрлық нөмірлер беру ережесінің 14-тармағы)",
+        "ru": "должен быть номером первичного объекта на участке {plot} (пункт 14 Правил присвоения кадастрового номера)",
+    },
+    "sheet_secondary": {
+        "en": "must be the number of a secondary object in {primary} (point 25 of the Rules for assigning cadastral numbers)",
+        "kk": "{primary} ішіндегі кейінгі объектінің нөмірі болуы тиіс (кадастрлық нөмірлер беру ережесінің 25-тармағы)",
+        "ru": "должен быть номером вторичного объекта в составе {primary} (пункт 25 Правил присвоения кадастрового номера)",
+    },
     "chronology": {
         "en": "{date} is earlier than the entry before it ({previous}); the register is chronological",
         "kk": "{date} алдыңғы жазбадан ({previous}) бұрын; тізілім хронологиялық тәртіппен жүргізіледі",
@@ -302,9 +325,9 @@ _T: dict[str, dict[str, str]] = {
     "type_error": {"en": "{detail}", "kk": "{detail}", "ru": "{detail}"},
     # Text in two languages and coded vocabularies (kzcadastre_docs.models.localized, .vocabularies).
     "missing_language": {
-        "en": "has no {missing} text (given in {used} only); give it in both languages, or render with --allow-fallback",
-        "kk": "{missing} тіліндегі мәтіні жоқ (тек {used} тілінде берілген); екі тілде беріңіз немесе --allow-fallback қолданыңыз",
-        "ru": "нет текста на языке {missing} (дан только на {used}); укажите на обоих языках или используйте --allow-fallback",
+        "en": "has no {missing} text (given in {used} only); give it in both languages (render --allow-fallback prints the {used} text)",
+        "kk": "{missing} тіліндегі мәтіні жоқ (тек {used} тілінде берілген); екі тілде беріңіз (render --allow-fallback {used} мәтінін басады)",
+        "ru": "нет текста на языке {missing} (дан только на {used}); укажите на обоих языках (render --allow-fallback напечатает текст {used})",
     },
     "language_fallback": {
         "en": "printed in {used}: it has no {missing} text",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...barcode import qr_png
+from ...barcode.signer import signed
 from ...i18n import formatting
 from ...models.passport import (DASH, DUPLICATE_WORD, EDITION, EDITION_DATE, QR_CM, LandPlotInfo, PassportBase, date_parts,
                                 street_line, text)
@@ -35,7 +36,7 @@ def title_block(model: PassportBase, lang: str) -> dict[str, str]:
 
 def issue(model: PassportBase, lang: str) -> dict[str, Any]:
     """Date of issue, order number, the duplicate's date, the QR code."""
-    payload = model.payload()
+    payload = signed(model.payload())  # signed when a signing key is active (render --sign)
     return {
         "date": date_parts(model.document_date, lang),
         "order_number": model.order_number,

@@ -12,7 +12,7 @@ before "Итого"; the Kazakh form has only "Қорытынды", and each lan
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, ClassVar
+from typing import ClassVar
 
 from pydantic import Field
 
@@ -23,7 +23,7 @@ from ...models.geometry import RoomOutline
 from ...models.parts import Floor
 from ...models.types import Year
 from ..spec import FormSpec, Provenance, TextProvenance
-from ...models.passport import (Material, DASH, DeclaredAreas, PassportBase, Room, declared_differences, explication_floor,
+from ...models.passport import (Material, DASH, DeclaredAreas, PassportBase, Room, Text, declared_differences, explication_floor,
                                 figure, nonzero, text)
 from ..computed.passport_parts import issue, properties_note, title_block
 
@@ -42,7 +42,7 @@ class ApartmentPassportData(PassportBase):
     FORM_SLUG: ClassVar[str] = "passport-apartment"
 
     wall_material: Material = Field(description="Material of the walls: a code of the material vocabulary, or free text in both languages.")
-    floor: Annotated[str, Field(min_length=1, max_length=20)] = Field(description="Floor of the apartment (Этаж).")
+    floor: Text = Field(description="Floor of the apartment (Этаж): a number, or a name in kk and ru (подвал).")
     floors: int = Field(ge=1, le=200, description="Number of floors of the building (Этажность).")
     year_built: Year = Field(description="Year of construction.")
     rooms: list[Room] = Field(min_length=1, max_length=200, description="The explication: rooms in plan order.")
@@ -103,7 +103,7 @@ def compute(model: ApartmentPassportData, lang: str) -> dict:
         "title": title_block(model, lang),
         "issue": issue(model, lang),
         "wall_material": text(model.wall_material, lang),
-        "floor": model.floor,
+        "floor": text(model.floor, lang),
         "floors": str(model.floors),
         "year_built": str(model.year_built),
         "scale": f"1:{picture.scale}" if picture else "__________",
