@@ -221,7 +221,7 @@ def test_bundle_pdf_a_zip_signs_each_document(runner, pki, tmp_path, office):
 
     out = tmp_path / "case.zip"
     result = runner.invoke(main, ["bundle", str(SAMPLES / "cases" / "house-almaty-region.yaml"), "-o", str(out),
-                                  "--pdf-a-zip", "--sign", str(pki["rsa"].p12)])
+                                  "--root", str(SAMPLES), "--pdf-a-zip", "--sign", str(pki["rsa"].p12)])
     assert result.exit_code == 0, result.output
     from kzcadastre_docs.signing import verify_pdf
     from kzcadastre_docs.signing.keys import load_certificates
