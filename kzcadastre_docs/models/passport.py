@@ -22,7 +22,7 @@ from ..law import areas
 from .base import DocumentModel, RuleViolation
 from .localized import Localizable, LocalizedText, other_language  # noqa: F401 (LocalizedText: doctests)
 from .parts import Address, CadastralNumber, Floor, Room as ExplicationRoom, date_order
-from .vocabularies import Term, coded
+from .vocabularies import Branch, Term, coded
 from .types import DocNumber, LocalizedShort
 
 #: The edition of Order No. 440 the shipped forms reproduce (Order No. 278 of 20.03.2026).
@@ -127,7 +127,9 @@ class PassportBase(DocumentModel):
         None, description="Kind of object (apartment, dormitory_room, individual_house, dacha, individual_garage, "
                           "other, land_plot, parking_place, storeroom): `render passport` picks the form from it.")
 
-    subdivision: Text = Field(description="Name of the structural subdivision of the State Corporation (the branch).")
+    subdivision: Branch = Field(
+        description="The structural subdivision of the State Corporation that issues the passport: a branch code "
+                    "(data/branches.yaml, e.g. astana), or its name in kk and ru.")
     address: Address = Field(description="Items 1-6 of the title block (region, district, settlement, district in "
                                          "the city, street and house, registration code).")
     cadastral_number: CadastralNumber = Field(description="Item 7: cadastral number of the object.")
