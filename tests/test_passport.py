@@ -269,3 +269,22 @@ def test_render_passport_without_object_type_exits_2(tmp_path):
     result = CliRunner().invoke(main, ["render", "passport", "--data", str(source), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2 and "object_type" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_an_active_signer_signs_the_qr_payload():
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    from kzcadastre_docs.barcode import Payload
+    from kzcadastre_docs.barcode.signer import payload_signer
+
+    data = _data("passport-parking")
+    with payload_signer(lambda payload: payload.with_signature("0123456789abcdef", b"\x01" * 65)):
+        package = Package.from_bytes(kz.render("passport-parking", data, "ru"))
+    [qr] = [package.get(name) for name in package.names() if name.startswith("word/media/")
+            and zxingcpp.read_barcodes(Image.open(io.BytesIO(package.get(name))))]
+    payload = Payload.decode(zxingcpp.read_barcodes(Image.open(io.BytesIO(qr)))[0].text)
+    assert payload.signer == "0123456789abcdef" and payload.signature_bytes() == b"\x01" * 65
+    assert payload.signed_part() == kz.validate("passport-parking", data).payload().signed_part()
