@@ -124,7 +124,7 @@ def test_the_house_passport_embeds_its_site_plan_and_building_plan():
     site = draw_site(model.site_plan, f"Site plan, {model.cadastral_number}")
     plan = draw_floor_plan(model.floor_model(), PLAN_SCALES, 11)
     pictures = list(media.values())
-    assert len(pictures) == 3  # the QR code (one picture, placed on every page), the site plan, the building plan
+    assert len(pictures) == 4  # the QR code (one picture, on every page), the plot's plan, the site plan, the building plan
     assert any(image_difference(site.png, picture) is None for picture in pictures)
     assert any(image_difference(plan.png, picture) is None for picture in pictures)
     assert plan.scale in PLAN_SCALES  # Instruction No. 367, p. 58

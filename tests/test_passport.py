@@ -288,3 +288,14 @@ def test_an_active_signer_signs_the_qr_payload():
     payload = Payload.decode(zxingcpp.read_barcodes(Image.open(io.BytesIO(qr)))[0].text)
     assert payload.signer == "0123456789abcdef" and payload.signature_bytes() == b"\x01" * 65
     assert payload.signed_part() == kz.validate("passport-parking", data).payload().signed_part()
+
+
+def test_the_land_plan_is_drawn_from_the_outline_or_left_blank_with_a_warning():
+    data = _data("passport-land")
+    package = Package.from_bytes(kz.render("passport-land", data, "ru"))
+    assert len([n for n in package.names() if n.startswith("word/media/")]) == 2  # the QR code and the plan
+    del data["land"]["outline"]
+    assert "land.outline" in [w.field for w in kz.warnings("passport-land", data)]
+    package = Package.from_bytes(kz.render("passport-land", data, "ru"))
+    assert len([n for n in package.names() if n.startswith("word/media/")]) == 1
+    assert "Масштаб 1: 500" in document_text(package)  # the data's scale where nothing is drawn

@@ -20,6 +20,7 @@ from ..barcode import Payload, data_digest
 from ..i18n import formatting
 from ..law import areas
 from .base import DocumentModel, RuleViolation
+from .geometry import Outline
 from .localized import Localizable, LocalizedText, other_language  # noqa: F401 (LocalizedText: doctests)
 from .parts import Address, CadastralNumber, Floor, Room as ExplicationRoom, date_order
 from .vocabularies import Branch, Term, coded
@@ -311,11 +312,17 @@ class LandPlotInfo(DocumentModel):
         default_factory=list, max_length=500, description="Line measures in the coordinate system of the Public cadastral map.")
     measures_state_system: list[LineMeasure] = Field(
         default_factory=list, max_length=500, description="Line measures in the unified state coordinate system.")
+    outline: Outline | None = Field(
+        None, description="The plot's boundary (metres, local coordinates), its turning points in the order of the "
+                          "line measures: drawn as the plan of the land plot.")
+    north_bearing: float = Field(0.0, ge=-360, le=360, description="Direction of north on the plan, degrees clockwise.")
     adjacent: list[Adjacency] = Field(default_factory=list, max_length=100, description="Adjacent land plots.")
     foreign_plots: list[ForeignPlot] = Field(default_factory=list, max_length=100,
                                              description="Foreign land plots inside the plan's boundaries.")
 
     def advice(self) -> Iterator[RuleViolation]:
+        if self.outline is None:
+            yield ("outline",), "passport_without_plan", {"what": "plan of the land plot"}
         if self.unit is AreaUnit.SQUARE_METRE and areas.round_land_area(self.area) != self.area:
             yield ("area",), "land_area_rounding", {"value": self.area, "rounded": areas.round_land_area(self.area)}
 

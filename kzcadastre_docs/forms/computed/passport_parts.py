@@ -15,6 +15,7 @@ from ...barcode.signer import signed
 from ...i18n import formatting
 from ...models.passport import (DASH, DUPLICATE_WORD, EDITION, EDITION_DATE, QR_CM, LandPlotInfo, PassportBase, date_parts,
                                 street_line, text)
+from ...drawing import plot_picture
 from ...rendering.pictures import InlineImage
 
 
@@ -73,7 +74,7 @@ def land_pages(land: LandPlotInfo, lang: str) -> dict[str, Any]:
         "general": [str(land.cadastral_number), text(land.ownership, lang), text(land.right, lang),
                     text(land.lease, lang), area, text(land.category, lang), text(land.purpose, lang),
                     text(land.functional_zone, lang), text(land.restrictions, lang), _DIVISIBLE[(land.divisible, lang)]],
-        "scale": str(land.scale) if land.scale else "______________",
+        "scale": _plot_scale(land),
         "measures_public_map": [{"points": m.points, "length": formatting.number(m.length, lang, places=2)}
                                 for m in land.measures_public_map],
         "measures_state_system": [{"points": m.points, "length": formatting.number(m.length, lang, places=2)}
@@ -82,3 +83,18 @@ def land_pages(land: LandPlotInfo, lang: str) -> dict[str, Any]:
         "foreign": [{"number": f.number, "cadastral_number": str(f.cadastral_number),
                      "area": formatting.number(f.area, lang, places=places)} for f in land.foreign_plots],
     }
+
+
+def land_plan(model: PassportBase):
+    """The plan of the land plot (the land pages), drawn from its outline; None without one."""
+    land = model.land
+    if land.outline is None:
+        return None
+    return plot_picture(land.outline, land.north_bearing, f"Land plot {land.cadastral_number}")
+
+
+def _plot_scale(land: LandPlotInfo) -> str:
+    """The plan's scale: the drawing's where the outline is drawn, else the data's, else the blank."""
+    if land.outline is not None:
+        return str(plot_picture(land.outline, land.north_bearing, f"Land plot {land.cadastral_number}").scale)
+    return str(land.scale) if land.scale else "______________"

@@ -30,7 +30,7 @@ from ...models.passport import (DASH, DeclaredAreas, LandPlotInfo, Material, Pas
 from ...models.site import SitePlan
 from ...models.types import Year
 from ...models.vocabularies import coded
-from ..computed.passport_parts import issue, land_pages, properties_note, title_block
+from ..computed.passport_parts import issue, land_pages, land_plan, properties_note, title_block
 from ..spec import FormSpec, Provenance, TextProvenance
 from .apartment import PLAN_SCALES
 
@@ -265,7 +265,7 @@ def compute(model: HousePassportData, lang: str) -> dict:
         "issue": issue(model, lang),
         "as_of": {"day": f"{model.as_of.day:02d}", "month": _month(model.as_of, lang), "year": str(model.as_of.year)},
         "land": land_pages(model.land, lang),
-        "land_plan": None,  # the Public cadastral map's plan of the plot: not in the data, the form's frame stays
+        "land_plan": land_plan(model),
         "object_kind": text(model.object_kind, lang),
         "site": site,
         "site_scale": f"1:{site.scale}" if site else "________",

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from ...models.base import RuleViolation
 from ...models.passport import LandPlotInfo, PassportBase, date_parts
-from ..computed.passport_parts import issue, land_pages, properties_note, title_block
+from ..computed.passport_parts import issue, land_pages, land_plan, properties_note, title_block
 from ..spec import FormSpec, Provenance, TextProvenance
 
 
@@ -38,7 +38,7 @@ def compute(model: LandPassportData, lang: str) -> dict:
         "issue": issue(model, lang),
         "as_of": date_parts(model.as_of, lang),
         "land": land_pages(model.land, lang),
-        "land_plan": None,  # the Public cadastral map's plan of the plot: not in the data, the form's frame stays
+        "land_plan": land_plan(model),
     }}
 
 
@@ -56,7 +56,8 @@ FORM = FormSpec(
     computed_names=("doc",),
     notes=("Order No. 440 of 30.06.2023, Annex 1 (Form 1 / Н-1), edition of 12.07.2026 (Order No. 278 of "
            "20.03.2026), kk and ru, from shared/sources/official/order-440-passport-forms-{kk,ru}-2026-07-12.md.",
-           "The plan of the land plot (from the Public cadastral map) is not drawn: its framed place stays blank.",
+           "The plan of the land plot is drawn from land.outline (turning points numbered as in the line measures, "
+           "Instruction No. 367 p. 12 scales); without it the form's frame stays blank and validate warns.",
            "A passport dated before 12.07.2026 renders with a warning: an earlier edition applied then."),
     properties_note=properties_note,
 )
