@@ -4,6 +4,7 @@ duplicate, the computed explication, bad input, the edition warning, the barcode
 from __future__ import annotations
 
 import copy
+from decimal import Decimal
 import datetime as dt
 import json
 import re
@@ -299,3 +300,24 @@ def test_the_land_plan_is_drawn_from_the_outline_or_left_blank_with_a_warning():
     package = Package.from_bytes(kz.render("passport-land", data, "ru"))
     assert len([n for n in package.names() if n.startswith("word/media/")]) == 1
     assert "Масштаб 1: 500" in document_text(package)  # the data's scale where nothing is drawn
+
+
+@pytest.mark.parametrize("change, field", [
+    (lambda d: d["buildings"][1].update(litera="a1"), "buildings[1].litera"),   # Latin "a": not a Russian letter
+    (lambda d: d["buildings"][2].update(litera="Г"), "buildings[2].litera"),    # Г is given with a number only
+    (lambda d: d["buildings"].append({"litera": "Б1", "name": "пристройка"}), "buildings[5].litera"),  # no main Б
+    (lambda d: d["rooms"][7].update(litera="в1"), "rooms[7].litera"),           # not among the buildings
+    (lambda d: d["site_plan"]["items"][4].update(litera="1"), "site_plan.items[4].litera"),
+])
+def test_a_litera_that_breaks_the_scheme_is_refused(change, field):
+    data = copy.deepcopy(_data("passport-house"))
+    change(data)
+    with pytest.raises(DataValidationError) as caught:
+        kz.validate("passport-house", data)
+    assert (field, "litera_scheme") in [(p.field, p.rule) for p in caught.value.problems]
+
+
+def test_a_cold_extension_stays_out_of_the_house_total():
+    model = kz.validate("passport-house", _data("passport-house"))
+    totals = model.totals()
+    assert totals.total == Decimal("79.2") and totals.excluded == Decimal("9.6")  # veranda а1, p. 89
