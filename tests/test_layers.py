@@ -21,7 +21,7 @@ ROOT = "kzcadastre_docs"
 LAYERS = [
     ["errors", "i18n.messages", "data"],
     ["files", "inplace", "roundtrip", "i18n", "docx", "pdf", "barcode"],
-    ["law.identifiers", "law.cadastral", "law.calendar", "law.areas"],
+    ["law.identifiers", "law.cadastral", "law.calendar", "law.timezone", "law.areas"],
     ["models"],
     ["law.rules", "law.fees", "law"],
     ["rendering"],
