@@ -17,11 +17,12 @@ code, so the same key signs the QR payload and then the PDF.
 
 from __future__ import annotations
 
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from cryptography import x509
 
+from ..barcode.signer import payload_signer
 from .keys import SigningKey
 from .payload import ALGORITHMS, PayloadSignature, PayloadVerification, sign_payload, verify_payload
 
@@ -64,16 +65,11 @@ def verify_barcode_signature(payload, certificates: list[x509.Certificate]) -> P
 def barcode_signing(key: SigningKey | None):
     """While active, payloads are signed with `key` (None: nothing is signed): through the
     barcode package's hook (`kzcadastre_docs.barcode.signer.payload_signer`, which the
-    passport forms ask before they draw the QR code), and `sign_if_active` here."""
-    try:
-        from ..barcode.signer import payload_signer
-    except ImportError:  # a version without the barcode package
-        hook = nullcontext()
-    else:
-        hook = payload_signer(None if key is None else (lambda payload: sign_barcode(payload, key)))
+    passport forms ask before they draw the QR code, since they sit below this layer), and
+    `sign_if_active` here."""
     token = _ACTIVE.set(key)
     try:
-        with hook:
+        with payload_signer(None if key is None else (lambda payload: sign_barcode(payload, key))):
             yield
     finally:
         _ACTIVE.reset(token)
