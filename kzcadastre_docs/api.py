@@ -25,6 +25,8 @@ from .i18n.formatting import check_lang
 from .models.base import DocumentModel
 from .rendering import Renderer
 from .files import atomic_write
+from .forms.editions import Edition, get_edition
+from .forms.editions import choose as choose_edition
 from .forms.metadata import document_metadata
 from .pdf import Converter, DocumentMetadata, shared_converter
 
@@ -127,18 +129,30 @@ def _rule_problem(loc: tuple, rule: str, ctx: dict) -> Problem:
 _UNION_TAGS = frozenset({"individual", "organisation"})
 
 
-def context_for(spec: FormSpec, model: DocumentModel, lang: str, text_provenance: TextProvenance | None = None
-                ) -> dict[str, Any]:
-    """What a template sees: the model's fields, `lang`, `form` and `provenance_notice`."""
+def context_for(spec: FormSpec, model: DocumentModel, lang: str, text_provenance: TextProvenance | None = None,
+                edition: Edition | None = None) -> dict[str, Any]:
+    """What a template sees: the model's fields, `lang`, `form`, `provenance_notice` and
+    `edition` (its id and the Rules' wording in that edition, in `lang`)."""
+    edition = edition or choose_edition(spec.document_date_or_none(model)).edition
     context = model.model_dump(mode="python")
     context.update(
         lang=lang,
         form={"slug": spec.slug, "annex": spec.annex, "title": spec.title[lang], "provenance": spec.provenance.value},
-        provenance_notice=spec.provenance_notice(lang, text_provenance),
+        provenance_notice=spec.provenance_notice(lang, text_provenance, edition),
+        edition={"id": edition.id, "wording": {key: value[lang] for key, value in edition.wording.items()}},
     )
     if spec.compute is not None:
-        context.update(spec.compute(model, lang))
+        context.update(_compute(spec, model, lang, edition))
     return context
+
+
+def _compute(spec: FormSpec, model: DocumentModel, lang: str, edition: Edition) -> dict[str, Any]:
+    """The form's computed names; a compute function that takes `edition` gets it."""
+    import inspect
+
+    if "edition" in inspect.signature(spec.compute).parameters:
+        return spec.compute(model, lang, edition=edition)
+    return spec.compute(model, lang)
 
 
 def operator_template(templates_dir: str | Path | None, slug: str, lang: str) -> Path | None:
@@ -157,17 +171,26 @@ class RenderedDocument:
     lang: str
     docx: bytes
     metadata: DocumentMetadata
+    #: The edition of Order No. 156 the document was made in ("" for a form without editions).
+    edition: str = ""
+    #: What the user should know: an earlier edition applied, a text that is not shipped.
+    warnings: tuple[str, ...] = ()
 
 
 def render_document(
-    form: str, data: Mapping[str, Any] | DocumentModel, lang: str, *, templates_dir: str | Path | None = None
+    form: str, data: Mapping[str, Any] | DocumentModel, lang: str, *, templates_dir: str | Path | None = None,
+    edition: str | None = None,
 ) -> RenderedDocument:
     """Validate and render one document; `render` returns its bytes (see there)."""
     check_lang(lang)
     spec = renderable_form(form)
     if lang not in spec.languages:
         raise UnsupportedLanguageError(f"form {spec.slug!r} has no {lang} template")
+    if edition:
+        get_edition(edition)  # an unknown edition is a usage error before anything else
     model = validate(spec.slug, data)
+    chosen = choose_edition(spec.document_date_or_none(model), edition)
+    found = [chosen.warning] if chosen.warning and spec.editions else []
     own = operator_template(templates_dir, spec.slug, lang)
     text_provenance = None
     if own is not None:
@@ -177,31 +200,42 @@ def render_document(
         if problems:
             raise TemplateCheckError(problems)
         text_provenance = TextProvenance.OPERATOR
+        found.append(f"{lang}/{spec.slug}.docx is the operator's template: its wording is not checked "
+                     f"against the official text")
+    elif spec.editions and chosen.edition.id not in spec.editions:
+        found.append(f"{spec.slug}: no {lang} text of the {chosen.edition.id} edition is shipped")
     metadata = document_metadata(spec, model, lang)
     properties = core_properties(
         title=metadata.title,
         subject=metadata.subject,
         keywords="; ".join(metadata.keywords),
-        description=spec.provenance_notice(lang, text_provenance),
+        description=spec.provenance_notice(lang, text_provenance, chosen.edition),
         creator="kzcadastre-docs",
         created=spec.document_date(model),
         language=LANG_TAGS[lang],
     )
     engine = renderer(templates_dir if own is not None else None)
-    docx = engine.render(spec.slug, lang, context_for(spec, model, lang, text_provenance), {CORE_PART: properties})
-    return RenderedDocument(spec.slug, lang, docx, metadata)
+    template_edition = chosen.edition.id if spec.editions and own is None else None
+    docx = engine.render(spec.slug, lang, context_for(spec, model, lang, text_provenance, chosen.edition),
+                         {CORE_PART: properties}, edition=template_edition)
+    return RenderedDocument(spec.slug, lang, docx, metadata, chosen.edition.id if spec.editions else "",
+                            tuple(found))
 
 
 def render(
-    form: str, data: Mapping[str, Any] | DocumentModel, lang: str, *, templates_dir: str | Path | None = None
+    form: str, data: Mapping[str, Any] | DocumentModel, lang: str, *, templates_dir: str | Path | None = None,
+    edition: str | None = None,
 ) -> bytes:
     """The DOCX bytes of one document. Same input, same bytes.
 
     `templates_dir` is an operator's templates directory (`<dir>/<lang>/<slug>.docx`): a
     template found there is used instead of the shipped one, after the template check
     (TemplateCheckError if it does not fit the form); forms it lacks use the shipped ones.
+
+    `edition` (YYYY-MM-DD, see `forms.editions`) picks an edition of Order No. 156; by
+    default the document uses the edition in force on its date.
     """
-    return render_document(form, data, lang, templates_dir=templates_dir).docx
+    return render_document(form, data, lang, templates_dir=templates_dir, edition=edition).docx
 
 
 def to_pdf(document: RenderedDocument, *, pdf_a: bool = False, converter: Converter | None = None) -> bytes:
@@ -224,13 +258,15 @@ def render_pdf(
     pdf_a: bool = False,
     converter: Converter | None = None,
     templates_dir: str | Path | None = None,
+    edition: str | None = None,
 ) -> bytes:
     """The PDF of one document: `render`, then `to_pdf`.
 
     Raises OfficeNotFoundError (saying what to install) where LibreOffice is missing, and
     ConversionError where a document cannot be converted.
     """
-    return to_pdf(render_document(form, data, lang, templates_dir=templates_dir), pdf_a=pdf_a, converter=converter)
+    return to_pdf(render_document(form, data, lang, templates_dir=templates_dir, edition=edition), pdf_a=pdf_a,
+                  converter=converter)
 
 
 def render_to(
@@ -241,7 +277,8 @@ def render_to(
     *,
     overwrite: bool = False,
     templates_dir: str | Path | None = None,
+    edition: str | None = None,
 ) -> Path:
     """Render and write atomically; an existing file is kept unless `overwrite`."""
-    content = render(form, data, lang, templates_dir=templates_dir)
+    content = render(form, data, lang, templates_dir=templates_dir, edition=edition)
     return atomic_write(path, content, overwrite=overwrite)

@@ -126,13 +126,10 @@ def _fix_widths(table, widths):
 
 
 def _footer(document: Document, size: float = 8):
-    """Footer: the document's own statement of where its wording comes from, and the page."""
+    """Footer: the page number. Where the wording comes from is said in the document's
+    properties, not on the page a clerk issues."""
     footer = document.sections[0].footer
-    paragraph = footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    run = paragraph.add_run("{{ provenance_notice }}")
-    run.font.size = Pt(size)
-    page = footer.add_paragraph()
+    page = footer.paragraphs[0]
     page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")

@@ -16,6 +16,7 @@ from ..errors import (EXIT_FAILURE, EXIT_INVALID, DataValidationError, Kzcadastr
 from ..i18n.messages import MESSAGE_LANGUAGES, message_language
 from ..files import atomic_write, load_data
 from ..forms import get_form, modelled_form, renderable_form
+from ..forms.editions import get_edition
 
 from .app import main
 from .common import (CASES_FOLDER, LANG_CHOICE, TEMPLATES_ENV, _echo_warnings, _outputs, pdf_converter, pdf_options, templates_option)
@@ -29,10 +30,11 @@ def forms_command(fmt):
     if fmt == "json":
         click.echo(json.dumps([form.summary() for form in forms], ensure_ascii=False, indent=2))
         return
-    rows = [("SLUG", "ANNEX", "PROVENANCE", "LANGUAGES")]
+    rows = [("SLUG", "ANNEX", "PROVENANCE", "LANGUAGES", "EDITIONS")]
     for form in forms:
-        rows.append((form.slug, str(form.annex or "-"), form.provenance.value, ",".join(form.languages) or "-"))
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        rows.append((form.slug, str(form.annex or "-"), form.provenance.value, ",".join(form.languages) or "-",
+                     ",".join(form.editions) or "-"))
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
     for row in rows:
         click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
 
@@ -48,6 +50,15 @@ def describe(form):
     click.echo(f"  provenance: {spec.provenance.value}")
     for lang, value in spec.text_provenance.items():
         click.echo(f"  {lang} text: {value.value}")
+    for edition in spec.edition_summaries():
+        amended = edition["amended_by"]
+        click.echo(f"  edition {edition['edition']}: in force from {edition['in_force_from']}; {edition['act']}, "
+                   f"as amended by Order No. {amended['number']}; source: {edition['source']['kk']} (kk), "
+                   f"{edition['source']['ru']} (ru)")
+    if spec.editions:
+        click.echo("  a document uses the edition in force on its date (render --edition picks one)")
+    if spec.prescribed_by:
+        click.echo(f"  no approved form: the content is prescribed by {spec.prescribed_by}")
     click.echo(f"  {spec.description}")
     for note in spec.notes:
         click.echo(f"  note: {note}")
@@ -118,18 +129,26 @@ def validate_command(form, data_file, lang, fmt):
               help="A .docx file (one language; with --pdf also a .pdf name) or a folder "
                    "(files named <form>.<lang>.docx and .pdf).")
 @click.option("--force", is_flag=True, help="Replace existing files.")
+@click.option("--edition", metavar="YYYY-MM-DD", default=None,
+              help="The edition of Order No. 156 to use (see `describe`); default: the one in force on the "
+                   "document's date.")
 @pdf_options
 @templates_option
-def render(form, data_file, lang, output, force, pdf, pdf_a, timeout, templates_dir):
+def render(form, data_file, lang, output, force, edition, pdf, pdf_a, timeout, templates_dir):
     """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a)."""
     spec = renderable_form(form)
+    if edition:
+        get_edition(edition)
     pdf = pdf or pdf_a
     langs = list(spec.languages) if lang == "both" else [lang]
     targets = _outputs(spec, langs, output, pdf)
     model = api.validate(spec.slug, load_data(data_file))
     # Everything is rendered in memory before anything is written.
-    documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir) for lang_ in langs}
+    documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir, edition=edition)
+                 for lang_ in langs}
     _echo_warnings(api.warnings(spec.slug, model), message_language())
+    for message in dict.fromkeys(message for document in documents.values() for message in document.warnings):
+        click.echo(f"warning: {message}", err=True)
     pdf_targets = {lang_: path.with_suffix(".pdf") for lang_, path in targets.items()} if pdf else {}
     if not force:
         existing = [str(path) for path in [*targets.values(), *pdf_targets.values()] if path.exists()]

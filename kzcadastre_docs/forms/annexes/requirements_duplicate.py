@@ -14,8 +14,9 @@ FORM = FormSpec(
     provenance=Provenance.OFFICIAL_TEXT,
     description="List of basic requirements of the service issuing a duplicate of the cadastral passport.",
     model=DuplicateRequirementsData,
-    compute=lambda model, lang: block_context(model, lang, ("duplicate",)),
+    compute=lambda model, lang, edition=None: block_context(model, lang, ("duplicate",), edition),
     computed_names=COMPUTED_NAMES,
+    editions=("2026-01-22",),
     text_provenance={"kk": TextProvenance.OFFICIAL, "ru": TextProvenance.TRANSLATION},
     notes=(
         "Kazakh: the official text of Annex 2 of Order No. 65, cleaned only of the extraction's broken line joins.",

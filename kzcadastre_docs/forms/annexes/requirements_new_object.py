@@ -17,8 +17,9 @@ FORM = FormSpec(
         "built real estate, issuing the cadastral passport and the conclusion on discrepancies."
     ),
     model=NewObjectRequirementsData,
-    compute=lambda model, lang: block_context(model, lang, ("entry", "passport")),
+    compute=lambda model, lang, edition=None: block_context(model, lang, ("entry", "passport"), edition),
     computed_names=COMPUTED_NAMES,
+    editions=("2026-01-22",),
     text_provenance={"kk": TextProvenance.OFFICIAL, "ru": TextProvenance.TRANSLATION},
     notes=(
         "Kazakh: the official text of Annex 1 of Order No. 65, cleaned only of the extraction's broken line joins.",

@@ -63,8 +63,15 @@ NOTES = {
 COMPUTED_NAMES = ("applicant_name", "object_label", "schedule", "fee", "checklist", "notes")
 
 
-def block_context(model: RequirementsListData, lang: str, services: tuple[str, ...]) -> dict[str, Any]:
-    """The computed part of the block; all names empty when there is no application."""
+def _result_label(service: str, lang: str, edition) -> str:
+    if service == "entry" and edition is not None:
+        return edition.words("entry_result", lang)
+    return RESULTS[service][lang]
+
+
+def block_context(model: RequirementsListData, lang: str, services: tuple[str, ...], edition=None) -> dict[str, Any]:
+    """The computed part of the block; all names empty when there is no application.
+    The entry result is named as `edition` (of the Rules) words it."""
     app = model.application
     if app is None:
         return {"applicant_name": None, "object_label": None, "schedule": None, "fee": None, "checklist": [], "notes": []}
@@ -88,8 +95,8 @@ def block_context(model: RequirementsListData, lang: str, services: tuple[str, .
             "submitted_on": app.submitted_at.date(),
             "submitted_time": app.submitted_at.strftime("%H:%M"),
             "accepted_on": main.accepted_on,
-            "results": [{"label": RESULTS[s.service][lang], "due_on": s.due_on, "working_days": s.working_days}
-                        for s in schedules],
+            "results": [{"label": _result_label(s.service, lang, edition), "due_on": s.due_on,
+                         "working_days": s.working_days} for s in schedules],
             "refusal_procedure": PROCEDURES[main.refusal_procedure][lang],
             "hearing_notice_latest": main.hearing_notice_latest,
             "extension_limit": main.extension_limit,
