@@ -26,6 +26,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from kzcadastre_docs.docx.coreprops import CORE_PART, core_properties  # noqa: E402
 from kzcadastre_docs.docx.package import Package  # noqa: E402
@@ -445,6 +446,27 @@ def build_layout(layout: dict, common: dict, lang: str) -> bytes:
     return _finish(document, title, lang)
 
 
+OFFICIAL_DIR = TEXT_DIR / "official"
+
+
+def build_official(layout: dict, lang: str, edition: str) -> bytes:
+    """An official annex: its text from tools/official_text/ (extract_official.py), filled as
+    its layout file (tools/template_text/official/<slug>.yaml) says."""
+    from extract_official import load
+    from official_forms import build_official_body
+
+    extracted = load(lang, edition)["annexes"][layout["annex"]]
+    document = _base_document()
+    build_official_body(document, extracted, layout, lang, blocks=BLOCKS, t=_t)
+    _footer(document)
+    title = layout.get("title", {}).get(lang) or layout["slug"]
+    return _finish(document, title, lang)
+
+
+def _official_layouts() -> dict[str, dict]:
+    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(OFFICIAL_DIR.glob("*.yaml"))}
+
+
 def _layouts() -> dict[str, dict]:
     return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
             for path in sorted(TEXT_DIR.glob("*.yaml")) if "." not in path.stem and not path.stem.startswith("_")}
@@ -463,6 +485,16 @@ def build_all() -> dict[Path, bytes]:
             raise SystemExit(f"{slug}.yaml: its slug field says {layout.get('slug')!r}")
         for lang in ("kk", "ru"):
             outputs[TEMPLATES_DIR / lang / f"{slug}.docx"] = build_layout(layout, common, lang)
+    from kzcadastre_docs.forms.editions import editions
+
+    shipped = [edition.id for edition in editions()]
+    for slug, layout in _official_layouts().items():
+        if layout.get("slug") != slug:
+            raise SystemExit(f"official/{slug}.yaml: its slug field says {layout.get('slug')!r}")
+        for edition in shipped:
+            folder = TEMPLATES_DIR if edition == shipped[-1] else TEMPLATES_DIR / "editions" / edition
+            for lang in ("kk", "ru"):
+                outputs[folder / lang / f"{slug}.docx"] = build_official(layout, lang, edition)
     return outputs
 
 

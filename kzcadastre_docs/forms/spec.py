@@ -57,6 +57,12 @@ PROVENANCE_NOTICE = {
 }
 
 
+#: The text provenance of an official form shipped in both languages.
+OFFICIAL_BOTH = {"kk": TextProvenance.OFFICIAL, "ru": TextProvenance.OFFICIAL}
+
+#: The editions every official annex is shipped in (ids of `forms.editions`).
+OFFICIAL_EDITIONS = ("2026-01-22", "2026-07-12")
+
 #: The text provenance of a reconstructed form shipped in both languages.
 RECONSTRUCTED_BOTH = {"kk": TextProvenance.RECONSTRUCTED, "ru": TextProvenance.RECONSTRUCTED}
 
