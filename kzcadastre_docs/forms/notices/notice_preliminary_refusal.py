@@ -52,12 +52,12 @@ class NoticePreliminaryRefusalData(NoticeBase):
         return default_calendar().subtract_working_days(self.service_due_on, HEARING_NOTICE_WORKING_DAYS)
 
 
-def compute(model: NoticePreliminaryRefusalData, lang: str) -> dict:
+def compute(model: NoticePreliminaryRefusalData, lang: str, edition=None) -> dict:
     """The ground's words, the hearing's time, the latest notice date, the objection term."""
     from ...law.rules import OBJECTION_WORKING_DAYS
 
     return {
-        "ground_text": refusal_ground("new_object", model.ground, lang),
+        "ground_text": refusal_ground("new_object", model.ground, lang, edition.id if edition else None),
         "hearing_time": model.hearing.at.strftime("%H:%M"),
         "notice_latest": model.hearing_notice_latest(),
         "objection_days": OBJECTION_WORKING_DAYS,

@@ -27,9 +27,9 @@ class NoticeRefusalData(NoticeBase):
     reasons: LongText = Field(description="The facts behind the refusal.")
 
 
-def compute(model: NoticeRefusalData, lang: str) -> dict:
-    """The ground in the words of item 9 of the service's annex."""
-    return {"ground_text": refusal_ground(model.service, model.ground, lang)}
+def compute(model: NoticeRefusalData, lang: str, edition=None) -> dict:
+    """The ground in the words of item 9 of the service's annex, in the edition in force."""
+    return {"ground_text": refusal_ground(model.service, model.ground, lang, edition.id if edition else None)}
 
 
 FORM = FormSpec(
