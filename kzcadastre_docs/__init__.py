@@ -22,41 +22,86 @@ from .errors import (
     UnknownFormError,
 )
 from .forms import FormSpec, Provenance, get_form
+from .law.cadastral import InvalidCadastralNumber
+from .law.cadastral import parse as parse_cadastral_number
+from .signing import (PayloadSignature, PreparedDocument, SignatureOptions, SigningError, SigningInputError,
+                      VerificationReport, finish_external, load_pkcs12, prepare_external, sign_external, sign_payload,
+                      sign_pdf, verify_file, verify_payload, verify_pdf)
 
 __version__ = "0.1.0"
 
+#: The register of cadastral numbers, loaded (with SQLAlchemy) when first used:
+#: ``with kz.CadastralRegister("register.sqlite") as register: register.assign(...)``.
+_REGISTER_EXPORTS = {
+    "CadastralRegister": "Register",
+    "CadastralRuleError": "RuleError",
+    "RegisterError": "RegisterError",
+    "Specialist": "Specialist",
+    "cadastral_sheet_data": "sheet_data",
+}
+
+
+def __getattr__(name: str):
+    if name in _REGISTER_EXPORTS:
+        from . import register
+
+        return getattr(register, _REGISTER_EXPORTS[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 __all__ = [
+    "CadastralRegister",
+    "CadastralRuleError",
     "CaseFileError",
     "ConversionError",
     "Converter",
     "DataValidationError",
     "FormNotAvailableError",
     "FormSpec",
+    "InvalidCadastralNumber",
     "KzcadastreError",
     "OfficeNotFoundError",
     "OutputExistsError",
+    "PayloadSignature",
+    "PreparedDocument",
     "Provenance",
     "RecordResult",
+    "RegisterError",
     "RenderedDocument",
+    "Specialist",
+    "SignatureOptions",
+    "SigningError",
+    "SigningInputError",
     "TemplateCheckError",
     "TemplateError",
     "TemplateProblem",
     "UnknownFormError",
+    "VerificationReport",
     "__version__",
     "bundle_docx_zip",
     "bundle_pdf",
     "bundle_pdf_a_zip",
+    "cadastral_sheet_data",
     "check_templates",
+    "finish_external",
     "forms",
     "get_form",
     "load_case",
+    "parse_cadastral_number",
+    "load_pkcs12",
+    "prepare_external",
     "render",
     "render_document",
     "render_many",
     "render_pdf",
     "render_to",
     "schema",
+    "sign_external",
+    "sign_payload",
+    "sign_pdf",
     "to_pdf",
     "validate",
+    "verify_file",
+    "verify_payload",
+    "verify_pdf",
     "warnings",
 ]

@@ -23,6 +23,7 @@ from .errors import DataValidationError, Problem, TemplateCheckError, Unsupporte
 from .forms import FormSpec, TextProvenance, all_forms, modelled_form, renderable_form
 from .i18n.formatting import check_lang
 from .models.base import DocumentModel
+from .models.localized import Fallback, localize
 from .rendering import Renderer
 from .files import atomic_write
 from .forms.editions import Edition, get_edition
@@ -130,20 +131,37 @@ _UNION_TAGS = frozenset({"individual", "organisation"})
 
 
 def context_for(spec: FormSpec, model: DocumentModel, lang: str, text_provenance: TextProvenance | None = None,
-                edition: Edition | None = None) -> dict[str, Any]:
+                *, allow_fallback: bool = False, edition: Edition | None = None) -> dict[str, Any]:
     """What a template sees: the model's fields, `lang`, `form`, `provenance_notice` and
-    `edition` (its id and the Rules' wording in that edition, in `lang`)."""
+    `edition` (its id and the Rules' wording in that edition, in `lang`).
+
+    Every localized value (a text in two languages, a vocabulary code, a branch) is
+    resolved to its `lang` text, so that templates print `{{ field }}`. A value without a
+    `lang` text is a DataValidationError naming the field and the missing language, unless
+    `allow_fallback`; `localized_context` returns the fallbacks as well.
+    """
+    return localized_context(spec, model, lang, text_provenance, allow_fallback=allow_fallback, edition=edition)[0]
+
+
+def localized_context(spec: FormSpec, model: DocumentModel, lang: str, text_provenance: TextProvenance | None = None,
+                      *, allow_fallback: bool = False, edition: Edition | None = None
+                      ) -> tuple[dict[str, Any], list[Problem]]:
+    """The context of `context_for`, and a warning for each value printed in the other language."""
     edition = edition or choose_edition(spec.document_date_or_none(model)).edition
-    context = model.model_dump(mode="python")
+    context, fallbacks = localize(model.model_dump(mode="python"), lang)
+    if spec.compute is not None:
+        # Computed values come from the data, whose fallbacks are already listed.
+        context.update(localize(_compute(spec, model, lang, edition), lang)[0])
+    problems = [_fallback_problem(found, allow_fallback) for found in fallbacks]
+    if problems and not allow_fallback:
+        raise DataValidationError(spec.slug, problems)
     context.update(
         lang=lang,
         form={"slug": spec.slug, "annex": spec.annex, "title": spec.title[lang], "provenance": spec.provenance.value},
         provenance_notice=spec.provenance_notice(lang, text_provenance, edition),
         edition={"id": edition.id, "wording": {key: value[lang] for key, value in edition.wording.items()}},
     )
-    if spec.compute is not None:
-        context.update(_compute(spec, model, lang, edition))
-    return context
+    return context, problems
 
 
 def _compute(spec: FormSpec, model: DocumentModel, lang: str, edition: Edition) -> dict[str, Any]:
@@ -153,6 +171,32 @@ def _compute(spec: FormSpec, model: DocumentModel, lang: str, edition: Edition) 
     if "edition" in inspect.signature(spec.compute).parameters:
         return spec.compute(model, lang, edition=edition)
     return spec.compute(model, lang)
+
+
+#: What a document's properties say when some values are printed in the other language.
+_FALLBACK_NOTE = {
+    "kk": "Қазақ тіліндегі мәтіні жоқ мәліметтер орыс тілінде берілген: {fields}.",
+    "ru": "Сведения без текста на русском языке приведены на казахском: {fields}.",
+}
+
+
+def fallback_note(fallbacks: list[Problem] | tuple[Problem, ...], lang: str) -> str:
+    """The properties' line about values printed in the other language ("" when none).
+
+    >>> fallback_note([Problem("reasons", "language_fallback", "")], "ru")
+    'Сведения без текста на русском языке приведены на казахском: reasons.'
+    """
+    if not fallbacks:
+        return ""
+    return _FALLBACK_NOTE[lang].format(fields=", ".join(problem.field for problem in fallbacks))
+
+
+def _fallback_problem(found: Fallback, allowed: bool) -> Problem:
+    from .i18n.messages import render_message
+
+    rule = "language_fallback" if allowed else "missing_language"
+    context = {"missing": found.missing, "used": found.used}
+    return Problem(field_path(found.path), rule, render_message(rule, context, "en", rule), None, context)
 
 
 def operator_template(templates_dir: str | Path | None, slug: str, lang: str) -> Path | None:
@@ -171,6 +215,8 @@ class RenderedDocument:
     lang: str
     docx: bytes
     metadata: DocumentMetadata
+    #: Localized values printed in the other language (render with allow_fallback=True).
+    fallbacks: tuple[Problem, ...] = ()
     #: The edition of Order No. 156 the document was made in ("" for a form without editions).
     edition: str = ""
     #: What the user should know: an earlier edition applied, a text that is not shipped.
@@ -179,9 +225,16 @@ class RenderedDocument:
 
 def render_document(
     form: str, data: Mapping[str, Any] | DocumentModel, lang: str, *, templates_dir: str | Path | None = None,
-    edition: str | None = None,
+    allow_fallback: bool = False, edition: str | None = None,
 ) -> RenderedDocument:
-    """Validate and render one document; `render` returns its bytes (see there)."""
+    """Validate and render one document; `render` returns its bytes (see there).
+
+    A localized value without a `lang` text is a DataValidationError (rule
+    `missing_language`, naming the field and the language) unless `allow_fallback`: then the
+    other language's text is printed and listed in `fallbacks`. `edition` (YYYY-MM-DD, see
+    `forms.editions`) picks an edition of Order No. 156; by default the document uses the
+    edition in force on its date.
+    """
     check_lang(lang)
     spec = renderable_form(form)
     if lang not in spec.languages:
@@ -204,38 +257,40 @@ def render_document(
                      f"against the official text")
     elif spec.editions and chosen.edition.id not in spec.editions:
         found.append(f"{spec.slug}: no {lang} text of the {chosen.edition.id} edition is shipped")
+    context, fallbacks = localized_context(spec, model, lang, text_provenance, allow_fallback=allow_fallback,
+                                           edition=chosen.edition)
     metadata = document_metadata(spec, model, lang)
     properties = core_properties(
         title=metadata.title,
         subject=metadata.subject,
         keywords="; ".join(metadata.keywords),
-        description=spec.provenance_notice(lang, text_provenance, chosen.edition),
+        description=" ".join(filter(None, (spec.provenance_notice(lang, text_provenance, chosen.edition),
+                                           fallback_note(fallbacks, lang)))),
         creator="kzcadastre-docs",
         created=spec.document_date(model),
         language=LANG_TAGS[lang],
     )
     engine = renderer(templates_dir if own is not None else None)
     template_edition = chosen.edition.id if spec.editions and own is None else None
-    docx = engine.render(spec.slug, lang, context_for(spec, model, lang, text_provenance, chosen.edition),
-                         {CORE_PART: properties}, edition=template_edition)
-    return RenderedDocument(spec.slug, lang, docx, metadata, chosen.edition.id if spec.editions else "",
-                            tuple(found))
+    docx = engine.render(spec.slug, lang, context, {CORE_PART: properties}, edition=template_edition)
+    return RenderedDocument(spec.slug, lang, docx, metadata, tuple(fallbacks),
+                            chosen.edition.id if spec.editions else "", tuple(found))
 
 
 def render(
     form: str, data: Mapping[str, Any] | DocumentModel, lang: str, *, templates_dir: str | Path | None = None,
-    edition: str | None = None,
+    allow_fallback: bool = False, edition: str | None = None,
 ) -> bytes:
     """The DOCX bytes of one document. Same input, same bytes.
 
     `templates_dir` is an operator's templates directory (`<dir>/<lang>/<slug>.docx`): a
     template found there is used instead of the shipped one, after the template check
     (TemplateCheckError if it does not fit the form); forms it lacks use the shipped ones.
-
-    `edition` (YYYY-MM-DD, see `forms.editions`) picks an edition of Order No. 156; by
-    default the document uses the edition in force on its date.
+    `edition` picks an edition of Order No. 156 (default: the one in force on the
+    document's date).
     """
-    return render_document(form, data, lang, templates_dir=templates_dir, edition=edition).docx
+    return render_document(form, data, lang, templates_dir=templates_dir, allow_fallback=allow_fallback,
+                           edition=edition).docx
 
 
 def to_pdf(document: RenderedDocument, *, pdf_a: bool = False, converter: Converter | None = None) -> bytes:
@@ -258,6 +313,7 @@ def render_pdf(
     pdf_a: bool = False,
     converter: Converter | None = None,
     templates_dir: str | Path | None = None,
+    allow_fallback: bool = False,
     edition: str | None = None,
 ) -> bytes:
     """The PDF of one document: `render`, then `to_pdf`.
@@ -265,8 +321,9 @@ def render_pdf(
     Raises OfficeNotFoundError (saying what to install) where LibreOffice is missing, and
     ConversionError where a document cannot be converted.
     """
-    return to_pdf(render_document(form, data, lang, templates_dir=templates_dir, edition=edition), pdf_a=pdf_a,
-                  converter=converter)
+    document = render_document(form, data, lang, templates_dir=templates_dir, allow_fallback=allow_fallback,
+                               edition=edition)
+    return to_pdf(document, pdf_a=pdf_a, converter=converter)
 
 
 def render_to(
@@ -277,8 +334,9 @@ def render_to(
     *,
     overwrite: bool = False,
     templates_dir: str | Path | None = None,
+    allow_fallback: bool = False,
     edition: str | None = None,
 ) -> Path:
     """Render and write atomically; an existing file is kept unless `overwrite`."""
-    content = render(form, data, lang, templates_dir=templates_dir, edition=edition)
+    content = render(form, data, lang, templates_dir=templates_dir, allow_fallback=allow_fallback, edition=edition)
     return atomic_write(path, content, overwrite=overwrite)

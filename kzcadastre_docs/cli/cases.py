@@ -17,6 +17,7 @@ from ..forms import renderable_form
 
 from .app import main
 from .common import (LANG_CHOICE, _parse_date, _progress, pdf_converter, pdf_options, templates_option, timeout_option)
+from .signing import barcodes_signed_by, pdf_signer, signing_options
 
 
 #: The samples folder that holds case files (for `bundle`), not a form's data.
@@ -34,25 +35,35 @@ from .common import (LANG_CHOICE, _parse_date, _progress, pdf_converter, pdf_opt
 @click.option("--force", is_flag=True, help="Replace an existing file.")
 @timeout_option
 @templates_option
-def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, timeout, templates_dir):
+@signing_options
+def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, timeout, templates_dir, sign_key, password_env, tsa_url):
     """Render a case's documents (CASE_FILE, JSON or YAML) into one PDF: the inventory
-    register (Annex 8) first, then by date, one bookmark per document."""
+    register (Annex 8) first, then by date, one bookmark per document. With --sign the
+    bundle PDF is signed as a whole (with --pdf-a-zip, each document)."""
     if docx_zip and pdf_a_zip:
         raise click.UsageError("--docx-zip and --pdf-a-zip exclude each other")
+    if docx_zip and sign_key:
+        raise click.UsageError("--sign signs PDFs; a --docx-zip bundle has none")
     wanted = ".zip" if (docx_zip or pdf_a_zip) else ".pdf"
     if output.suffix.lower() != wanted:
         raise click.UsageError(f"-o {output}: this bundle is a {wanted} file")
     if output.exists() and not force:
         raise click.UsageError(f"already exists (use --force to replace): {output}")
     case = load_case(case_file, lang=lang)  # every document validated before any work
+    sign = pdf_signer(sign_key, password_env, tsa_url, lang=case.lang)  # the key is checked before any rendering
     if docx_zip:
         content = bundle_docx_zip(case, templates_dir=templates_dir)
     else:
-        with pdf_converter(timeout) as converter:
-            make = bundle_pdf_a_zip if pdf_a_zip else bundle_pdf
-            content = make(case, converter=converter, templates_dir=templates_dir, progress=_progress)
+        with pdf_converter(timeout) as converter, barcodes_signed_by(sign):
+            if pdf_a_zip:
+                content = bundle_pdf_a_zip(case, converter=converter, templates_dir=templates_dir, progress=_progress,
+                                           sign=sign)
+            else:
+                content = bundle_pdf(case, converter=converter, templates_dir=templates_dir, progress=_progress)
+                if sign is not None:
+                    content = sign(content, str(output))
     atomic_write(output, content, overwrite=force)
-    click.echo(f"wrote {output} ({len(case.entries)} documents)")
+    click.echo(f"wrote {output} ({len(case.entries)} documents" + (", signed)" if sign else ")"))
 
 
 def _safe_part(text: str) -> str:
@@ -115,14 +126,21 @@ def draw(kind, data_file, output, level, force):
 @click.option("--scheduler", help="The dask scheduler's address, e.g. tcp://10.0.0.5:8786.")
 @pdf_options
 @templates_option
+@signing_options
 def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, scheduler, pdf, pdf_a, timeout,
-          templates_dir):
+          templates_dir, sign_key, password_env, tsa_url):
     """Render every record of an input file. Each record ends as files (<record>_<key>.<lang>.docx)
-    or as rows of OUTPUT/errors.jsonl; exit 1 if any record failed."""
+    or as rows of OUTPUT/errors.jsonl; exit 1 if any record failed. With --sign each PDF is
+    signed here, as it is written (the key never leaves this process)."""
     from ..jobs.batch import run_batch
     from ..jobs.records import count_records
 
     spec = renderable_form(form)
+    sign = pdf_signer(sign_key, password_env, tsa_url)  # the key is checked before any work
+    if sign is not None and (jobs > 1 or executor != "local"):
+        raise click.UsageError("--sign works in this process (the key never leaves it, and barcodes are signed "
+                               "where documents are rendered): use it with --jobs 1 and --executor local")
+    pdf = pdf or sign is not None
     if skip_existing and force:
         raise click.UsageError("--skip-existing and --force exclude each other")
     if executor == "dask" and not scheduler:
@@ -134,10 +152,11 @@ def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, 
     langs = tuple(spec.languages) if lang == "both" else (lang,)
     total = count_records(input_file)
     with click.progressbar(length=total, label=f"{spec.slug}", file=sys.stderr, show_pos=True,
-                           show_eta=True) as bar:
+                           show_eta=True) as bar, barcodes_signed_by(sign):
         summary = run_batch(spec.slug, input_file, output, langs=langs, pdf=pdf, pdf_a=pdf_a, jobs=jobs,
                             skip_existing=skip_existing, force=force, executor=executor, scheduler=scheduler,
-                            templates_dir=templates_dir, timeout=timeout, progress=lambda result: bar.update(1))
+                            templates_dir=templates_dir, timeout=timeout, progress=lambda result: bar.update(1),
+                            sign=sign)
     click.echo(f"{summary.total} record(s): {summary.written} written ({summary.files} files), "
                f"{summary.skipped} skipped, {summary.failed} failed; problems in {summary.errors_file}")
     if summary.failed:
@@ -182,6 +201,6 @@ def inventory_add(file, document, on, sheets, abris, form, supersedes, note):
     atomic_write(file, text.encode("utf-8"), overwrite=True)
     entry = updated.entries[-1]
     superseded = [str(e.number) for e in updated.entries if e.superseded_by == entry.number]
-    click.echo(f"{file}: entry {entry.number} added ({entry.document}, {entry.date.isoformat()})"
+    click.echo(f"{file}: entry {entry.number} added ({entry.document.summary()}, {entry.date.isoformat()})"
                + (f"; entry {', '.join(superseded)} marked superseded" if superseded else ""))
 

@@ -95,8 +95,8 @@ def _parse_area(value: str | None) -> Decimal | None:
     return area
 
 
-def _echo_warnings(found, lang: str) -> None:
+def _echo_warnings(found, lang: str, prefix: str = "") -> None:
     """Warnings go to standard error and do not change the exit status."""
     for warning in found:
-        click.echo(f"warning: {warning.describe(lang)}", err=True)
+        click.echo(f"warning: {prefix}{warning.describe(lang)}", err=True)
 

@@ -20,6 +20,7 @@ from ..forms.editions import get_edition
 
 from .app import main
 from .common import (CASES_FOLDER, LANG_CHOICE, TEMPLATES_ENV, _echo_warnings, _outputs, pdf_converter, pdf_options, templates_option)
+from .signing import barcodes_signed_by, pdf_signer, signing_options
 
 
 @main.command("forms")
@@ -129,26 +130,37 @@ def validate_command(form, data_file, lang, fmt):
               help="A .docx file (one language; with --pdf also a .pdf name) or a folder "
                    "(files named <form>.<lang>.docx and .pdf).")
 @click.option("--force", is_flag=True, help="Replace existing files.")
+@click.option("--allow-fallback", is_flag=True,
+              help="Print a text given in the other language only, with a warning for each (default: exit 2).")
 @click.option("--edition", metavar="YYYY-MM-DD", default=None,
               help="The edition of Order No. 156 to use (see `describe`); default: the one in force on the "
                    "document's date.")
 @pdf_options
 @templates_option
-def render(form, data_file, lang, output, force, edition, pdf, pdf_a, timeout, templates_dir):
-    """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a)."""
+@signing_options
+def render(form, data_file, lang, output, force, allow_fallback, edition, pdf, pdf_a, timeout, templates_dir, sign_key,
+           password_env, tsa_url):
+    """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a; signed with --sign).
+
+    Every localized value is printed in the document's language; a value given in the
+    other language only is an error (exit 2, nothing written) unless --allow-fallback."""
     spec = renderable_form(form)
     if edition:
         get_edition(edition)
-    pdf = pdf or pdf_a
+    sign = pdf_signer(sign_key, password_env, tsa_url)  # the key is checked before any work
+    pdf = pdf or pdf_a or sign is not None
     langs = list(spec.languages) if lang == "both" else [lang]
     targets = _outputs(spec, langs, output, pdf)
     model = api.validate(spec.slug, load_data(data_file))
     # Everything is rendered in memory before anything is written.
-    documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir, edition=edition)
-                 for lang_ in langs}
+    with barcodes_signed_by(sign):  # with --sign, a QR payload is signed by the same key
+        documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir,
+                                                allow_fallback=allow_fallback, edition=edition) for lang_ in langs}
     _echo_warnings(api.warnings(spec.slug, model), message_language())
     for message in dict.fromkeys(message for document in documents.values() for message in document.warnings):
         click.echo(f"warning: {message}", err=True)
+    for lang_, document in documents.items():
+        _echo_warnings(document.fallbacks, message_language(), f"{lang_} document: ")
     pdf_targets = {lang_: path.with_suffix(".pdf") for lang_, path in targets.items()} if pdf else {}
     if not force:
         existing = [str(path) for path in [*targets.values(), *pdf_targets.values()] if path.exists()]
@@ -160,8 +172,11 @@ def render(form, data_file, lang, output, force, edition, pdf, pdf_a, timeout, t
     if pdf:
         with pdf_converter(timeout) as converter:
             for lang_, path in pdf_targets.items():
-                atomic_write(path, api.to_pdf(documents[lang_], pdf_a=pdf_a, converter=converter), overwrite=force)
-                click.echo(f"wrote {path}" + (" (PDF/A-2b)" if pdf_a else ""))
+                content = api.to_pdf(documents[lang_], pdf_a=pdf_a, converter=converter)
+                if sign is not None:
+                    content = sign(content, str(path))
+                atomic_write(path, content, overwrite=force)
+                click.echo(f"wrote {path}" + (" (PDF/A-2b)" if pdf_a else "") + (", signed" if sign else ""))
 
 
 @main.command()

@@ -91,6 +91,9 @@ class FormSpec:
     editions: tuple[str, ...] = ()
     #: Where the content is prescribed (a notice: no approved form), what prescribes it.
     prescribed_by: str = ""
+    #: What the properties say about the wording, by language, for a form whose text is not
+    #: an annex of the Rules (its own act is named here).
+    source_notice: dict[str, str] = field(default_factory=dict)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -114,6 +117,8 @@ class FormSpec:
         >>> print(get_form("annex-1").provenance_notice("kk", edition=get_edition("2026-01-22")))
         Ресми мәтін: Қазақстан Республикасы Әділет министрінің 2013 жылғы 6 мамырдағы № 156 бұйрығы, 1-қосымша, 2026-01-22 редакциясы (Қазақстан Республикасы Әділет министрінің 2026 жылғы 22 қаңтардағы № 65 бұйрығы); дереккөзі: https://zan.gov.kz/client/#!/doc/72959/kaz/22.01.2026
         """
+        if text_provenance is None and lang in self.source_notice:
+            return self.source_notice[lang]
         provenance = text_provenance or self.text_provenance[lang]
         if provenance is TextProvenance.OFFICIAL and edition is not None:
             from .editions import act_name

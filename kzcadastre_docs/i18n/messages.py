@@ -143,6 +143,21 @@ _T: dict[str, dict[str, str]] = {
         "kk": "{expected} болуы тиіс (нөмірлер 1, 2, 3... ретімен)",
         "ru": "должно быть {expected} (номера идут по порядку 1, 2, 3...)",
     },
+    "sheet_land_plot": {
+        "en": "must be the sheet's land plot {plot} (one sheet per land plot, point 35 of the Rules for assigning cadastral numbers)",
+        "kk": "парақтың жер учаскесі {plot} болуы тиіс (әрбір жер учаскесіне жеке парақ, кадастрлық нөмірлер беру ережесінің 35-тармағы)",
+        "ru": "должен быть участком листа {plot} (лист составляется на каждый земельный участок, пункт 35 Правил присвоения кадастрового номера)",
+    },
+    "sheet_primary": {
+        "en": "must be the number of a primary object on the land plot {plot} (point 14 of the Rules for assigning cadastral numbers)",
+        "kk": "{plot} жер учаскесіндегі бастапқы объектінің нөмірі болуы тиіс (кадастрлық нөмірлер беру ережесінің 14-тармағы)",
+        "ru": "должен быть номером первичного объекта на участке {plot} (пункт 14 Правил присвоения кадастрового номера)",
+    },
+    "sheet_secondary": {
+        "en": "must be the number of a secondary object in {primary} (point 25 of the Rules for assigning cadastral numbers)",
+        "kk": "{primary} ішіндегі кейінгі объектінің нөмірі болуы тиіс (кадастрлық нөмірлер беру ережесінің 25-тармағы)",
+        "ru": "должен быть номером вторичного объекта в составе {primary} (пункт 25 Правил присвоения кадастрового номера)",
+    },
     "chronology": {
         "en": "{date} is earlier than the entry before it ({previous}); the register is chronological",
         "kk": "{date} алдыңғы жазбадан ({previous}) бұрын; тізілім хронологиялық тәртіппен жүргізіледі",
@@ -232,6 +247,43 @@ _T: dict[str, dict[str, str]] = {
         "ru": "{value}: {area} м² контура лежит за границей земельного участка",
     },
     "type_error": {"en": "{detail}", "kk": "{detail}", "ru": "{detail}"},
+    # Text in two languages and coded vocabularies (kzcadastre_docs.models.localized, .vocabularies).
+    "missing_language": {
+        "en": "has no {missing} text (given in {used} only); give it in both languages, or render with --allow-fallback",
+        "kk": "{missing} тіліндегі мәтіні жоқ (тек {used} тілінде берілген); екі тілде беріңіз немесе --allow-fallback қолданыңыз",
+        "ru": "нет текста на языке {missing} (дан только на {used}); укажите на обоих языках или используйте --allow-fallback",
+    },
+    "language_fallback": {
+        "en": "printed in {used}: it has no {missing} text",
+        "kk": "{used} тілінде басылды: {missing} тіліндегі мәтіні жоқ",
+        "ru": "напечатано на языке {used}: нет текста на языке {missing}",
+    },
+    "vocabulary": {
+        "en": "{value!r} is not a code of the {vocabulary} vocabulary; nearest codes: {nearest}; or give free text in both languages (kk and ru)",
+        "kk": "{value!r} {vocabulary} сөздігінің коды емес; ең жақын кодтар: {nearest}; немесе еркін мәтінді екі тілде (kk және ru) беріңіз",
+        "ru": "{value!r} не является кодом справочника {vocabulary}; ближайшие коды: {nearest}; или укажите свободный текст на обоих языках (kk и ru)",
+    },
+    "localized_language": {
+        "en": "unknown language key {key!r}: a localized text takes kk and/or ru",
+        "kk": "белгісіз тіл кілті {key!r}: мәтін kk және/немесе ru кілттерімен беріледі",
+        "ru": "неизвестный ключ языка {key!r}: текст задается ключами kk и/или ru",
+    },
+    "localized_empty": {
+        "en": "a localized text needs a kk or a ru text (or is one string)",
+        "kk": "мәтін kk немесе ru тілінде берілуі тиіс (немесе бір жол)",
+        "ru": "нужен текст kk или ru (или одна строка)",
+    },
+    "localized_empty_text": {"en": "{where} is empty", "kk": "{lang} мәтіні бос", "ru": "текст {lang} пуст"},
+    "localized_type": {
+        "en": "must be text, or an object with kk and/or ru texts",
+        "kk": "мәтін немесе kk және/немесе ru мәтіндері бар объект болуы тиіс",
+        "ru": "должно быть текстом или объектом с текстами kk и/или ru",
+    },
+    "localized_both": {
+        "en": "free text here needs both languages; the {lang} text is missing",
+        "kk": "мұнда еркін мәтін екі тілде берілуі тиіс; {lang} мәтіні жоқ",
+        "ru": "свободный текст здесь нужен на обоих языках; нет текста {lang}",
+    },
 }
 
 # Error types that read the same as another one.

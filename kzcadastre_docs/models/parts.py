@@ -8,14 +8,16 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..law import cadastral
 from . import shapes as geometry
 from .geometry import RoomOutline
 from .base import DocumentModel, RuleViolation
-from .types import BIN, IIN, Area, DocNumber, Email, Litera, LongText, Metres, Phone, PostalCode, ShortText, Volume, Year
+from .types import (BIN, IIN, Area, DocNumber, Email, Litera, LocalizedLong, LocalizedShort, Metres, Phone, PostalCode,
+                    ShortText, Volume, Year)
+from .vocabularies import coded
 
 #: Largest difference between a declared area and the sum of its parts (m²).
 AREA_TOLERANCE = Decimal("0.05")
@@ -33,54 +35,112 @@ class ObjectType(str, Enum):
 
 
 class Address(DocumentModel):
-    """A postal address in Kazakhstan."""
+    """An address in Kazakhstan as the address register (АР) keeps it; names in kk and ru.
 
-    region: ShortText = Field(description="Region (oblys) or city of republican significance, e.g. Астана қаласы.")
-    district: ShortText | None = Field(None, description="District, if any.")
-    settlement: ShortText = Field(description="City, town or village.")
-    street: ShortText | None = Field(None, description="Street, avenue or micro-district.")
+    Each name is given as the register writes it in each language, e.g.
+    ``{"kk": "Астана қаласы", "ru": "город Астана"}``. A city of republican significance is
+    the `region` (its districts are `city_district`); `settlement` is then omitted.
+    """
+
+    region: LocalizedShort = Field(
+        description="Region (облыс / область) or city of republican significance, with its word: "
+                    "{kk: Алматы облысы, ru: Алматинская область}, {kk: Астана қаласы, ru: город Астана}.")
+    district: LocalizedShort | None = Field(None, description="District of the region, if any.")
+    settlement: LocalizedShort | None = Field(
+        None, description="City, town or village of the region, with its word (г., пос., с.); omitted for a city of "
+                          "republican significance, which is the region.")
+    city_district: LocalizedShort | None = Field(None, description="District in the city, if any.")
+    street: LocalizedShort | None = Field(None, description="Street, avenue or micro-district, with its word.")
     house: Annotated[str, Field(min_length=1, max_length=20)] = Field(description="House number.")
     building: Annotated[str, Field(min_length=1, max_length=20)] | None = Field(None, description="Building (block) number.")
     apartment: Annotated[str, Field(min_length=1, max_length=20)] | None = Field(None, description="Apartment or premise number.")
     postal_code: PostalCode | None = Field(None, description="Six-digit postal code.")
+    registration_code: Annotated[str, Field(pattern=r"^\d{1,30}$")] | None = Field(
+        None, description="Registration code of the address (регистрационный код адреса, РКА) in the address register.")
 
 
 class CadastralNumber(DocumentModel):
-    """A cadastral number: the land-plot number, with building and premise parts if any.
+    """A cadastral number: the land-plot number, with the primary and secondary parts if any.
 
-    Given as a string, it is the land-plot number alone. How the building and premise parts
-    are printed is not confirmed (see kzcadastre_docs.law.cadastral).
+    Given as a string, it is read whole by the Rules for assigning cadastral numbers (point 13:
+    land plot, primary or secondary; point 31: temporary); given as fields, the land-plot
+    number, the building (primary object) part and the premise (secondary object) part are
+    checked together (kzcadastre_docs.law.cadastral).
     """
 
-    land: str = Field(description="Land-plot number, RR:DDD:QQQ:PPP(P) with ':' or '-', e.g. 02:036:151:1053.")
-    building: Annotated[str, Field(pattern=r"^\w{1,10}$")] | None = Field(None, description="Building part, if any.")
-    premise: Annotated[str, Field(pattern=r"^\w{1,10}$")] | None = Field(None, description="Premise part, if any.")
+    land: str = Field(description="Land-plot number, AA:BBB:CCC:D…D with ':' or '-', e.g. 02:036:151:1053; "
+                                  "000 in place of the plot in a temporary number.")
+    building: Annotated[str, Field(min_length=1, max_length=60)] | None = Field(
+        None, description="Primary object's number on the plot (I…I), or a temporary number such as (123:12А:4/53687).")
+    premise: Annotated[str, Field(min_length=1, max_length=10)] | None = Field(
+        None, description="Secondary object's number in the primary object (K…K), if any.")
 
     @model_validator(mode="before")
     @classmethod
     def _from_string(cls, value: Any) -> Any:
-        return {"land": value} if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        try:
+            number = cadastral.parse(value)
+        except cadastral.InvalidCadastralNumber as exc:
+            raise PydanticCustomError("cadastral_number", "{reason}", {"reason": str(exc)}) from None
+        return {"land": number.land_plot, "building": number.primary, "premise": number.secondary}
 
     @model_validator(mode="after")
     def _normalise(self) -> CadastralNumber:
         try:
-            land = cadastral.parse_land_number(self.land)
+            number = cadastral.from_parts(self.land, self.building, self.premise)
         except cadastral.InvalidCadastralNumber as exc:
             raise PydanticCustomError("cadastral_number", "{reason}", {"reason": str(exc)}) from None
-        if self.premise and not self.building:
-            raise PydanticCustomError("cadastral_number", "{reason}", {"reason": "a premise part needs a building part"})
-        object.__setattr__(self, "land", str(land))
+        object.__setattr__(self, "land", number.land_plot)
+        object.__setattr__(self, "building", number.primary)
         return self
 
+    @property
+    def number(self) -> cadastral.Number:
+        """The parsed number (kind, parts)."""
+        return cadastral.from_parts(self.land, self.building, self.premise)
+
     def __str__(self) -> str:
-        return cadastral.format_full(cadastral.parse_land_number(self.land), self.building, self.premise)
+        return str(self.number)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        as_object = handler(core_schema)
+        as_string = {"type": "string", "pattern": cadastral.NUMBER_PATTERN,
+                     "description": "The whole number, e.g. 02:036:151:1053 (land plot), 21:320:135:0722:1 (primary), "
+                                    "21:320:135:0722:1:106 (secondary), 20:015:004:000:(123:12А:4/53687) (temporary)."}
+        return {"anyOf": [as_string, as_object], "description": cls.__doc__.splitlines()[0]}
+
+
+class LandPlotNumber(CadastralNumber):
+    """A land plot's cadastral number alone (AA:BBB:CCC:D…D, point 13)."""
+
+    @model_validator(mode="after")
+    def _land_only(self) -> LandPlotNumber:
+        if self.building is not None or self.premise is not None:
+            raise PydanticCustomError("cadastral_number", "{reason}", {"reason": str(cadastral.InvalidCadastralNumber(
+                str(self.number), "number", f"is the number of a {self.number.level} object, not of a land plot",
+                13))})
+        return self
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema, handler):
         as_object = handler(core_schema)
         as_string = {"type": "string", "pattern": cadastral.LAND_PATTERN,
-                     "description": "The land-plot number alone, e.g. 02:036:151:1053 or 02-036-151-1053."}
+                     "description": "The land-plot number, e.g. 02:036:151:1053 or 02-036-151-1053."}
         return {"anyOf": [as_string, as_object], "description": cls.__doc__.splitlines()[0]}
+
+
+def _missing_plot_land(value: Any) -> str:
+    try:
+        return str(cadastral.parse_land_number(value, missing_plot=True))
+    except cadastral.InvalidCadastralNumber as exc:
+        raise PydanticCustomError("cadastral_number", "{reason}", {"reason": str(exc)}) from None
+
+
+#: A land plot's number, or AA:BBB:CCC:000 where the plot has none (temporary numbers, point 31).
+LandPart = Annotated[str, Field(max_length=40), AfterValidator(_missing_plot_land)]
 
 
 class PowerOfAttorney(DocumentModel):
@@ -118,7 +178,7 @@ class Organisation(DocumentModel):
     """An applicant that is a legal entity, acting through a representative."""
 
     kind: Literal["organisation"] = Field(description="Always 'organisation'.")
-    name: ShortText = Field(description="Full name of the organisation.")
+    name: LocalizedShort = Field(description="Full name of the organisation, in kk and ru as registered.")
     bin: BIN
     representative: Representative = Field(description="Who acts for the organisation.")
 
@@ -140,14 +200,14 @@ class Person(DocumentModel):
     """An employee named on a document (inspector, specialist, head)."""
 
     full_name: ShortText = Field(description="Full name.")
-    position: ShortText | None = Field(None, description="Position.")
+    position: coded("position") | None = Field(None, description="Position (a code of the position vocabulary).")
 
 
 class Room(DocumentModel):
     """One line of the explication: a room and its areas."""
 
     number: Annotated[str, Field(min_length=1, max_length=10)] = Field(description="Room number on the floor plan.")
-    purpose: ShortText = Field(description="Purpose of the room (living room, kitchen, corridor...).")
+    purpose: coded("room_purpose") = Field(description="Purpose of the room: a code (living_room, kitchen, corridor...).")
     area: Area = Field(description="Total area of the room, m².")
     living_area: Area = Field(Decimal("0.00"), description="Living part of the area, m².")
     auxiliary_area: Area = Field(Decimal("0.00"), description="Auxiliary part of the area, m².")
@@ -163,12 +223,20 @@ class Room(DocumentModel):
 class Floor(DocumentModel):
     """One floor of the explication."""
 
-    level: ShortText = Field(description="The floor as named on the plan: 1, 2, подвал, мансарда...")
+    level: LocalizedShort = Field(
+        description="The floor as named on the plan: a number, the same in both languages (\"1\"), or a name in "
+                    "kk and ru ({\"kk\": \"жертөле\", \"ru\": \"подвал\"}).")
     rooms: list[Room] = Field(min_length=1, max_length=500, description="Rooms of the floor.")
     plan: list[RoomOutline] | None = Field(
         None, max_length=500,
         description="The floor plan: each room's outline (inner faces of its walls), numbered as in the "
                     "explication. When given, the plan is drawn and checked against the explication.")
+
+    @property
+    def key(self) -> str:
+        """The level as one string, for file names, messages and picking a floor: the plain
+        value, else the Russian name (then the Kazakh one)."""
+        return self.level.plain or self.level.text("ru") or self.level.text("kk")
 
     @property
     def total_area(self) -> Decimal:
@@ -195,11 +263,11 @@ class Floor(DocumentModel):
             if room.number in drawn:
                 yield ("plan", index, "number"), "duplicate", {"value": room.number, "what": "room number on the plan"}
             elif room.number not in seen:
-                yield ("plan", index, "number"), "plan_room_unknown", {"value": room.number, "level": self.level}
+                yield ("plan", index, "number"), "plan_room_unknown", {"value": room.number, "level": self.key}
             drawn.add(room.number)
         for index, room in enumerate(self.rooms):
             if room.number not in drawn:
-                yield ("rooms", index, "number"), "plan_room_missing", {"value": room.number, "level": self.level}
+                yield ("rooms", index, "number"), "plan_room_missing", {"value": room.number, "level": self.key}
 
     def advice(self) -> Iterator[RuleViolation]:
         if not self.plan:
@@ -227,7 +295,7 @@ class RealEstateObject(DocumentModel):
     """The object of real estate as measured, with its explication if there is one."""
 
     object_type: ObjectType = Field(description="Kind of object; decides the service term.")
-    purpose: ShortText = Field(description="Purpose of the object (жилой дом, магазин...).")
+    purpose: coded("object_purpose") = Field(description="Purpose of the object: a code (individual_house, apartment...).")
     total_area: Area = Field(description="Total area, m².")
     living_area: Area | None = Field(None, description="Living area, m² (residential objects).")
     useful_area: Area | None = Field(None, description="Useful area, m².")
@@ -285,17 +353,17 @@ class StructuralElementKind(str, Enum):
 
 class StructuralElement(DocumentModel):
     element: StructuralElementKind = Field(description="Which structural element or engineering system.")
-    description: LongText = Field(description="Material and construction.")
-    condition: ShortText | None = Field(None, description="Technical condition.")
+    description: LocalizedLong = Field(description="Material and construction.")
+    condition: coded("technical_condition") | None = Field(None, description="Technical condition (a code).")
     wear_percent: int | None = Field(None, ge=0, le=100, description="Physical wear, %.")
-    note: ShortText | None = Field(None, description="Note.")
+    note: LocalizedShort | None = Field(None, description="Note.")
 
 
 class MainCharacteristics(DocumentModel):
     """Header of Annex 9: the main object's figures."""
 
     litera: Litera = Field(description="Litera of the main object on the plan.")
-    name: ShortText = Field(description="Name or purpose.")
+    name: coded("building_kind") = Field(description="Name or purpose (a building kind code).")
     year_built: Year = Field(description="Year built.")
     floors_above_ground: int = Field(ge=1, le=200, description="Floors above ground.")
     floors_below_ground: int = Field(0, ge=0, le=20, description="Floors below ground.")
@@ -321,14 +389,14 @@ class ServiceBuilding(DocumentModel):
     """A service (household) building on the plot: Annex 10, first table."""
 
     litera: Litera = Field(description="Litera on the plan.")
-    name: ShortText = Field(description="Name (сарай, гараж, баня...).")
-    wall_material: ShortText = Field(description="Material of the walls.")
-    roofing: ShortText | None = Field(None, description="Roofing.")
+    name: coded("building_kind") = Field(description="Kind of building: a code (shed, garage, bathhouse...).")
+    wall_material: coded("material") = Field(description="Material of the walls (a code).")
+    roofing: coded("material") | None = Field(None, description="Roofing material (a code).")
     built_up_area: Area = Field(description="Built-up area, m².")
     height: Metres | None = Field(None, description="Height, m.")
     volume: Volume | None = Field(None, description="Volume, m³.")
     year_built: Year | None = Field(None, description="Year built.")
-    note: ShortText | None = Field(None, description="Note.")
+    note: LocalizedShort | None = Field(None, description="Note.")
 
 
 class StructureUnit(str, Enum):
@@ -341,20 +409,20 @@ class Structure(DocumentModel):
     """A structure on the plot (fence, gate, paving, well): Annex 10, second table."""
 
     litera: Litera = Field(description="Litera or number on the plan.")
-    name: ShortText = Field(description="Name.")
-    material: ShortText | None = Field(None, description="Material.")
+    name: coded("building_kind") = Field(description="Kind of structure: a code (fence, gate, well...).")
+    material: coded("material") | None = Field(None, description="Material (a code).")
     unit: StructureUnit = Field(description="Unit of the quantity: m, m2 or pcs.")
     quantity: Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)] = Field(description="Quantity.")
-    note: ShortText | None = Field(None, description="Note.")
+    note: LocalizedShort | None = Field(None, description="Note.")
 
 
 class TitleDocument(DocumentModel):
     """The title document (or act of acceptance) the declared data come from."""
 
-    name: ShortText = Field(description="Name of the document.")
+    name: coded("document_kind") = Field(description="Kind of document (a code of the document_kind vocabulary).")
     number: DocNumber = Field(description="Its number.")
     date: dt.date = Field(description="Its date.")
-    issuer: ShortText = Field(description="Who issued it.")
+    issuer: LocalizedShort = Field(description="Who issued it.")
 
 
 class Inspection(DocumentModel):
@@ -371,11 +439,11 @@ class InventoryEntry(DocumentModel):
     """A line of the inventory file's register."""
 
     number: int = Field(ge=1, description="Sequence number in the register.")
-    document: ShortText = Field(description="The document filed.")
+    document: LocalizedShort = Field(description="The document filed (its title).")
     date: dt.date = Field(description="Its date.")
     sheets: int = Field(ge=1, le=10000, description="Number of sheets.")
     status: InventoryStatus = Field(InventoryStatus.CURRENT, description="current or superseded (kept, never removed).")
-    note: ShortText | None = Field(None, description="Note.")
+    note: LocalizedShort | None = Field(None, description="Note.")
     form: Literal["abris", "cadastral-passport", "conclusion", "application", "technical-main", "technical-service",
                   "other"] | None = Field(None, description="Kind of document, where it is one the library knows.")
     sequence: int | None = Field(None, ge=1, le=1000, description="Sequence number of an abris in the file (abris entries).")
@@ -395,10 +463,10 @@ class ChangeKind(str, Enum):
 class Discrepancy(DocumentModel):
     """A row of the conclusion's table added by hand."""
 
-    item: ShortText = Field(description="The data item.")
-    declared: ShortText = Field(description="Per the title document.")
-    actual: ShortText = Field(description="Found by the inspection.")
-    difference: ShortText | None = Field(None, description="The difference.")
+    item: LocalizedShort = Field(description="The data item.")
+    declared: LocalizedShort = Field(description="Per the title document.")
+    actual: LocalizedShort = Field(description="Found by the inspection.")
+    difference: LocalizedShort | None = Field(None, description="The difference.")
     change_kind: ChangeKind = Field(description="Kind of change.")
 
 
@@ -408,7 +476,7 @@ class ActReference(DocumentModel):
 
 
 class LandPlot(DocumentModel):
-    cadastral_number: CadastralNumber = Field(description="Cadastral number of the land plot.")
+    cadastral_number: LandPlotNumber = Field(description="Cadastral number of the land plot.")
     area: Area | None = Field(None, description="Area of the land plot, m².")
 
 

@@ -13,8 +13,9 @@ from typing import Literal
 from pydantic import Field
 
 from ...models.base import DocumentModel, RuleViolation
-from ...models.parts import ActReference, Address, Applicant, CadastralNumber, Contacts, ObjectType
-from ...models.types import Area, ShortText, Year
+from ...models.parts import ActReference, Address, Applicant, CadastralNumber, Contacts, LandPlotNumber, ObjectType
+from ...models.types import Area, LocalizedShort, Year
+from ...models.vocabularies import coded
 
 from ..spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
@@ -24,7 +25,7 @@ class ApplicationObject(DocumentModel):
 
     object_type: ObjectType = Field(description="Kind of object.")
     address: Address = Field(description="Address of the object.")
-    land_plot_cadastral_number: CadastralNumber | None = Field(None, description="Cadastral number of the land plot.")
+    land_plot_cadastral_number: LandPlotNumber | None = Field(None, description="Cadastral number of the land plot.")
     cadastral_number: CadastralNumber | None = Field(None, description="Cadastral number of the object (duplicate).")
     total_area: Area = Field(description="Total area declared, m².")
     rooms: int | None = Field(None, ge=0, le=10000, description="Number of rooms.")
@@ -36,14 +37,15 @@ class ApplicationData(DocumentModel):
     """Annex 4: the application for the new-object service or for a duplicate."""
 
     document_date: dt.date = Field(description="Date of the application.")
-    branch: ShortText = Field(description="Branch of the State Corporation at the object's location (addressee).")
+    branch: coded("branch") = Field(description="Branch of the State Corporation at the object's location (addressee): "
+                                                 "a code of data/branches.yaml, e.g. astana.")
     service: Literal["new_object", "duplicate"] = Field(
         description="new_object: enter the data, cadastral passport and conclusion; duplicate: a duplicate passport.")
     applicant: Applicant
     contacts: Contacts = Field(description="How to reach the applicant.")
     object: ApplicationObject = Field(description="The object.")
     acceptance_act: ActReference | None = Field(None, description="Act of acceptance into operation (new object).")
-    attachments: list[ShortText] = Field(default_factory=list, max_length=50, description="Documents attached.")
+    attachments: list[LocalizedShort] = Field(default_factory=list, max_length=50, description="Documents attached.")
     consent_personal_data: bool = Field(description="Consent to use restricted personal data (Law on personal data, art. 8).")
     signature: Literal["eds", "otp"] = Field("eds", description="Signed by electronic digital signature or one-time password.")
 

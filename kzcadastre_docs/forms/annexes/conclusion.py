@@ -21,11 +21,13 @@ from ...i18n import formatting
 from ...i18n.form_fields import DASH, dash
 from ..computed.discrepancies import DEFAULT_AREA_TOLERANCE, compare, plan_rows
 from ...models.labels import label
+from ...models.localized import Localizable, text_in
 from ...models.base import DocumentModel, RuleViolation
 from ...models.documents import IssuedDocument
-from ...models.parts import (Address, Applicant, CadastralNumber, ChangeKind, Discrepancy, Inspection, Person,
-                            RealEstateObject, TitleDocument, date_order)
-from ...models.types import Area, Litera, ShortText
+from ...models.parts import (Address, Applicant, CadastralNumber, ChangeKind, Discrepancy, Inspection,
+                            LandPlotNumber, Person, RealEstateObject, TitleDocument, date_order)
+from ...models.types import Area, Litera, LocalizedShort
+from ...models.vocabularies import coded
 
 from ..spec import OFFICIAL_BOTH, OFFICIAL_EDITIONS, FormSpec, Provenance
 
@@ -33,7 +35,7 @@ from ..spec import OFFICIAL_BOTH, OFFICIAL_EDITIONS, FormSpec, Provenance
 class DeclaredData(DocumentModel):
     """The object's data as the title document states them."""
 
-    purpose: ShortText | None = Field(None, description="Purpose per the title document.")
+    purpose: coded("object_purpose") | None = Field(None, description="Purpose per the title document (a code).")
     total_area: Area = Field(description="Total area per the title document, m².")
     living_area: Area | None = Field(None, description="Living area per the title document, m².")
     floors_above_ground: int | None = Field(None, ge=1, le=200, description="Floors per the title document.")
@@ -48,7 +50,7 @@ class ConclusionData(IssuedDocument):
     object: RealEstateObject = Field(description="The object as measured by the inspection.")
     address: Address = Field(description="Address of the object.")
     cadastral_number: CadastralNumber | None = Field(None, description="Cadastral number of the object, if assigned.")
-    land_plot_cadastral_number: CadastralNumber = Field(description="Cadastral number of the land plot.")
+    land_plot_cadastral_number: LandPlotNumber = Field(description="Cadastral number of the land plot.")
     title_document: TitleDocument = Field(description="The title document compared with the inspection.")
     declared: DeclaredData = Field(description="The data as the title document states them.")
     inspection: Inspection = Field(description="The state technical inspection.")
@@ -63,14 +65,14 @@ class ConclusionData(IssuedDocument):
         default_factory=dict, description="Kind of change per computed item, replacing the default: keys total_area, "
                                           "living_area, floors_above_ground, rooms, purpose, structure:<litera>.")
     discrepancies: list[Discrepancy] = Field(default_factory=list, description="Rows added by hand to the computed table.")
-    object_name: ShortText | None = Field(None, description="Name of the object as the form prints it; default: object.purpose.")
+    object_name: LocalizedShort | None = Field(None, description="Name of the object as the form prints it; default: object.purpose.")
     built_up_area: Area | None = Field(None, description="Built-up area, m² (a dash if omitted).")
     main_area: Area | None = Field(None, description="Main area, m² (a dash if omitted).")
     balconies_area: Area | None = Field(None, description="Area of balconies/loggias, m² (a dash if omitted).")
     components: int | None = Field(None, ge=0, le=10000, description="Number of components (a dash if omitted).")
-    floor: ShortText | None = Field(None, description="The floor a premise is on (printed after the number of floors).")
-    other_characteristics: ShortText | None = Field(None, description="Other technical characteristics (a dash if omitted).")
-    change_cause: ShortText | None = Field(None, description="What the change resulted from (a dash if omitted).")
+    floor: LocalizedShort | None = Field(None, description="The floor a premise is on (printed after the number of floors).")
+    other_characteristics: LocalizedShort | None = Field(None, description="Other technical characteristics (a dash if omitted).")
+    change_cause: LocalizedShort | None = Field(None, description="What the change resulted from (a dash if omitted).")
     director: Person | None = Field(None, description="Director of the branch who signs; a line for the pen if omitted.")
     department_head: Person | None = Field(None, description="Head of the department who signs; a line for the pen if omitted.")
     executor: Person | None = Field(None, description="Executor; default: the inspecting specialist.")
@@ -103,6 +105,8 @@ def _value(value: Any, lang: str, presence: bool) -> str:
         return label("present" if value is not None else "absent", lang, "presence")
     if isinstance(value, Decimal):
         return formatting.number(value, lang, places=2)
+    if isinstance(value, Localizable):
+        return value  # the rendering context prints it in the document's language
     return "" if value is None else str(value)
 
 
@@ -113,22 +117,23 @@ def _signed(value: Decimal | int | None, lang: str) -> str:
     return ("+" if value > 0 else "−") + text
 
 
-def _item(difference, lang: str) -> str:
+def _item(difference, lang: str, levels: dict[str, Any]) -> str:
     text = label(difference.item, lang, "discrepancy_item")
     if difference.room is not None:
         level, room = difference.room
-        return text.format(level=level, room=room)
+        return text.format(level=text_in(levels.get(level, level), lang), room=room)
     return text.format(litera=difference.litera)
 
 
 def compute(model: ConclusionData, lang: str) -> dict[str, Any]:
     """The table's rows (computed, then those added by hand) and whether there are any."""
     rows = []
+    levels = {floor.key: floor.level for floor in model.object.floors}
     for difference in model.differences():
         presence = difference.litera is not None
         rows.append({
             "number": len(rows) + 1,
-            "item": _item(difference, lang),
+            "item": _item(difference, lang, levels),
             "declared": _value(difference.declared, lang, presence),
             "actual": _value(difference.actual, lang, presence),
             "difference": _signed(difference.difference, lang),
@@ -150,8 +155,9 @@ def compute(model: ConclusionData, lang: str) -> dict[str, Any]:
                   "living": area(obj.living_area), "main": area(model.main_area),
                   "balconies": area(model.balconies_area)},
         "rooms_line": f"{dash(model.components)}/{obj.rooms}",
-        "floors_line": f"{obj.floors_above_ground}/{model.floor}" if model.floor else str(obj.floors_above_ground),
-        "change_cause_line": dash(model.change_cause),
+        "floors_line": (f"{obj.floors_above_ground}/{text_in(model.floor, lang)}" if model.floor
+                        else str(obj.floors_above_ground)),
+        "change_cause_line": model.change_cause or DASH,
         "director_name": model.director.full_name if model.director else PEN_LINE,
         "department_head_name": model.department_head.full_name if model.department_head else PEN_LINE,
         "executor_name": executor.full_name,

@@ -1,0 +1,266 @@
+"""The `cadastral` commands: read a number, assign, split, merge, replace, retire and look up
+numbers in the register, and print a land plot's Учетный лист.
+
+A step that breaks a rule of the Rules for assigning cadastral numbers exits 2 naming the
+part and the point, and leaves the register unchanged; a register that cannot be opened or
+used exits 1.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .. import api
+from ..errors import EXIT_INVALID
+from ..files import atomic_write
+from ..forms import get_form
+from ..law import cadastral as numbers
+from ..register import REGISTER_ENV, default_location
+
+from .app import main
+from .common import LANG_CHOICE, _outputs, _parse_date, pdf_converter, pdf_options
+
+SHEET_FORM = "cadastral-register-sheet"
+
+
+@main.group()
+def cadastral():
+    """Cadastral numbers by the Rules for assigning cadastral numbers (Order No. 156): parse
+    them, assign them in the register, split, merge, and print a land plot's Учетный лист.
+
+    The register is a SQLite file (default: register.sqlite in your data folder) or a
+    PostgreSQL database (--register postgresql://user@host/db). Exit status 2: a number or
+    step the Rules do not allow (the part and the point are named; nothing changed)."""
+
+
+def _register_option(function):
+    return click.option("--register", "location", envvar=REGISTER_ENV, show_envvar=True, metavar="PATH|URL",
+                        help=f"The register: a SQLite file, or postgresql://... (default: {default_location()}).")(function)
+
+
+def _format_option(function):
+    return click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)(function)
+
+
+def _step_options(function):
+    """Who assigns and when: the sheet's columns 5 and 6."""
+    for option in reversed([
+        click.option("--specialist", required=True, help="Full name of the specialist who assigns (sheet column 6)."),
+        click.option("--position", help="The specialist's position: a code of the position vocabulary "
+                                        "(e.g. chief_inspection_specialist)."),
+        click.option("--position-kk", help="The position in Kazakh (with --position-ru, instead of --position)."),
+        click.option("--position-ru", help="The position in Russian."),
+        click.option("--date", "on", required=True, help="Date of assignment, YYYY-MM-DD (sheet column 5)."),
+    ]):
+        function = option(function)
+    return function
+
+
+def _open(location: str | None):
+    """The register (SQLAlchemy is loaded only by the commands that use it)."""
+    from ..register import Register
+
+    return Register(location)
+
+
+def _specialist(specialist: str, position: str | None, position_kk: str | None, position_ru: str | None):
+    from ..register import Specialist
+
+    if position is not None and (position_kk or position_ru):
+        raise click.UsageError("give --position (a code) or --position-kk and --position-ru, not both")
+    if position is None and not (position_kk or position_ru):
+        raise click.UsageError("give the specialist's position: --position CODE, or --position-kk and --position-ru")
+    return Specialist.of(specialist, position if position is not None else {"kk": position_kk, "ru": position_ru})
+
+
+def _report(change, fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(change.to_json(), ensure_ascii=False, indent=2))
+        return
+    for entry in change.ended:
+        click.echo(f"ended    {entry.number} ({entry.status}, {entry.ended_by}, {entry.ended_on.isoformat()})")
+    for entry in change.assigned:
+        replaces = f"; replaces {', '.join(entry.replaces)}" if entry.replaces else ""
+        click.echo(f"assigned {entry.number} (record {entry.record} of the sheet of {entry.land_plot}{replaces})")
+
+
+@cadastral.command("parse")
+@click.argument("number")
+@_format_option
+def parse_command(number, fmt):
+    """Read NUMBER: its kind (land_plot, primary, secondary, temporary_primary,
+    temporary_secondary) and parts; exit 2 naming the wrong part and the point."""
+    try:
+        parsed = numbers.parse(number)
+    except numbers.InvalidCadastralNumber as exc:
+        if fmt != "json":
+            raise
+        click.echo(json.dumps({"valid": False, "error": exc.as_dict()}, ensure_ascii=False, indent=2))
+        raise SystemExit(EXIT_INVALID) from None
+    if fmt == "json":
+        click.echo(json.dumps({"valid": True, **parsed.to_json()}, ensure_ascii=False, indent=2))
+        return
+    data = parsed.to_json()
+    click.echo(f"{data['number']}  {data['kind']}")
+    for name, value in data["parts"].items():
+        if value is not None and name != "temporary":
+            click.echo(f"  {numbers.PARTS[name]}: {value}")
+    for name, value in data["parts"].get("temporary", {}).items():
+        click.echo(f"  {numbers.PARTS[name]}: {value}")
+
+
+@cadastral.command()
+@click.option("--land-plot", required=True, help="The land plot's number; with --temporary, its quarter AA:BBB:CCC.")
+@click.option("--primary", help="Assign a secondary number in this primary object (its number on the plot, "
+                                "or the whole number); it must be in the register (point 24).")
+@click.option("--secondary", is_flag=True, help="Assign a secondary number; without --primary, a new primary number "
+                                               "and its first secondary number in one step (point 24).")
+@click.option("--premise", help="Use the premise's postal number as the secondary number, when it is unique in the "
+                                "primary object (point 26).")
+@click.option("--temporary", is_flag=True, help="The plot has no number: a temporary number unique in the quarter "
+                                               "(points 8, 30, 31).")
+@click.option("--temporary-code", help="A temporary number made of street code:house:inventory number, e.g. "
+                                       "123:12А:4/53687 (point 31).")
+@_step_options
+@_register_option
+@_format_option
+def assign(land_plot, primary, secondary, premise, temporary, temporary_code, specialist, position, position_kk,
+           position_ru, on, location, fmt):
+    """Assign the next number on a land plot or in a primary object, and record it on the
+    land plot's Учетный лист."""
+    clerk = _specialist(specialist, position, position_kk, position_ru)
+    with _open(location) as register:
+        change = register.assign(land_plot, primary=primary, secondary=secondary, premise=premise,
+                                 temporary=temporary, temporary_code=temporary_code, specialist=clerk,
+                                 on=_parse_date(on))
+    _report(change, fmt)
+
+
+@cadastral.command()
+@click.argument("number")
+@click.option("--into", "parts", type=click.IntRange(2, 1000), required=True, help="How many objects the split makes.")
+@click.option("--retire-secondaries", is_flag=True, help="A primary object's secondary numbers end with it (point 28).")
+@_step_options
+@_register_option
+@_format_option
+def split(number, parts, retire_secondaries, specialist, position, position_kk, position_ru, on, location, fmt):
+    """Split an object: NUMBER ends, the new objects get the next numbers (points 6, 18, 19, 29)."""
+    clerk = _specialist(specialist, position, position_kk, position_ru)
+    with _open(location) as register:
+        change = register.split(number, parts, specialist=clerk, on=_parse_date(on),
+                                retire_secondaries=retire_secondaries)
+    _report(change, fmt)
+
+
+@cadastral.command()
+@click.argument("numbers_", metavar="NUMBER NUMBER...", nargs=-1, required=True)
+@click.option("--retire-secondaries", is_flag=True, help="Merged primary objects' secondary numbers end too (point 28).")
+@_step_options
+@_register_option
+@_format_option
+def merge(numbers_, retire_secondaries, specialist, position, position_kk, position_ru, on, location, fmt):
+    """Merge objects of one land plot (or one primary object): their numbers end, the new
+    object gets the next number (points 6, 18, 20, 29)."""
+    clerk = _specialist(specialist, position, position_kk, position_ru)
+    with _open(location) as register:
+        change = register.merge(list(numbers_), specialist=clerk, on=_parse_date(on),
+                                retire_secondaries=retire_secondaries)
+    _report(change, fmt)
+
+
+@cadastral.command()
+@click.argument("temporary_number")
+@click.option("--land-plot", required=True, help="The number the land plot now has.")
+@_step_options
+@_register_option
+@_format_option
+def permanent(temporary_number, land_plot, specialist, position, position_kk, position_ru, on, location, fmt):
+    """The land plot got its number: replace a temporary primary number (and its secondary
+    numbers) by permanent ones; the temporary ones are annulled and linked (points 32, 33)."""
+    clerk = _specialist(specialist, position, position_kk, position_ru)
+    with _open(location) as register:
+        change = register.make_permanent(temporary_number, land_plot, specialist=clerk, on=_parse_date(on))
+    _report(change, fmt)
+
+
+@cadastral.command()
+@click.argument("number")
+@_step_options
+@_register_option
+@_format_option
+def retire(number, specialist, position, position_kk, position_ru, on, location, fmt):
+    """The object ceased to exist: its number ends and is never given to another (point 7)."""
+    clerk = _specialist(specialist, position, position_kk, position_ru)
+    with _open(location) as register:
+        change = register.retire(number, specialist=clerk, on=_parse_date(on))
+    _report(change, fmt)
+
+
+@cadastral.command()
+@click.argument("number")
+@_register_option
+@_format_option
+def show(number, location, fmt):
+    """Look a number up in the register: its status, record, dates and links; exit 2 if it
+    is not there."""
+    with _open(location) as register:
+        entry = register.lookup(number)
+    if entry is None:
+        click.echo(f"error: {numbers.parse(number)} is not in the register", err=True)
+        raise SystemExit(EXIT_INVALID)
+    if fmt == "json":
+        click.echo(json.dumps(entry.to_json(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{entry.number}  {entry.kind}  {entry.status}")
+    click.echo(f"  record {entry.record} of the sheet of {entry.land_plot}, assigned {entry.assigned_on.isoformat()} "
+               f"by {entry.specialist.name}")
+    if entry.ended_on:
+        click.echo(f"  ended {entry.ended_on.isoformat()} ({entry.ended_by})")
+    for label, linked in (("replaces", entry.replaces), ("replaced by", entry.replaced_by)):
+        if linked:
+            click.echo(f"  {label}: {', '.join(linked)}")
+
+
+@cadastral.command("register")
+@click.option("--land-plot", required=True, help="The land plot whose sheet to print.")
+@click.option("--lang", type=LANG_CHOICE, default="both", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="A .docx file (one language) or a folder (cadastral-register-sheet.<lang>.docx).")
+@click.option("--force", is_flag=True, help="Replace existing files.")
+@pdf_options
+@_register_option
+@click.option("--format", "fmt", type=click.Choice(["docx", "json"]), default="docx", show_default=True,
+              help="json: print the sheet's data (the form's data) instead of writing documents.")
+def register_command(land_plot, lang, output, force, pdf, pdf_a, timeout, location, fmt):
+    """The Учетный лист присвоения кадастровых номеров of one land plot, from the register:
+    DOCX (and PDF with --pdf), or its data as JSON (points 34, 35)."""
+    from ..register import sheet_data
+
+    with _open(location) as register:
+        data = sheet_data(register, land_plot)
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if output is None:
+        raise click.UsageError("give -o PATH for the documents, or --format json")
+    spec = get_form(SHEET_FORM)
+    langs = list(spec.languages) if lang == "both" else [lang]
+    pdf = pdf or pdf_a
+    targets = _outputs(spec, langs, output, pdf)
+    paths = [*targets.values(), *([path.with_suffix(".pdf") for path in targets.values()] if pdf else [])]
+    existing = [str(path) for path in paths if path.exists()]
+    if existing and not force:
+        raise click.UsageError(f"already exists (use --force to replace): {', '.join(existing)}")
+    # Everything is made in memory before anything is written.
+    documents = {lang_: api.render_document(SHEET_FORM, data, lang_) for lang_ in langs}
+    files = {path: documents[lang_].docx for lang_, path in targets.items()}
+    if pdf:
+        with pdf_converter(timeout) as converter:
+            files.update({path.with_suffix(".pdf"): api.to_pdf(documents[lang_], pdf_a=pdf_a, converter=converter)
+                          for lang_, path in targets.items()})
+    for path, content in files.items():
+        atomic_write(path, content, overwrite=force)
+        click.echo(f"wrote {path}")
