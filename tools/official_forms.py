@@ -14,6 +14,7 @@ says only where the data goes:
   (a row repeated for each item, replacing the official empty row) or `cells_by_row`
   (values for the empty cells of the official rows), and `repeat` (a Jinja loop around the
   whole table, with `caption`).
+- a fill's `blocks`: layout blocks printed right after its line (the abris's drawing).
 - `after`: blocks printed after the official form (an attachment), in the layout blocks of
   build_templates.py; `before_table`: paragraphs (`{%p %}` tags) put around a table.
 
@@ -322,6 +323,9 @@ def build_official_body(document, extracted: dict, layout: dict, lang: str, *, b
             _line_runs(paragraph, text, values, size, bold=heading, pad=(fill or {}).get("pad", True))
         for tag in (fill or {}).get("close", []):
             _tag(document, tag)
+        for block in (fill or {}).get("blocks", []):  # e.g. the abris's drawing after its line
+            kind = next(key for key in blocks if key in block)
+            blocks[kind](document, block, lang)
     missing = [candidate["at"] for index, candidate in enumerate(fills)
                if index not in used and not candidate.get("optional")]
     if missing:
