@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -47,6 +48,16 @@ def _expected(value, lang, name=None):
     return str(value)
 
 
+def _date_line(value, lang):
+    """A date as an official form's date line prints it: "27" қараша 20(26) (a pattern)."""
+    if not isinstance(value, date):
+        return "(?!)"
+    from kzcadastre_docs.i18n.form_fields import date_parts
+
+    day, month, yy = date_parts(value, lang)
+    return f'{day}" {month} 20 ?{yy}'
+
+
 def _scalars(model):
     for name, value in model:
         if isinstance(value, (str, date, Decimal, int, Localizable)) and not isinstance(value, bool):
@@ -61,7 +72,9 @@ def test_every_scalar_input_value_appears_in_the_text(slug, path, lang):
     data = json.loads(path.read_text(encoding="utf-8"))
     model = kz.validate(slug, data)
     text = _text(kz.render(slug, data, lang))
-    missing = [(name, value) for name, value in _scalars(model) if _expected(value, lang, name) not in text]
+    flat = " ".join(text.replace("\u00a0", " ").split())
+    missing = [(name, value) for name, value in _scalars(model)
+               if _expected(value, lang, name) not in text and not re.search(_date_line(value, lang), flat)]
     assert not missing, f"values not in the {lang} document: {missing}"
 
 

@@ -12,6 +12,8 @@ a date line («__» ________ 20__ год), the numbered address items 1-6.
 ...              "street_address", "ru")
 'Мәңгілік Ел даңғылы, дом 55, кв. 45'
 >>> address_item({"region": "Астана қаласы"}, "city_district", "ru")
+>>> in_figures_and_words(12, "ru"), in_figures_and_words(3, "kk")
+('12 (двенадцать)', '3 (үш)')
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from datetime import date
 from typing import Any
 
 from babel.dates import format_date
+from num2words import num2words
 
-from .formatting import BABEL_LOCALES, check_lang
+from .formatting import BABEL_LOCALES, NUM2WORDS_LANG, check_lang
 
 #: What the official forms print where a datum is missing ("в случае отсутствия данных
 #: ставится прочерк", note to Annex 3).
@@ -67,3 +70,9 @@ def address_item(value: Any, item: str, lang: str) -> str | None:
     parts += [words[name].format(_get(value, name)) if _get(value, name) else None
               for name in ("house", "building", "apartment")]
     return ", ".join(part for part in parts if part) or None
+
+
+def in_figures_and_words(value: int, lang: str) -> str:
+    """A count "in figures and in words", as the inventory's totals ask for it."""
+    check_lang(lang)
+    return f"{value} ({num2words(value, lang=NUM2WORDS_LANG[lang])})"

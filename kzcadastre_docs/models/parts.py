@@ -439,6 +439,7 @@ class InventoryEntry(DocumentModel):
     """A line of the inventory file's register."""
 
     number: int = Field(ge=1, description="Sequence number in the register.")
+    document_number: DocNumber | None = Field(None, description="The document's own number, if it has one.")
     document: LocalizedShort = Field(description="The document filed (its title).")
     date: dt.date = Field(description="Its date.")
     sheets: int = Field(ge=1, le=10000, description="Number of sheets.")
