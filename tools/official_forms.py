@@ -221,7 +221,8 @@ def _table(document, rows: list[list[dict]], spec: dict, lang: str):
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _borders(table)
-    widths = [Cm(w) for w in spec["widths"]]
+    widths_cm = spec["widths"][lang] if isinstance(spec["widths"], dict) else spec["widths"]
+    widths = [Cm(w) for w in widths_cm]
     if len(widths) != width:
         raise SystemExit(f"table of {width} columns given {len(widths)} widths")
     size = spec.get("size", 10)
@@ -238,6 +239,14 @@ def _table(document, rows: list[list[dict]], spec: dict, lang: str):
             if filled is not None and not texts:
                 data_columns = [c for c, x in line if not x["text"]]
                 texts = [filled[data_columns.index(column)]]
+            rows_spec = spec.get("fill_rows")
+            if rows_spec and not texts and r >= header_rows:
+                data_columns = [c for c, x in line if not x["text"]]
+                field = rows_spec["fields"][data_columns.index(column)]
+                texts = [f"{{{{ {rows_spec['var']}[{r - header_rows}].{field} }}}}"]
+            if any("_" in text for text in texts) and spec.get("blank_values"):
+                values = list(spec["blank_values"])
+                texts = [BLANK.sub(lambda m: values.pop(0) if values else m.group(0), text) for text in texts]
             align = WD_ALIGN_PARAGRAPH.CENTER if is_header else WD_ALIGN_PARAGRAPH.LEFT
             _set_cell(target, texts, size=size, bold=is_header and spec.get("bold_header", False), align=align)
     if repeat:

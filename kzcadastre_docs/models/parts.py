@@ -351,12 +351,26 @@ class StructuralElementKind(str, Enum):
     OTHER = "other"  # balconies, loggias, porches, stairs
 
 
+#: The element each sub-row part belongs to (the official Annex 9 table).
+ELEMENT_PARTS = {"attic": "slabs", "between_floors": "slabs", "first_floor": "floors", "upper_floors": "floors",
+                 "stairs": "other"}
+
+
 class StructuralElement(DocumentModel):
     element: StructuralElementKind = Field(description="Which structural element or engineering system.")
+    part: Literal["attic", "between_floors", "first_floor", "upper_floors", "stairs"] | None = Field(
+        None, description="Sub-row of the official Annex 9 table: attic or between_floors (slabs), first_floor or "
+                          "upper_floors (floors), stairs (other).")
     description: LocalizedLong = Field(description="Material and construction.")
     condition: coded("technical_condition") | None = Field(None, description="Technical condition (a code).")
     wear_percent: int | None = Field(None, ge=0, le=100, description="Physical wear, %.")
     note: LocalizedShort | None = Field(None, description="Note.")
+
+    def rules(self) -> Iterator[RuleViolation]:
+        if self.part is not None and ELEMENT_PARTS[self.part] != self.element.value:
+            yield ("part",), "enum", {"expected": f"a part of {self.element.value}: "
+                                                  + ", ".join(p for p, k in ELEMENT_PARTS.items() if k == self.element.value)
+                                                  or "none"}
 
 
 class MainCharacteristics(DocumentModel):
