@@ -117,7 +117,9 @@ def _para(document, *, align=None, space_after=2, keep_with_next=False, indent_c
 
 def _tag(document, tag: str):
     paragraph = document.add_paragraph()
-    paragraph.add_run(tag)
+    paragraph.paragraph_format.space_after = Pt(0)
+    run = paragraph.add_run(tag)
+    run.font.size = Pt(6)
 
 
 def _marked_line(paragraph, text: str, marks: list[dict], lang: str, size: float):
@@ -241,9 +243,11 @@ def _table(document, rows: list[list[dict]], spec: dict, lang: str):
                 texts = [filled[data_columns.index(column)]]
             rows_spec = spec.get("fill_rows")
             if rows_spec and not texts and r >= header_rows:
-                data_columns = [c for c, x in line if not x["text"]]
-                field = rows_spec["fields"][data_columns.index(column)]
-                texts = [f"{{{{ {rows_spec['var']}[{r - header_rows}].{field} }}}}"]
+                # the fields fill the row's last empty cells (a wholly empty row keeps its first cells empty)
+                data_columns = [c for c, x in line if not x["text"]][-len(rows_spec["fields"]):]
+                if column in data_columns:
+                    field = rows_spec["fields"][data_columns.index(column)]
+                    texts = [f"{{{{ {rows_spec['var']}[{r - header_rows}].{field} }}}}"]
             if any("_" in text for text in texts) and spec.get("blank_values"):
                 values = list(spec["blank_values"])
                 texts = [BLANK.sub(lambda m: values.pop(0) if values else m.group(0), text) for text in texts]
@@ -263,6 +267,11 @@ def _table(document, rows: list[list[dict]], spec: dict, lang: str):
                           align=WD_ALIGN_PARAGRAPH.CENTER if spec.get("center", [False] * width)[column]
                           else WD_ALIGN_PARAGRAPH.LEFT)
     _fixed_widths(table, widths)
+    if spec.get("keep_with_next"):  # the table stays on the page of what follows it (no orphan lines)
+        for row in table.rows:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
     return table
 
 
@@ -304,7 +313,8 @@ def build_official_body(document, extracted: dict, layout: dict, lang: str, *, b
         nxt = items[position + 1] if position + 1 < len(items) else {}
         hint_follows = "line" in nxt and is_hint(nxt["line"])
         if is_hint(text):
-            paragraph = _para(document, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=3, keep_with_next=keeping)
+            paragraph = _para(document, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=3,
+                              keep_with_next=keeping and position < len(items) - 1)
             _run(paragraph, text, size=8)
             continue
         # Fills are listed in the form's order: the next one (skipping optional ones) or none.
@@ -321,8 +331,9 @@ def build_official_body(document, extracted: dict, layout: dict, lang: str, *, b
         for tag in (fill or {}).get("open", []):
             _tag(document, tag)
         align = WD_ALIGN_PARAGRAPH.CENTER if heading else WD_ALIGN_PARAGRAPH.JUSTIFY if len(text) > LINE_CHARS else None
+        last = position == len(items) - 1  # the form's last line keeps with nothing (a page break may follow)
         paragraph = _para(document, align=align, space_after=0 if hint_follows else (6 if heading else layout.get("line_space", 2)),
-                          keep_with_next=heading or hint_follows or keeping)
+                          keep_with_next=heading or hint_follows or (keeping and not last))
         if line_marks:
             _marked_line(paragraph, text, line_marks, lang, size)
         else:

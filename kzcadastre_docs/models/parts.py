@@ -399,6 +399,16 @@ class MainCharacteristics(DocumentModel):
             seen.add(element.element)
 
 
+class ServiceElement(DocumentModel):
+    """One element row of the official Annex 10 table for a service building."""
+
+    element: Literal["foundation", "walls", "slabs", "roof", "exterior_finish"] = Field(
+        description="The row: foundation, walls (outer), slabs, roof, exterior_finish.")
+    description: LocalizedLong = Field(description="Material and construction.")
+    condition: coded("technical_condition") | None = Field(None, description="Technical condition (a code).")
+    wear_percent: int | None = Field(None, ge=0, le=100, description="Physical wear, %.")
+
+
 class ServiceBuilding(DocumentModel):
     """A service (household) building on the plot: Annex 10, first table."""
 
@@ -411,6 +421,9 @@ class ServiceBuilding(DocumentModel):
     volume: Volume | None = Field(None, description="Volume, m³.")
     year_built: Year | None = Field(None, description="Year built.")
     note: LocalizedShort | None = Field(None, description="Note.")
+    elements: list[ServiceElement] = Field(
+        default_factory=list, max_length=20,
+        description="Element rows of the official table; walls and roof default to wall_material and roofing.")
 
 
 class StructureUnit(str, Enum):
