@@ -69,29 +69,58 @@ def pdf_converter(timeout: float):
     return converter
 
 
-def _parse_datetime(value: str) -> datetime:
+#: Years a date option accepts (the Rules' arithmetic refuses others, see law.rules).
+_YEARS = (1991, 2200)
+#: The largest area an option accepts, as the models' areas (12 digits, 2 decimal places).
+_MAX_AREA = Decimal("9999999999.99")
+
+
+def _in_years(value, text: str, hint: str, what: str):
+    if not _YEARS[0] <= value.year <= _YEARS[1]:
+        raise click.BadParameter(f"{_shown(text)}: the year must be between {_YEARS[0]} and {_YEARS[1]}",
+                                 param_hint=hint)
+    return value
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """A value quoted for a message, cut to `limit` characters.
+
+    >>> _shown("x" * 100, 5)
+    "'xxxx…'"
+    """
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _parse_datetime(value: str, hint: str = "--submitted") -> datetime:
+    """A date and time: local time as written, or with an offset (Z, +HH:MM) converted later."""
     try:
-        return datetime.fromisoformat(value)
+        parsed = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date and time (YYYY-MM-DDTHH:MM)") from None
+        raise click.BadParameter(f"{_shown(value)} is not a date and time (YYYY-MM-DDTHH:MM, optionally with Z "
+                                 "or +HH:MM)", param_hint=hint) from None
+    return _in_years(parsed, value, hint, "date and time")
 
 
-def _parse_date(value: str) -> date:
+def _parse_date(value: str, hint: str = "--date") -> date:
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value.strip())
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+        raise click.BadParameter(f"{_shown(value)} is not a date (YYYY-MM-DD)", param_hint=hint) from None
+    return _in_years(parsed, value, hint, "date")
 
 
-def _parse_area(value: str | None) -> Decimal | None:
+def _parse_area(value: str | None, hint: str = "--area") -> Decimal | None:
     if value is None:
         return None
     try:
-        area = Decimal(value.replace(",", "."))
+        area = Decimal(value.strip().replace(",", "."))
     except InvalidOperation:
-        raise click.BadParameter(f"{value!r} is not a number of square metres") from None
+        raise click.BadParameter(f"{_shown(value)} is not a number of square metres", param_hint=hint) from None
     if not area.is_finite() or area < 0:
-        raise click.BadParameter(f"{value!r} is not a non-negative area")
+        raise click.BadParameter(f"{_shown(value)} is not a non-negative area", param_hint=hint)
+    if area > _MAX_AREA or (area and area.as_tuple().exponent < -2):
+        raise click.BadParameter(f"{_shown(value)}: an area has at most 10 digits before the decimal point and 2 "
+                                 "after it", param_hint=hint)
     return area
 
 

@@ -25,7 +25,7 @@ OBJECT_TYPE_CHOICE = click.Choice(rules.OBJECT_TYPES)
 @click.option("--object-type", type=OBJECT_TYPE_CHOICE, required=True)
 @click.option("--area", help="Total area in m² (needed for objects of type other).")
 @click.option("--first-category", is_flag=True, help="The object is of the first complexity category.")
-@click.option("--submitted", required=True, help="When the application was submitted: YYYY-MM-DDTHH:MM (UTC+5).")
+@click.option("--submitted", required=True, help="When the application was submitted: YYYY-MM-DDTHH:MM, local time; with Z or +HH:MM converted to Kazakhstan time (UTC+5 since 1 March 2024).")
 @click.option("--objection-received", help="Date an objection to a preliminary refusal was received.")
 @click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default=None, help="Language of the explanation.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -33,7 +33,7 @@ def deadline(service, object_type, area, first_category, submitted, objection_re
     """The dates the Rules fix for an application: acceptance, due date, refusal, extension."""
     result = rules.schedule(
         service, object_type, _parse_datetime(submitted), area=_parse_area(area), first_category=first_category,
-        objection_received=_parse_date(objection_received) if objection_received else None,
+        objection_received=_parse_date(objection_received, "--objection-received") if objection_received else None,
     )
     if fmt == "json":
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
@@ -69,7 +69,7 @@ _FEE_TEXT = {
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def fee(service, object_type, area, first_category, on, tariff, lang, fmt):
     """The fee for a service: full price, base and surcharge, VAT, amount in words."""
-    result = fees.compute_fee(service, object_type, _parse_date(on), area=_parse_area(area),
+    result = fees.compute_fee(service, object_type, _parse_date(on, "--on"), area=_parse_area(area),
                               first_category=first_category, tariff=tariff)
     if fmt == "json":
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))

@@ -99,6 +99,51 @@ def barcodes_signed_by(sign: PdfSigner | None):
     return nullcontext() if sign is None else sign.barcodes()
 
 
+def block_options(function):
+    """The signature's reason, location, duplicate mark, timestamp and visible block."""
+    options = [
+        click.option("--tsa-url", help="A timestamp authority (RFC 3161): the signature gets a timestamp (PAdES B-T)."),
+        click.option("--reason", help="The signature's reason (a duplicate's mark comes first)."),
+        click.option("--location", help="The signature's location, e.g. the branch's city."),
+        click.option("--duplicate/--not-duplicate", default=None,
+                     help="Mark the signature as a duplicate's (Телнұсқа / Дубликат); default: from the PDF's title."),
+        click.option("--lang", type=click.Choice(["kk", "ru"]), default=None,
+                     help="The block's language (default: the PDF's language, else kk)."),
+        click.option("--position", "signer_position", help="The signer's position printed in the block "
+                                                           "(default: the certificate's title)."),
+        click.option("--anchor", "anchors", multiple=True,
+                     help="Text under which the block goes (repeatable; default: the head's signature captions)."),
+        click.option("--box", help="Put the block here instead: PAGE:X1,Y1,X2,Y2 in points (page 1 = first, -1 = last)."),
+        click.option("--invisible", is_flag=True, help="Sign without a visible block."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _signature_options(tsa_url, reason, location, duplicate, lang, signer_position, anchors, box, invisible):
+    from ..signing import SignatureOptions
+    from ..signing.placement import DEFAULT_ANCHORS
+
+    return SignatureOptions(reason=reason, location=location, lang=lang, duplicate=duplicate,
+                            visible=not invisible, placement=_placement(box), anchors=tuple(anchors) or DEFAULT_ANCHORS,
+                            signer_position=signer_position, tsa_url=tsa_url)
+
+
+def _read_pdf(file: Path) -> bytes:
+    from ..signing import SigningInputError
+
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise SigningInputError(f"{file}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _refuse_existing(output: Path, force: bool) -> None:
+    if output.exists() and not force:
+        raise click.UsageError(f"already exists (use --force to replace): {output}")
+
+
 @main.command("sign")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--pkcs12", "pkcs12", type=click.Path(dir_okay=False, path_type=Path), required=True,
@@ -108,45 +153,102 @@ def barcodes_signed_by(sign: PdfSigner | None):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The signed PDF.")
 @click.option("--force", is_flag=True, help="Replace an existing output.")
-@click.option("--tsa-url", help="A timestamp authority (RFC 3161): the signature gets a timestamp (PAdES B-T).")
-@click.option("--reason", help="The signature's reason (a duplicate's mark comes first).")
-@click.option("--location", help="The signature's location, e.g. the branch's city.")
-@click.option("--duplicate/--not-duplicate", default=None,
-              help="Mark the signature as a duplicate's (Телнұсқа / Дубликат); default: from the PDF's title.")
-@click.option("--lang", type=click.Choice(["kk", "ru"]), default=None,
-              help="The block's language (default: the PDF's language, else kk).")
-@click.option("--position", "signer_position", help="The signer's position printed in the block "
-                                                    "(default: the certificate's title).")
-@click.option("--anchor", "anchors", multiple=True,
-              help="Text under which the block goes (repeatable; default: the head's signature captions).")
-@click.option("--box", help="Put the block here instead: PAGE:X1,Y1,X2,Y2 in points (page 1 = first, -1 = last).")
-@click.option("--invisible", is_flag=True, help="Sign without a visible block.")
-def sign_command(file, pkcs12, password_env, output, force, tsa_url, reason, location, duplicate, lang,
-                 signer_position, anchors, box, invisible):
+@block_options
+def sign_command(file, pkcs12, password_env, output, force, **block):
     """Sign FILE.pdf (PAdES B-B; B-T with --tsa-url) with a PKCS#12 key, writing OUTPUT.
 
     Exit 0 signed; 2 unusable input (key, password, certificate, PDF), nothing written;
     1 other failure (a timestamp authority that does not answer)."""
-    from ..signing import SignatureOptions, SigningInputError, sign_pdf
+    from ..signing import sign_pdf
     from ..signing.keys import certificate_summary
-    from ..signing.placement import DEFAULT_ANCHORS
 
-    if output.exists() and not force:
-        raise click.UsageError(f"already exists (use --force to replace): {output}")
-    placement = _placement(box)
-    try:
-        pdf = file.read_bytes()
-    except OSError as exc:
-        raise SigningInputError(f"{file}: cannot be read ({exc.strerror or exc})") from None
+    _refuse_existing(output, force)
+    options = _signature_options(**block)
+    pdf = _read_pdf(file)
     key = load_key(pkcs12, password_env)
-    options = SignatureOptions(reason=reason, location=location, lang=lang, duplicate=duplicate,
-                               visible=not invisible, placement=placement, anchors=tuple(anchors) or DEFAULT_ANCHORS,
-                               signer_position=signer_position, tsa_url=tsa_url)
     _warn_without_block(pdf, options, str(file))
     signed = sign_pdf(pdf, key, options, name=str(file))
     atomic_write(output, signed, overwrite=force)
     click.echo(f"wrote {output} (signed by {certificate_summary(key.certificate)}"
-               + (", timestamped" if tsa_url else "") + ")")
+               + (", timestamped" if options.tsa_url else "") + ")")
+
+
+@main.command("sign-prepare")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--certificate", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The signer's certificate (PEM or DER), e.g. exported from NCALayer.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The prepared document (JSON: the PDF with its placeholder, and what to sign).")
+@click.option("--to-sign", "to_sign", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the bytes the external signer must sign (a detached CMS over them).")
+@click.option("--reserved", type=click.IntRange(1024, 1 << 20), default=None,
+              help="Bytes kept for the CMS (default 24576).")
+@click.option("--force", is_flag=True, help="Replace existing outputs.")
+@block_options
+def sign_prepare_command(file, certificate, output, to_sign, reserved, force, **block):
+    """Step 1 of signing with an external signer (a GOST key in NCALayer or a Kalkan service):
+    prepare FILE.pdf and write what must be signed. Step 2 is sign-finish."""
+    from ..signing import DEFAULT_RESERVED, prepare_external
+    from ..signing.keys import load_certificates
+
+    _refuse_existing(output, force)
+    if to_sign is not None:
+        _refuse_existing(to_sign, force)
+    options = _signature_options(**block)
+    pdf = _read_pdf(file)
+    certificates = load_certificates(certificate)
+    _warn_without_block(pdf, options, str(file))
+    prepared = prepare_external(pdf, certificates[0], options, reserved=reserved or DEFAULT_RESERVED, name=str(file))
+    if to_sign is not None:
+        atomic_write(to_sign, prepared.signed_bytes(), overwrite=force)
+    atomic_write(output, json.dumps(prepared.to_dict(), indent=1).encode("utf-8"), overwrite=force)
+    click.echo(f"wrote {output}" + (f" and {to_sign}" if to_sign else "")
+               + f"; SHA-256 of the data to sign: {prepared.digest.hex()}")
+
+
+@main.command("sign-finish")
+@click.argument("prepared_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--cms", "cms_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The external signer's detached CMS over the prepared data: DER, PEM or base64.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The signed PDF.")
+@click.option("--force", is_flag=True, help="Replace an existing output.")
+def sign_finish_command(prepared_file, cms_file, output, force):
+    """Step 2 of signing with an external signer: put its CMS into the prepared document.
+    The CMS is checked first (detached SignedData by the prepared certificate, over the
+    prepared data); exit 1 if it does not fit, 2 for unreadable files."""
+    from ..signing import PreparedDocument, SigningInputError, finish_external
+
+    _refuse_existing(output, force)
+    try:
+        prepared = PreparedDocument.from_dict(json.loads(prepared_file.read_text(encoding="utf-8")))
+    except OSError as exc:
+        raise SigningInputError(f"{prepared_file}: cannot be read ({exc.strerror or exc})") from None
+    except (ValueError, KeyError, TypeError):
+        raise SigningInputError(f"{prepared_file}: not a document prepared by sign-prepare") from None
+    signed = finish_external(prepared, _cms_bytes(cms_file))
+    atomic_write(output, signed, overwrite=force)
+    click.echo(f"wrote {output}")
+
+
+def _cms_bytes(path: Path) -> bytes:
+    """A CMS file's DER: as is, from PEM, or from base64 text (as NCALayer returns it)."""
+    import base64
+    import binascii
+
+    from ..signing import SigningInputError
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SigningInputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if data[:1] == b"\x30":  # DER: a SEQUENCE
+        return data
+    text = b"".join(line for line in data.splitlines() if not line.startswith(b"-----"))
+    try:
+        return base64.b64decode(text, validate=False)
+    except (binascii.Error, ValueError):
+        raise SigningInputError(f"{path}: neither DER nor base64 (PEM) CMS") from None
 
 
 @main.command("verify")

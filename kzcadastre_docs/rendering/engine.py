@@ -30,6 +30,8 @@ class Renderer:
     """
 
     def __init__(self, templates_dir: str | Path | None = None):
+        #: An operator's folder (not the shipped templates): its templates render within limits.
+        self.bounded = bool(templates_dir)
         self.templates_dir = Path(templates_dir) if templates_dir else default_templates_dir()
         self.env = make_environment()
         self._prepared: dict[tuple[str, str, str], PreparedTemplate] = {}
@@ -52,7 +54,8 @@ class Renderer:
             if template is None:
                 if not path.is_file():
                     raise FormNotAvailableError(f"no {lang} template for form {slug!r}: {path} does not exist")
-                template = PreparedTemplate.load(path, self.env, name=str(path.relative_to(self.templates_dir)))
+                template = PreparedTemplate.load(path, self.env, name=str(path.relative_to(self.templates_dir)),
+                                                 bounded=self.bounded)
                 self._prepared[key] = template
             return template
 
