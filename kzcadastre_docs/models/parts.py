@@ -405,7 +405,7 @@ class ServiceElement(DocumentModel):
     element: Literal["foundation", "walls", "slabs", "roof", "exterior_finish"] = Field(
         description="The row: foundation, walls (outer), slabs, roof, exterior_finish.")
     description: LocalizedLong = Field(description="Material and construction.")
-    condition: coded("technical_condition") | None = Field(None, description="Technical condition (a code).")
+    condition: TechnicalCondition | None = Field(None, description="Technical condition (a code).")
     wear_percent: int | None = Field(None, ge=0, le=100, description="Physical wear, %.")
 
 
