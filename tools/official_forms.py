@@ -58,7 +58,9 @@ def joined_lines(items: list[dict]) -> list[dict]:
     for item in items:
         previous = result[-1] if result else None
         if ("line" in item and previous is not None and "line" in previous and "_" not in previous["line"]
-                and not is_hint(previous["line"]) and _lower_start(item["line"])
+                and not is_hint(previous["line"])
+                and (_lower_start(item["line"]) or (item["line"].startswith("(") and not is_hint(item["line"])
+                                                    and "_" not in item["line"]))
                 and not previous["line"].endswith((".", ":", ";"))):
             result[-1] = {"line": previous["line"] + " " + item["line"]}
             continue
@@ -320,7 +322,10 @@ def build_official_body(document, extracted: dict, layout: dict, lang: str, *, b
         # Fills are listed in the form's order: the next one (skipping optional ones) or none.
         fill = None
         for index in range(next_fill, len(fills)):
-            if _match(fills[index]["at"], lang, text):
+            at = fills[index]["at"]
+            if isinstance(at, dict) and lang not in at:  # a fill of the other language's form
+                continue
+            if _match(at, lang, text):
                 fill = fills[index]
                 used.add(index)
                 next_fill = index + 1
@@ -347,7 +352,8 @@ def build_official_body(document, extracted: dict, layout: dict, lang: str, *, b
             kind = next(key for key in blocks if key in block)
             blocks[kind](document, block, lang)
     missing = [candidate["at"] for index, candidate in enumerate(fills)
-               if index not in used and not candidate.get("optional")]
+               if index not in used and not candidate.get("optional")
+               and not (isinstance(candidate["at"], dict) and lang not in candidate["at"])]
     if missing:
         raise SystemExit(f"{layout['slug']} ({lang}): fills that match no line: {missing}")
     for block in layout.get("after", []):
