@@ -294,6 +294,8 @@ def _block_paragraph(document, block, lang):
                            align=ALIGN[block.get("align", "justify")], space_after=block.get("space_after", 4))
     if block.get("bold"):
         paragraph.paragraph_format.keep_with_next = True  # a heading stays with what follows it
+    if block.get("page_break_before"):  # a new page without an empty one where the page before is full
+        paragraph.paragraph_format.page_break_before = True
 
 
 def _block_page_break(document, block, lang):
