@@ -10,6 +10,7 @@ from .api import RenderedDocument, forms, render, render_document, render_pdf, r
 from .jobs.batch import RecordResult, render_many
 from .jobs.bundle import bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip
 from .jobs.case import CaseFileError, load_case
+from .jobs.verify import BarcodeError, BarcodeReport, verify_barcode
 from .pdf import ConversionError, Converter, OfficeNotFoundError
 from .forms.template_check import TemplateProblem, check_templates
 from .errors import (
@@ -49,6 +50,8 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
+    "BarcodeError",
+    "BarcodeReport",
     "CadastralRegister",
     "CadastralRuleError",
     "CaseFileError",
@@ -100,6 +103,7 @@ __all__ = [
     "sign_pdf",
     "to_pdf",
     "validate",
+    "verify_barcode",
     "verify_file",
     "verify_payload",
     "verify_pdf",

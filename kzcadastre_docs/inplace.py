@@ -27,12 +27,14 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 from .errors import DataFileError, KzcadastreError
+from . import files
 from .files import atomic_write
 
 T = TypeVar("T")
@@ -75,7 +77,7 @@ def edit_locked(path: str | Path, change: Callable[[str], tuple[str, T]], *,
     real = Path(os.path.realpath(path))
     while True:
         try:
-            fd = os.open(real, os.O_RDWR | os.O_CLOEXEC)
+            fd = os.open(real, os.O_RDWR | os.O_CLOEXEC | os.O_NONBLOCK)
         except FileNotFoundError:
             raise DataFileError(f"{path}: no such file") from None
         except IsADirectoryError:
@@ -83,6 +85,12 @@ def edit_locked(path: str | Path, change: Callable[[str], tuple[str, T]], *,
         except PermissionError:
             raise DataFileError(f"{path}: no permission to change it") from None
         try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise DataFileError(f"{path}: not a regular file (a device, pipe or socket); nothing was read")
+            if info.st_size > files.MAX_DATA_BYTES:
+                raise DataFileError(f"{path}: {info.st_size} bytes, larger than the limit of {files.MAX_DATA_BYTES} "
+                                    "bytes for a data file; nothing was changed")
             _lock(fd, Path(path), timeout)
             before = os.fstat(fd)
             try:

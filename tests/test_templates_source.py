@@ -25,6 +25,7 @@ def test_the_check_notices_an_edited_source(tmp_path, monkeypatch):
     (text_dir / "official").mkdir()
     for source in (ROOT / "tools" / "template_text").glob("**/*.yaml"):
         target = text_dir / source.relative_to(ROOT / "tools" / "template_text")
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     edited = text_dir / "official" / "requirements-duplicate.yaml"
     edited.write_text(edited.read_text(encoding="utf-8").replace("Расчет по заявлению", "Расчёт по заявлению"),

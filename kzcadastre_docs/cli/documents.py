@@ -15,6 +15,7 @@ from ..errors import (EXIT_FAILURE, EXIT_INVALID, DataValidationError, Kzcadastr
                      OutputExistsError)
 from ..i18n.messages import MESSAGE_LANGUAGES, message_language
 from ..files import atomic_write, load_data
+from ..forms.passport import passport_form_for
 from ..forms import get_form, modelled_form, renderable_form
 from ..forms.editions import get_edition
 
@@ -141,9 +142,13 @@ def validate_command(form, data_file, lang, fmt):
 def render(form, data_file, lang, output, force, allow_fallback, edition, pdf, pdf_a, timeout, templates_dir, sign_key,
            password_env, tsa_url):
     """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a; signed with --sign).
+    FORM `passport` takes the passport form of the data's object_type.
 
     Every localized value is printed in the document's language; a value given in the
     other language only is an error (exit 2, nothing written) unless --allow-fallback."""
+    data = load_data(data_file)
+    if form == "passport":
+        form = passport_form_for(data)
     spec = renderable_form(form)
     if edition:
         get_edition(edition)
@@ -151,7 +156,7 @@ def render(form, data_file, lang, output, force, allow_fallback, edition, pdf, p
     pdf = pdf or pdf_a or sign is not None
     langs = list(spec.languages) if lang == "both" else [lang]
     targets = _outputs(spec, langs, output, pdf)
-    model = api.validate(spec.slug, load_data(data_file))
+    model = api.validate(spec.slug, data)
     # Everything is rendered in memory before anything is written.
     with barcodes_signed_by(sign):  # with --sign, a QR payload is signed by the same key
         documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir,

@@ -91,6 +91,9 @@ class FormSpec:
     editions: tuple[str, ...] = ()
     #: Where the content is prescribed (a notice: no approved form), what prescribes it.
     prescribed_by: str = ""
+    #: What a document's properties say of its wording, from its data: (model, lang) -> text.
+    #: Without it, the provenance notice.
+    properties_note: Callable[[DocumentModel, str], str] | None = None
     #: What the properties say about the wording, by language, for a form whose text is not
     #: an annex of the Rules (its own act is named here).
     source_notice: dict[str, str] = field(default_factory=dict)

@@ -131,6 +131,74 @@ _T: dict[str, dict[str, str]] = {
         "kk": "{what} {declared} м², ал экспликация бойынша қосындысы {computed} м² (рұқсат етілген ауытқу {tolerance} м²)",
         "ru": "{what} равна {declared} м², а по экспликации сумма {computed} м² (допуск {tolerance} м²)",
     },
+    "room_kind": {
+        "en": "the room's purpose '{value}' is not classified by Instruction No. 367 (p. 83-89): give its counts_as "
+              "(living, non_living, balcony, terrace, loggia, loggia_balcony, veranda, cold_extension) or one of: {known}",
+        "kk": "'{value}' үй-жайының мақсаты № 367 Нұсқаулық бойынша жіктелмеген: counts_as өрісін көрсетіңіз немесе "
+              "мыналардың бірін алыңыз: {known}",
+        "ru": "назначение помещения '{value}' не классифицировано Инструкцией № 367 (п. 83-89): укажите counts_as "
+              "или один из кодов: {known}",
+    },
+    "summer_room_counted": {
+        "en": "the room '{name}' is a balcony, loggia, terrace, veranda or vestibule, but its kind '{value}' counts "
+              "it as {category} area (Instruction No. 367, p. 83-86, 89)",
+        "kk": "'{name}' үй-жайы балкон, лоджия, терраса, веранда немесе тамбур, бірақ '{value}' түрі оны {category} "
+              "ауданына қосады (№ 367 Нұсқаулық, 83-86, 89-тармақтар)",
+        "ru": "помещение '{name}' является балконом, лоджией, террасой, верандой или тамбуром, но вид '{value}' "
+              "относит его к площади {category} (Инструкция № 367, п. 83-86, 89)",
+    },
+    "room_category": {
+        "en": "the room's purpose '{value}' counts as {classified} area (Instruction No. 367, p. 83-89), not {category}",
+        "kk": "'{value}' үй-жайы {category} емес, {classified} ауданына жатады (№ 367 Нұсқаулық, 83-89-тармақтар)",
+        "ru": "помещение '{value}' относится к площади {classified}, а не {category} (Инструкция № 367, п. 83-89)",
+    },
+    "declared_area": {
+        "en": "{what} area is declared as {declared} m² but the rooms give {computed} m² (Instruction No. 367, p. {point})",
+        "kk": "{what} ауданы {declared} м² деп көрсетілген, ал үй-жайлар бойынша {computed} м² (№ 367 Нұсқаулық, {point}-тармақ)",
+        "ru": "площадь {what} указана {declared} м², а по помещениям {computed} м² (Инструкция № 367, п. {point})",
+    },
+    "litera_scheme": {
+        "en": "{reason}",
+        "kk": "литер № 367 Нұсқаулықтың 14-тармағының схемасына сәйкес емес: {reason}",
+        "ru": "литер не соответствует схеме п. 14 Инструкции № 367: {reason}",
+    },
+    "room_not_in_form": {
+        "en": "a {value} has no place in this form's explication (its columns: {allowed})",
+        "kk": "{value} бұл нысанның экспликациясында көзделмеген (бағандары: {allowed})",
+        "ru": "{value} не предусмотрен(а) экспликацией этой формы (графы: {allowed})",
+    },
+    "declared_volume": {
+        "en": "the volume is declared as {declared} m³ but the built-up area times the height gives {computed} m³ "
+              "(Instruction No. 367, p. 101-102; basements and parts of other heights are added separately, p. 103-108)",
+        "kk": "көлемі {declared} м³ деп көрсетілген, ал салынған аудан мен биіктіктің көбейтіндісі {computed} м³ "
+              "(№ 367 Нұсқаулық, 101-102-тармақтар)",
+        "ru": "объем указан {declared} м³, а площадь застройки, умноженная на высоту, дает {computed} м³ "
+              "(Инструкция № 367, п. 101-102; подвалы и части другой высоты считаются отдельно, п. 103-108)",
+    },
+    "land_area_rounding": {
+        "en": "a land plot's total area is a whole number of m² ({rounded}, not {value}; Instruction No. 367, p. 74.1)",
+        "kk": "жер учаскесінің жалпы ауданы бүтін санмен беріледі ({value} емес, {rounded}; № 367 Нұсқаулық, 74-тармақ 1)",
+        "ru": "общая площадь земельного участка указывается целым числом ({rounded}, а не {value}; Инструкция № 367, п. 74.1)",
+    },
+    "object_type_form": {
+        "en": "object type '{value}' takes the form {expected}, not {form} (this form is for: {allowed})",
+        "kk": "'{value}' объект түріне {form} емес, {expected} нысаны сәйкес (бұл нысан: {allowed})",
+        "ru": "для вида объекта '{value}' предусмотрена форма {expected}, а не {form} (эта форма: {allowed})",
+    },
+    "passport_earlier_edition": {
+        "en": "the passport is dated {value}, before {edition}, when the edition of Order No. 440 shipped here came "
+              "into force: an earlier edition applied",
+        "kk": "паспорт {value} күнімен, яғни № 440 бұйрықтың осы редакциясы күшіне енген {edition} күнінен бұрын "
+              "жасалған: бұрынғы редакция қолданылған",
+        "ru": "паспорт датирован {value}, ранее {edition}, когда вступила в силу используемая редакция приказа № 440: "
+              "применялась прежняя редакция",
+    },
+    "passport_without_plan": {
+        "en": "the passport has no {what}: the data has no outlines, the plan's place stays blank and the passport is "
+              "incomplete",
+        "kk": "паспортта {what} жоқ: деректерде контурлар жоқ, жоспардың орны бос қалады, паспорт толық емес",
+        "ru": "в паспорте нет {what}: в данных нет контуров, место плана остается пустым, паспорт неполон",
+    },
     "area_exceeds": {
         "en": "{what} {part} m² is larger than {whole} {total} m²",
         "kk": "{what} {part} м² {whole} {total} м² мәнінен үлкен",
