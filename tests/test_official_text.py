@@ -103,20 +103,6 @@ def test_the_kazakh_header_of_each_annex_is_in_the_source(annex, source):
     assert _squash(COMMON["rules_annex"]["kk"].format(n=annex)) in source
 
 
-@pytest.mark.parametrize("form", [f for f in kz.forms() if f.annex and f.annex > 2 and f.model
-                                  and f.provenance.value == "reconstructed"], ids=lambda f: f.slug)
-def test_reconstructed_annexes_print_the_official_header_and_say_they_are_reconstructed(form):
-    import json
-
-    from .conftest import SAMPLES
-
-    case = sorted((SAMPLES / form.slug).glob("*.json"))[0]
-    text = document_text(Package.from_bytes(kz.render(form.slug, json.loads(case.read_text(encoding="utf-8")), "kk")))
-    assert text.startswith(COMMON["rules_annex"]["kk"].format(n=form.annex) + "\nНысан\n")
-    # The page carries no disclaimer; the properties say the form is reconstructed.
-    assert "бұл ресми нысан емес" not in text
-
-
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_refusal_grounds_are_quoted_from_item_9_of_each_annex(lang):
     from kzcadastre_docs.models.labels import refusal_ground
