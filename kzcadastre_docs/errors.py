@@ -153,3 +153,9 @@ class TemplateError(KzcadastreError):
         self.part = part
         self.detail = message
         super().__init__(f"template {template} ({part}): {message}")
+
+
+class UnknownEditionError(KzcadastreError, LookupError):
+    """An edition that the library does not ship (`render --edition`)."""
+
+    exit_code = EXIT_INVALID

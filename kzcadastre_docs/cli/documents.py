@@ -17,6 +17,7 @@ from ..i18n.messages import MESSAGE_LANGUAGES, message_language
 from ..files import atomic_write, load_data
 from ..forms.passport import passport_form_for
 from ..forms import get_form, modelled_form, renderable_form
+from ..forms.editions import get_edition
 
 from .app import main
 from .common import (CASES_FOLDER, LANG_CHOICE, TEMPLATES_ENV, _echo_warnings, _outputs, pdf_converter, pdf_options, templates_option)
@@ -31,10 +32,11 @@ def forms_command(fmt):
     if fmt == "json":
         click.echo(json.dumps([form.summary() for form in forms], ensure_ascii=False, indent=2))
         return
-    rows = [("SLUG", "ANNEX", "PROVENANCE", "LANGUAGES")]
+    rows = [("SLUG", "ANNEX", "PROVENANCE", "LANGUAGES", "EDITIONS")]
     for form in forms:
-        rows.append((form.slug, str(form.annex or "-"), form.provenance.value, ",".join(form.languages) or "-"))
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        rows.append((form.slug, str(form.annex or "-"), form.provenance.value, ",".join(form.languages) or "-",
+                     ",".join(form.editions) or "-"))
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
     for row in rows:
         click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
 
@@ -50,6 +52,15 @@ def describe(form):
     click.echo(f"  provenance: {spec.provenance.value}")
     for lang, value in spec.text_provenance.items():
         click.echo(f"  {lang} text: {value.value}")
+    for edition in spec.edition_summaries():
+        amended = edition["amended_by"]
+        click.echo(f"  edition {edition['edition']}: in force from {edition['in_force_from']}; {edition['act']}, "
+                   f"as amended by Order No. {amended['number']}; source: {edition['source']['kk']} (kk), "
+                   f"{edition['source']['ru']} (ru)")
+    if spec.editions:
+        click.echo("  a document uses the edition in force on its date (render --edition picks one)")
+    if spec.prescribed_by:
+        click.echo(f"  no approved form: the content is prescribed by {spec.prescribed_by}")
     click.echo(f"  {spec.description}")
     for note in spec.notes:
         click.echo(f"  note: {note}")
@@ -122,10 +133,13 @@ def validate_command(form, data_file, lang, fmt):
 @click.option("--force", is_flag=True, help="Replace existing files.")
 @click.option("--allow-fallback", is_flag=True,
               help="Print a text given in the other language only, with a warning for each (default: exit 2).")
+@click.option("--edition", metavar="YYYY-MM-DD", default=None,
+              help="The edition of Order No. 156 to use (see `describe`); default: the one in force on the "
+                   "document's date.")
 @pdf_options
 @templates_option
 @signing_options
-def render(form, data_file, lang, output, force, allow_fallback, pdf, pdf_a, timeout, templates_dir, sign_key,
+def render(form, data_file, lang, output, force, allow_fallback, edition, pdf, pdf_a, timeout, templates_dir, sign_key,
            password_env, tsa_url):
     """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a; signed with --sign).
     FORM `passport` takes the passport form of the data's object_type.
@@ -136,6 +150,8 @@ def render(form, data_file, lang, output, force, allow_fallback, pdf, pdf_a, tim
     if form == "passport":
         form = passport_form_for(data)
     spec = renderable_form(form)
+    if edition:
+        get_edition(edition)
     sign = pdf_signer(sign_key, password_env, tsa_url)  # the key is checked before any work
     pdf = pdf or pdf_a or sign is not None
     langs = list(spec.languages) if lang == "both" else [lang]
@@ -144,8 +160,10 @@ def render(form, data_file, lang, output, force, allow_fallback, pdf, pdf_a, tim
     # Everything is rendered in memory before anything is written.
     with barcodes_signed_by(sign):  # with --sign, a QR payload is signed by the same key
         documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir,
-                                                allow_fallback=allow_fallback) for lang_ in langs}
+                                                allow_fallback=allow_fallback, edition=edition) for lang_ in langs}
     _echo_warnings(api.warnings(spec.slug, model), message_language())
+    for message in dict.fromkeys(message for document in documents.values() for message in document.warnings):
+        click.echo(f"warning: {message}", err=True)
     for lang_, document in documents.items():
         _echo_warnings(document.fallbacks, message_language(), f"{lang_} document: ")
     pdf_targets = {lang_: path.with_suffix(".pdf") for lang_, path in targets.items()} if pdf else {}
