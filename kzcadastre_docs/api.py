@@ -166,7 +166,7 @@ def render_document(
     check_lang(lang)
     spec = renderable_form(form)
     if lang not in spec.languages:
-        raise UnsupportedLanguageError(f"form {spec.slug!r} has no {lang} template")
+        raise UnsupportedLanguageError("form {slug!r} has no {lang} template", slug=spec.slug, lang=lang, field="--lang")
     model = validate(spec.slug, data)
     own = operator_template(templates_dir, spec.slug, lang)
     text_provenance = None

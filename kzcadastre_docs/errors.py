@@ -15,37 +15,70 @@ EXIT_INVALID = 2
 
 
 class KzcadastreError(Exception):
-    """Base class; `exit_code` is what the CLI exits with."""
+    """Base class; `exit_code` is what the CLI exits with, `code` a stable machine name.
+
+    Raised as ``SomeError("template with {name}", name=value)``, the error keeps its English
+    template (a message id of the catalogue) and its values, so `describe(lang)` gives the
+    message in kk, ru or en; `field` names the input the message is about, where there is one.
+    """
 
     exit_code = EXIT_FAILURE
+    code = "error"
+
+    def __init__(self, message: str = "", *args, field: str | None = None, code: str | None = None, **values):
+        self.template = message
+        self.values = values
+        self.field = field
+        if code:
+            self.code = code
+        super().__init__(_fill(message, values) if values else message, *args)
 
     def describe(self, lang: str = "en") -> str:
-        """The message for a reader of `lang`; errors with translated messages override it."""
-        return str(self)
+        """The message for a reader of `lang`."""
+        from .i18n.catalogue import Message, gettext
+
+        if not isinstance(self.template, str) or not self.template:
+            return str(self)
+        translated = gettext(self.template, lang)
+        values = {key: value.describe(lang) if isinstance(value, Message) else value
+                  for key, value in self.values.items()}
+        return _fill(translated, values) if values else translated
+
+
+def _fill(template: str, values: dict) -> str:
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template
 
 
 class UnknownFormError(KzcadastreError, LookupError):
     exit_code = EXIT_INVALID
+    code = "unknown_form"
 
 
 class FormNotAvailableError(KzcadastreError):
     """The form is registered but cannot be rendered (reserved, or no template yet)."""
 
     exit_code = EXIT_INVALID
+    code = "form_not_available"
 
 
 class UnsupportedLanguageError(KzcadastreError, ValueError):
     exit_code = EXIT_INVALID
+    code = "unsupported_language"
 
 
 class OutputExistsError(KzcadastreError, FileExistsError):
     exit_code = EXIT_INVALID
+    code = "output_exists"
 
 
 class DataFileError(KzcadastreError):
     """The data file cannot be read or parsed."""
 
     exit_code = EXIT_INVALID
+    code = "data_file"
 
 
 @dataclass(frozen=True)
@@ -91,11 +124,13 @@ class DataValidationError(KzcadastreError, ValueError):
     """The data does not satisfy the form's model."""
 
     exit_code = EXIT_INVALID
+    code = "invalid_data"
 
     def __init__(self, form: str, problems: list[Problem]):
         self.form = form
         self.problems = problems
-        super().__init__(self.describe("en"))
+        Exception.__init__(self, self.describe("en"))
+        self.template, self.values, self.field = "", {}, None
 
     def describe(self, lang: str = "en") -> str:
         lines = "\n".join(f"  {problem.describe(lang)}" for problem in self.problems)
@@ -106,20 +141,23 @@ class TemplateCheckError(KzcadastreError):
     """An operator's template does not fit its form (see kzcadastre_docs.forms.template_check)."""
 
     exit_code = EXIT_FAILURE
+    code = "template_check"
 
     def __init__(self, problems: list):
         self.problems = list(problems)
         lines = "\n".join(f"  {problem}" for problem in self.problems)
-        super().__init__(f"the template check found {len(self.problems)} problem(s); nothing was rendered:\n{lines}")
+        super().__init__("the template check found {count} problem(s); nothing was rendered:\n{lines}",
+                         count=len(self.problems), lines=lines)
 
 
 class TemplateError(KzcadastreError):
     """A template cannot be parsed or rendered (syntax, missing variable, sandbox)."""
 
     exit_code = EXIT_FAILURE
+    code = "template_error"
 
     def __init__(self, template: str, part: str, message: str):
-        self.template = template
+        super().__init__("template {template} ({part}): {detail}", template=template, part=part, detail=message)
+        self.template_name = template
         self.part = part
         self.detail = message
-        super().__init__(f"template {template} ({part}): {message}")

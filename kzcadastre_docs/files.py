@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from .errors import DataFileError, OutputExistsError
+from .i18n.catalogue import N_
 
 
 class _TextYamlLoader(yaml.SafeLoader):
@@ -41,19 +42,53 @@ def load_data(path: str | Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DataFileError(f"{path}: no such file") from None
+        raise DataFileError("{path}: no such file", path=path, field=str(path)) from None
+    except IsADirectoryError:
+        raise DataFileError("{path}: is a folder, not a data file", path=path, field=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"{path}: cannot be read as UTF-8 text: {exc}") from exc
+        raise DataFileError("{path}: cannot be read as UTF-8 text: {detail}", path=path, detail=exc,
+                            field=str(path)) from exc
     try:
         if suffix == ".json":
             return json.loads(text)
         if suffix in (".yaml", ".yml"):
             return yaml.load(text, Loader=_TextYamlLoader)  # noqa: S506 - a SafeLoader subclass
     except json.JSONDecodeError as exc:
-        raise DataFileError(f"{path}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+        raise DataFileError("{path}: invalid JSON at line {line}, column {column}: {detail}", path=path,
+                            line=exc.lineno, column=exc.colno, detail=json_reason(exc.msg), field=str(path)) from exc
     except yaml.YAMLError as exc:
-        raise DataFileError(f"{path}: invalid YAML: {exc}") from exc
-    raise DataFileError(f"{path}: unsupported data file type {suffix or '(none)'}; use .json, .yaml or .yml")
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None:
+            raise DataFileError("{path}: invalid YAML at line {line}, column {column}: {detail}", path=path,
+                                line=mark.line + 1, column=mark.column + 1, detail=getattr(exc, "problem", "") or "",
+                                field=str(path)) from exc
+        raise DataFileError("{path}: invalid YAML: {detail}", path=path, detail=exc, field=str(path)) from exc
+    raise DataFileError("{path}: unsupported data file type {suffix}; use .json, .yaml or .yml", path=path,
+                        suffix=suffix or "-", field=str(path))
+
+
+class _Reason(str):
+    """A parser's English reason, translated when a message is shown in another language."""
+
+    def __format__(self, spec: str) -> str:
+        from .i18n.catalogue import gettext
+
+        return format(gettext(str(self)), spec)
+
+
+#: The json module's reasons, as catalogue ids.
+JSON_REASONS = (N_("Expecting value"), N_("Expecting ',' delimiter"), N_("Expecting ':' delimiter"),
+                N_("Expecting property name enclosed in double quotes"), N_("Extra data"),
+                N_("Unterminated string starting at"), N_("Invalid control character at"), N_("Invalid \\escape"))
+
+
+def json_reason(message: str) -> str:
+    """The json module's reason ("Expecting value"), shown in the message language.
+
+    >>> str(json_reason("Expecting value"))
+    'Expecting value'
+    """
+    return _Reason(message)
 
 
 def atomic_write(path: str | Path, data: bytes, *, overwrite: bool = False) -> Path:
@@ -65,7 +100,7 @@ def atomic_write(path: str | Path, data: bytes, *, overwrite: bool = False) -> P
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if not overwrite and path.exists():
-        raise OutputExistsError(f"{path} exists; pass --force (overwrite=True) to replace it")
+        raise OutputExistsError("{path} already exists (use --force to replace it)", path=path, field=str(path))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -79,7 +114,8 @@ def atomic_write(path: str | Path, data: bytes, *, overwrite: bool = False) -> P
             try:
                 os.link(tmp_name, path)
             except FileExistsError:
-                raise OutputExistsError(f"{path} exists; pass --force (overwrite=True) to replace it") from None
+                raise OutputExistsError("{path} already exists (use --force to replace it)", path=path,
+                                        field=str(path)) from None
             os.unlink(tmp_name)
     except BaseException:
         if os.path.exists(tmp_name):

@@ -2,26 +2,40 @@
 
 from __future__ import annotations
 
+import sys
 
 import click
 
-from ..errors import (EXIT_FAILURE, KzcadastreError)
-from ..i18n.messages import message_language
+from ..errors import EXIT_INVALID, KzcadastreError
+from ..i18n import catalogue
+from . import ui
 
 
+class _Group(ui.TranslatedGroup):
+    """Maps library errors to the documented exit statuses, with a one-line reason (or, under
+    --format json, an {"error": ...} object on standard output)."""
 
-class _Group(click.Group):
-    """Maps library errors to the documented exit statuses, with a one-line reason."""
-
-    def invoke(self, ctx):
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        args = list(sys.argv[1:] if args is None else args)
+        ui.prescan(args)
         try:
-            return super().invoke(ctx)
-        except KzcadastreError as exc:
-            click.echo(f"error: {exc.describe(message_language())}", err=True)
-            ctx.exit(exc.exit_code)
-        except OSError as exc:
-            click.echo(f"error: {exc}", err=True)
-            ctx.exit(EXIT_FAILURE)
+            catalogue.language()
+        except KzcadastreError as exc:  # KZCADASTRE_LANG=xx: said in English, the only language left
+            catalogue.set_language("en")
+            sys.exit(ui.report(exc) or EXIT_INVALID)
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            status = result if isinstance(result, int) else 0
+        except click.exceptions.Abort:
+            click.echo(ui._("Aborted!"), err=True)
+            status = 1
+        except (click.ClickException, KzcadastreError, OSError, ui.CliError) as exc:
+            status = ui.report(exc)
+        finally:
+            catalogue.set_language(None)
+        if standalone_mode:
+            sys.exit(status)
+        return status
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -34,3 +48,5 @@ def main():
     (nothing written), 1 other failure.
     """
 
+
+ui.add_common_params(main)

@@ -16,7 +16,11 @@ from ..files import atomic_write, load_data
 from ..forms import renderable_form
 
 from .app import main
-from .common import (LANG_CHOICE, _parse_date, _progress, pdf_converter, pdf_options, templates_option, timeout_option)
+from ..i18n import catalogue
+from ..i18n.catalogue import gettext as _
+from .common import (DATE, _progress, complete_form, document_lang_option, is_folder, pdf_converter, pdf_options,
+                     templates_option, timeout_option)
+from .ui import emit, fail, progress, say
 
 
 #: The samples folder that holds case files (for `bundle`), not a form's data.
@@ -26,8 +30,8 @@ from .common import (LANG_CHOICE, _parse_date, _progress, pdf_converter, pdf_opt
 @click.argument("case_file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The bundle: a .pdf file, or a .zip file with --docx-zip or --pdf-a-zip.")
-@click.option("--lang", type=click.Choice(["kk", "ru"]), default=None,
-              help="The documents' language (default: the case file's lang, else kk).")
+@document_lang_option(choices=("kk", "ru"), default=None,
+                      help_text="Language of the documents: kk (or kz) or ru (default: the case file's lang, else kk).")
 @click.option("--docx-zip", "docx_zip", is_flag=True, help="Write the DOCX files as a zip instead of a PDF.")
 @click.option("--pdf-a-zip", "pdf_a_zip", is_flag=True,
               help="Write each document as a PDF/A-2b file, in a zip, for archiving (a merged PDF is not PDF/A).")
@@ -38,12 +42,21 @@ def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, timeout, templat
     """Render a case's documents (CASE_FILE, JSON or YAML) into one PDF: the inventory
     register (Annex 8) first, then by date, one bookmark per document."""
     if docx_zip and pdf_a_zip:
-        raise click.UsageError("--docx-zip and --pdf-a-zip exclude each other")
+        raise click.UsageError(_("--docx-zip and --pdf-a-zip exclude each other"))
+    suffix = output.suffix.lower()
+    if suffix == ".zip" and not (docx_zip or pdf_a_zip):
+        raise fail("-o {path}: a .zip bundle needs --docx-zip (the DOCX files) or --pdf-a-zip (PDF/A files); "
+                   "without them the bundle is one .pdf file", code="output_suffix", field="-o", path=output)
+    if suffix == ".pdf" and (docx_zip or pdf_a_zip):
+        raise fail("-o {path}: with --docx-zip or --pdf-a-zip the bundle is a .zip file", code="output_suffix",
+                   field="-o", path=output)
     wanted = ".zip" if (docx_zip or pdf_a_zip) else ".pdf"
-    if output.suffix.lower() != wanted:
-        raise click.UsageError(f"-o {output}: this bundle is a {wanted} file")
+    if suffix != wanted:
+        raise fail("-o {path}: this bundle is a {wanted} file", code="output_suffix", field="-o", path=output,
+                   wanted=wanted)
     if output.exists() and not force:
-        raise click.UsageError(f"already exists (use --force to replace): {output}")
+        raise fail("already exists (use --force to replace): {files}", code="output_exists", field="-o",
+                   files=output)
     case = load_case(case_file, lang=lang)  # every document validated before any work
     if docx_zip:
         content = bundle_docx_zip(case, templates_dir=templates_dir)
@@ -52,7 +65,8 @@ def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, timeout, templat
             make = bundle_pdf_a_zip if pdf_a_zip else bundle_pdf
             content = make(case, converter=converter, templates_dir=templates_dir, progress=_progress)
     atomic_write(output, content, overwrite=force)
-    click.echo(f"wrote {output} ({len(case.entries)} documents)")
+    say(_("wrote {path} ({count} documents)").format(path=output, count=len(case.entries)))
+    emit({"output": str(output), "documents": len(case.entries), "lang": case.lang})
 
 
 def _safe_part(text: str) -> str:
@@ -78,10 +92,10 @@ def draw(kind, data_file, output, level, force):
     from ..jobs.drawings import floor_drawings, site_drawing
 
     if output.suffix.lower() != ".png":
-        raise click.UsageError(f"-o {output}: give a .png file")
+        raise fail("-o {path}: give a .png file", code="output_suffix", field="-o", path=output)
     data = load_data(data_file)
     if not isinstance(data, dict):
-        raise DataFileError(f"{data_file}: the data must be an object")
+        raise DataFileError("{path}: the data must be an object", path=data_file, field="--data")
     if kind == "abris":
         drawings = [(output, site_drawing(data))]
     else:
@@ -92,20 +106,28 @@ def draw(kind, data_file, output, level, force):
     if not force:
         existing = [str(path) for path, _ in drawings if path.exists()]
         if existing:
-            raise click.UsageError(f"already exists (use --force to replace): {', '.join(existing)}")
+            raise fail("already exists (use --force to replace): {files}", code="output_exists", field="-o",
+                       files=", ".join(existing))
+    written = []
     for path, drawing in drawings:
         atomic_write(path, drawing.png, overwrite=force)
-        click.echo(f"wrote {path} ({drawing.width_cm:g} x {drawing.height_cm:g} cm, 1:{drawing.scale})")
+        written.append({"path": str(path), "width_cm": drawing.width_cm, "height_cm": drawing.height_cm,
+                        "scale": drawing.scale})
+        say(_("wrote {path} ({width} x {height} cm, 1:{scale})").format(
+            path=path, width=catalogue.number(drawing.width_cm, places=None),
+            height=catalogue.number(drawing.height_cm, places=None), scale=drawing.scale))
+    emit({"files": written})
 
 
 @main.command()
-@click.option("--form", "form", required=True, help="The form of every record (slug or annex-N).")
+@click.option("--form", "form", required=True, shell_complete=complete_form,
+              help="The form of every record (slug or annex-N).")
 @click.option("--input", "input_file", type=click.Path(dir_okay=False, exists=True, path_type=Path), required=True,
               help="The records: .jsonl (a JSON object per line), .csv or .xlsx (a header row of field paths "
                    "such as applicant.iin or object.floors[0].level).")
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="The folder for the files and errors.jsonl.")
-@click.option("--lang", type=LANG_CHOICE, default="both", show_default=True)
+@document_lang_option()
 @click.option("--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Render in this many processes.")
 @click.option("--skip-existing", is_flag=True, help="Leave records whose files all exist (a re-run does no work twice).")
@@ -124,22 +146,35 @@ def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, 
 
     spec = renderable_form(form)
     if skip_existing and force:
-        raise click.UsageError("--skip-existing and --force exclude each other")
+        raise click.UsageError(_("--skip-existing and --force exclude each other"))
     if executor == "dask" and not scheduler:
-        raise click.UsageError("--executor dask needs --scheduler ADDRESS")
+        raise click.UsageError(_("--executor dask needs --scheduler ADDRESS"))
+    if scheduler and executor != "dask":
+        raise click.UsageError(_("--scheduler is only for a dask cluster: add --executor dask (the local executor "
+                                 "uses --jobs)"))
+    if output.exists() and not output.is_dir():
+        raise fail("-o {path}: is a file; batch writes into a folder", code="output_not_folder", field="-o",
+                   path=output)
     if (pdf or pdf_a) and executor == "local":
         from ..pdf import find_office
 
         find_office()  # fail now, saying what to install, rather than on every record
     langs = tuple(spec.languages) if lang == "both" else (lang,)
     total = count_records(input_file)
-    with click.progressbar(length=total, label=f"{spec.slug}", file=sys.stderr, show_pos=True,
-                           show_eta=True) as bar:
+    lang_ = catalogue.language()
+    with progress(total, spec.slug, _("records")) as advance:
         summary = run_batch(spec.slug, input_file, output, langs=langs, pdf=pdf, pdf_a=pdf_a, jobs=jobs,
                             skip_existing=skip_existing, force=force, executor=executor, scheduler=scheduler,
-                            templates_dir=templates_dir, timeout=timeout, progress=lambda result: bar.update(1))
-    click.echo(f"{summary.total} record(s): {summary.written} written ({summary.files} files), "
-               f"{summary.skipped} skipped, {summary.failed} failed; problems in {summary.errors_file}")
+                            templates_dir=templates_dir, timeout=timeout, progress=lambda result: advance(1),
+                            lang=lang_)
+    line = _("{total} record(s): {written} written ({files} files), {skipped} skipped, {failed} failed").format(
+        total=summary.total, written=summary.written, files=summary.files, skipped=summary.skipped,
+        failed=summary.failed)
+    if summary.failed:
+        line += _("; the problems are in {path}").format(path=summary.errors_file)
+    say(line)
+    emit({"form": spec.slug, "total": summary.total, "written": summary.written, "files": summary.files,
+          "skipped": summary.skipped, "failed": summary.failed, "errors_file": str(summary.errors_file)})
     if summary.failed:
         sys.exit(EXIT_FAILURE)
 
@@ -147,7 +182,8 @@ def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, 
 @main.command("inventory-add")
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("--document", help="What is filed, as the register shows it (default for --abris: 'Абрис № N').")
-@click.option("--date", "on", required=True, help="Date of the document, YYYY-MM-DD (not before the last entry).")
+@click.option("--date", "on", type=DATE, required=True,
+              help="Date of the document, DD.MM.YYYY or YYYY-MM-DD (not before the last entry).")
 @click.option("--sheets", type=click.IntRange(1, 10000), required=True, help="Number of sheets.")
 @click.option("--abris", is_flag=True, help="A new abris: the next sequence number; the current abris is superseded.")
 @click.option("--form", type=click.Choice(["cadastral-passport", "conclusion", "application", "technical-main",
@@ -164,10 +200,11 @@ def inventory_add(file, document, on, sheets, abris, form, supersedes, note):
     from ..jobs.inventory import add_abris, add_document
 
     if abris and (form or supersedes):
-        raise click.UsageError("--abris decides the kind and what it supersedes; do not combine it with --form or --supersedes")
+        raise click.UsageError(_("--abris decides the kind and what it supersedes; do not combine it with --form or "
+                                 "--supersedes"))
     if not abris and not document:
-        raise click.UsageError("--document is required (except with --abris)")
-    when = _parse_date(on)
+        raise click.UsageError(_("--document is required (except with --abris)"))
+    when = on
     current = api.validate("inventory-file", load_data(file))
     if abris:
         updated = add_abris(current, date=when, sheets=sheets, document=document, note=note)
@@ -182,6 +219,9 @@ def inventory_add(file, document, on, sheets, abris, form, supersedes, note):
     atomic_write(file, text.encode("utf-8"), overwrite=True)
     entry = updated.entries[-1]
     superseded = [str(e.number) for e in updated.entries if e.superseded_by == entry.number]
-    click.echo(f"{file}: entry {entry.number} added ({entry.document}, {entry.date.isoformat()})"
-               + (f"; entry {', '.join(superseded)} marked superseded" if superseded else ""))
+    say(_("{file}: entry {number} added ({document}, {date})").format(
+        file=file, number=entry.number, document=entry.document, date=entry.date.isoformat())
+        + (_("; entry {numbers} marked superseded").format(numbers=", ".join(superseded)) if superseded else ""))
+    emit({"file": str(file), "entry": entry.model_dump(mode="json", exclude_none=True),
+          "superseded": [int(number) for number in superseded]})
 

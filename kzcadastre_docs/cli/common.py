@@ -2,29 +2,70 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 import click
 
-from ..forms import FormSpec
+from ..i18n import catalogue
+from ..i18n.catalogue import N_, gettext as _
+from .ui import fail, note, warn
 
 
 
-LANG_CHOICE = click.Choice(["kk", "ru", "both"])
+class DocumentLanguage(click.Choice):
+    """The document language: kk or ru (or both where several documents are made); kz is kk."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and value.strip().lower() == "kz":
+            value = "kk"
+        return super().convert(value, param, ctx)
+
+
+LANG_CHOICE = DocumentLanguage(["kk", "ru", "both"])
+DOCUMENT_LANG_HELP = N_("Language of the document: kk (or kz), ru, or both (one document in each).")
 #: The samples folder's sub-folder of case files.
 CASES_FOLDER = "cases"
 
 
-def _outputs(spec: FormSpec, langs: list[str], output: Path, pdf: bool = False) -> dict[str, Path]:
-    """Where each language's DOCX goes (a PDF goes next to it, with the suffix .pdf)."""
-    suffix = output.suffix.lower()
-    if len(langs) == 1 and (suffix == ".docx" or (pdf and suffix == ".pdf")):
-        return {langs[0]: output.with_suffix(".docx")}
-    if output.suffix and not output.is_dir():
-        raise click.UsageError(f"-o {output}: with --lang both, give a folder (the files are named <form>.<lang>.docx)")
-    return {lang: output / f"{spec.slug}.{lang}.docx" for lang in langs}
+def document_lang_option(choices=("kk", "ru", "both"), default="both", help_text=DOCUMENT_LANG_HELP):
+    """--lang: the language of the document(s) made, never of the messages (that is --message-lang)."""
+    return click.option("--lang", type=DocumentLanguage(list(choices)), default=default,
+                        show_default=default is not None, help=help_text)
+
+
+def is_folder(output: str) -> bool:
+    """-o names a folder when it ends with "/" or already is one."""
+    return output.endswith(("/", os.sep)) or Path(output).is_dir()
+
+
+def _outputs(spec, langs: list[str], output: str, pdf: bool = False, key: str = "") -> dict[str, Path]:
+    """Where each language's DOCX goes (a PDF goes next to it, with the suffix .pdf).
+
+    A folder gets <form>.<key>.<lang>.docx (the key as in batch names: the cadastral number, else
+    the document's or the application's number), so several cases fit in one folder.
+    """
+    if is_folder(output):
+        stem = f"{spec.slug}.{key}" if key else spec.slug
+        return {lang: Path(output) / f"{stem}.{lang}.docx" for lang in langs}
+    path = Path(output)
+    suffix = path.suffix.lower()
+    if len(langs) > 1:
+        raise fail('-o {path}: --lang both makes two documents ({langs}), so -o must be a folder: end it with "/" '
+                   '({path}/), or choose one language with --lang kk or --lang ru', code="output_needs_folder",
+                   field="-o", path=output, langs=", ".join(langs))
+    if not suffix:
+        raise fail('-o {path}: neither a file nor a folder: name a file ({path}.docx), or end a folder with "/" '
+                   '({path}/)', code="output_ambiguous", field="-o", path=output)
+    if suffix == ".pdf" and not pdf:
+        raise fail("-o {path}: a .pdf file needs --pdf (or --pdf-a); without them the document is a .docx file",
+                   code="output_suffix", field="-o", path=output)
+    if suffix not in (".docx", ".pdf"):
+        raise fail('-o {path}: the document is a .docx file (with --pdf also .pdf), not {suffix}; or end a folder '
+                   'with "/"', code="output_suffix", field="-o", path=output, suffix=suffix)
+    return {langs[0]: path.with_suffix(".docx")}
 
 
 TEMPLATES_ENV = "KZCADASTRE_TEMPLATES"
@@ -57,7 +98,7 @@ def pdf_options(function):
 
 def _progress(done: int, total: int, what: str) -> None:
     if what:
-        click.echo(f"converting {done + 1}/{total}: {what}", err=True)
+        note(_("converting {done}/{total}: {what}").format(done=done + 1, total=total, what=what))
 
 
 def pdf_converter(timeout: float):
@@ -69,34 +110,141 @@ def pdf_converter(timeout: float):
     return converter
 
 
-def _parse_datetime(value: str) -> datetime:
+_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y")
+_DATETIME_FORMATS = ("%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S",
+                     "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S")
+
+
+def parse_date(value: str) -> date:
+    """A date as DD.MM.YYYY or YYYY-MM-DD.
+
+    >>> parse_date("24.11.2026"), parse_date("2026-11-24")
+    (datetime.date(2026, 11, 24), datetime.date(2026, 11, 24))
+    """
+    text = value.strip()
+    for pattern in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(value)
+
+
+def parse_datetime(value: str) -> datetime:
+    """A date with a time: DD.MM.YYYY HH:MM or YYYY-MM-DDTHH:MM (or with a space); a date alone is
+    an error (NoTimeError), since the time decides the day of acceptance.
+
+    >>> parse_datetime("24.11.2026 10:00")
+    datetime.datetime(2026, 11, 24, 10, 0)
+    >>> parse_datetime("2026-11-24T18:45")
+    datetime.datetime(2026, 11, 24, 18, 45)
+    """
+    text = " ".join(value.split())
+    for pattern in _DATETIME_FORMATS:
+        try:
+            return datetime.strptime(text, pattern)
+        except ValueError:
+            continue
     try:
-        return datetime.fromisoformat(value)
+        parse_date(text)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date and time (YYYY-MM-DDTHH:MM)") from None
+        raise ValueError(value) from None
+    raise NoTimeError(value)
 
 
-def _parse_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+class NoTimeError(ValueError):
+    """A date was given where a date and time are needed."""
 
 
-def _parse_area(value: str | None) -> Decimal | None:
-    if value is None:
-        return None
-    try:
-        area = Decimal(value.replace(",", "."))
-    except InvalidOperation:
-        raise click.BadParameter(f"{value!r} is not a number of square metres") from None
+def parse_area(value: str) -> Decimal:
+    """An area in m² as a clerk writes it: "1 500", "1 500,5" (spaces or no-break spaces group
+    the thousands, the comma or the point marks the decimals).
+
+    >>> parse_area("1 500"), parse_area("1\u00a0500,50"), parse_area("20.5")
+    (Decimal('1500'), Decimal('1500.50'), Decimal('20.5'))
+    """
+    text = value.strip()
+    for space in (" ", "\u00a0", "\u202f", "\u2009"):
+        text = text.replace(space, "")
+    if "," in text and "." in text:
+        raise ValueError(value)
+    area = Decimal(text.replace(",", "."))
     if not area.is_finite() or area < 0:
-        raise click.BadParameter(f"{value!r} is not a non-negative area")
+        raise ValueError(value)
     return area
 
 
-def _echo_warnings(found, lang: str) -> None:
+class DateType(click.ParamType):
+    name = "date"
+
+    def get_metavar(self, param, ctx=None):
+        return N_("DD.MM.YYYY")
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_date(value)
+        except ValueError:
+            self.fail(_("{value!r} is not a date: write DD.MM.YYYY (24.11.2026) or YYYY-MM-DD").format(value=value),
+                      param, ctx)
+
+
+class DateTimeType(click.ParamType):
+    name = "datetime"
+
+    def get_metavar(self, param, ctx=None):
+        return N_("DD.MM.YYYY HH:MM")
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, datetime):
+            return value
+        try:
+            return parse_datetime(value)
+        except NoTimeError:
+            self.fail(_("{value!r} has no time, and the time decides the day of acceptance: write "
+                        "DD.MM.YYYY HH:MM (24.11.2026 10:00) or YYYY-MM-DDTHH:MM").format(value=value), param, ctx)
+        except ValueError:
+            self.fail(_("{value!r} is not a date and time: write DD.MM.YYYY HH:MM (24.11.2026 10:00) or "
+                        "YYYY-MM-DDTHH:MM").format(value=value), param, ctx)
+
+
+class AreaType(click.ParamType):
+    name = "area"
+
+    def get_metavar(self, param, ctx=None):
+        return N_("M2")
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, Decimal):
+            return value
+        try:
+            return parse_area(value)
+        except (ValueError, ArithmeticError):
+            self.fail(_("{value!r} is not an area in square metres: write 1500, 1 500 or 1 500,50").format(value=value),
+                      param, ctx)
+
+
+DATE = DateType()
+DATETIME = DateTimeType()
+AREA = AreaType()
+
+
+def _echo_warnings(found, lang: str | None = None) -> None:
     """Warnings go to standard error and do not change the exit status."""
     for warning in found:
-        click.echo(f"warning: {warning.describe(lang)}", err=True)
+        warn(warning.describe(lang or catalogue.language()) if hasattr(warning, "describe") else catalogue.describe(warning))
 
+
+def complete_form(ctx, param, incomplete: str):
+    """Shell completion of FORM: the slugs (and annex-N), with their titles in the message language."""
+    from click.shell_completion import CompletionItem
+
+    from ..forms import REGISTRY
+
+    lang = catalogue.language() if catalogue.language() in ("kk", "ru") else "ru"
+    items = []
+    for spec in REGISTRY.values():
+        names = [spec.slug] + ([f"annex-{spec.annex}"] if spec.annex else [])
+        items += [CompletionItem(name, help=spec.title.get(lang)) for name in names if name.startswith(incomplete)]
+    return items

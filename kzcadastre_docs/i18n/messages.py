@@ -2,13 +2,13 @@
 
 A problem keeps its rule (pydantic's error type, or one of ours) and the rule's context;
 the message is produced in the reader's language when shown. The language is explicit
-(`--lang` in the CLI), else KZCADASTRE_LANG, else the locale environment (LC_ALL,
-LC_MESSAGES, LANG), else English.
+(`--message-lang` in the CLI), else KZCADASTRE_LANG, else the locale environment (LC_ALL,
+LC_MESSAGES, LANG), else English (see kzcadastre_docs.i18n.catalogue).
 """
 
 from __future__ import annotations
 
-import os
+from decimal import Decimal
 from typing import Any
 
 MESSAGE_LANGUAGES = ("en", "kk", "ru")
@@ -232,6 +232,11 @@ _T: dict[str, dict[str, str]] = {
         "ru": "{value}: {area} м² контура лежит за границей земельного участка",
     },
     "type_error": {"en": "{detail}", "kk": "{detail}", "ru": "{detail}"},
+    "output_exists": {
+        "en": "{file} exists; use --skip-existing or --force",
+        "kk": "{file} бар; --skip-existing немесе --force параметрін беріңіз",
+        "ru": "{file} уже существует; укажите --skip-existing или --force",
+    },
 }
 
 # Error types that read the same as another one.
@@ -272,19 +277,14 @@ VALUE_WORD = {"en": "value", "kk": "мәні", "ru": "значение"}
 
 
 def message_language(explicit: str | None = None) -> str:
-    """The language for messages: explicit, else KZCADASTRE_LANG, else the locale, else en.
+    """The language for messages: explicit, else this run's (see i18n.catalogue for the rule).
 
     >>> message_language("ru")
     'ru'
     """
-    if explicit in MESSAGE_LANGUAGES:
-        return explicit
-    for variable in ("KZCADASTRE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = (os.environ.get(variable) or "").lower()
-        for lang in MESSAGE_LANGUAGES:
-            if value.startswith(lang):
-                return lang
-    return "en"
+    from .catalogue import language, normalize
+
+    return normalize(explicit) if explicit else language()
 
 
 def _templates(rule: str) -> dict[str, str] | None:
@@ -303,6 +303,15 @@ def render_message(rule: str, context: dict[str, Any], lang: str, fallback: str)
     """
     templates = _templates(rule)
     if not templates:
+        if "_template" in context:  # a problem made from a catalogue message (records, render failures)
+            from .catalogue import gettext
+
+            values = {key: value for key, value in context.items() if key != "_template"}
+            template = context["_template"]
+            try:
+                return gettext(template, lang).format(**values)
+            except (KeyError, IndexError, ValueError):
+                return fallback
         return fallback
     reason = _IDENTIFIER_REASONS.get(context.get("code", ""), {}).get(lang)
     if rule in ("iin_invalid", "bin_invalid") and reason:
@@ -313,12 +322,23 @@ def render_message(rule: str, context: dict[str, Any], lang: str, fallback: str)
             return fallback
         context = {**context, "pattern": words[lang]}
     try:
-        return templates[lang].format(**{key: _show(value) for key, value in context.items()})
+        return templates[lang].format(**{key: _show(value, lang) for key, value in context.items()})
     except (KeyError, IndexError):
         return fallback
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, lang: str = "en") -> str:
+    """A value in a message: lists joined, decimal numbers as the language's documents print them.
+
+    >>> _show(Decimal("11.80"), "ru"), _show(Decimal("1500.5"), "en")
+    ('11,80', '1500.5')
+    """
     if isinstance(value, (list, tuple)):
-        return ", ".join(map(str, value))
+        return ", ".join(_show(item, lang) for item in value)
+    if isinstance(value, float) and lang != "en":
+        value = Decimal(str(value))
+    if isinstance(value, Decimal) and lang != "en" and value.is_finite():
+        from .formatting import number
+
+        return number(value, lang, places=max(0, -value.as_tuple().exponent))
     return str(value)

@@ -70,12 +70,27 @@ def _key(data: Mapping[str, Any]) -> str:
     return ""
 
 
-def output_name(number: int, data: Mapping[str, Any] | None) -> str:
-    """The base file name of record `number` (see the module's description)."""
+def case_key(data: Mapping[str, Any] | None) -> str:
+    """The readable key of a document's data in file names ("" when the data has none).
+
+    >>> case_key({"cadastral_number": "03:047:158:219:1"})
+    '03-047-158-219-1'
+    """
     key = unicodedata.normalize("NFC", _key(data or {}))
     key = _UNSAFE.sub("-", key).strip(".-")
-    key = re.sub(r"-{2,}", "-", key)[:60].strip(".-")
+    return re.sub(r"-{2,}", "-", key)[:60].strip(".-")
+
+
+def output_name(number: int, data: Mapping[str, Any] | None) -> str:
+    """The base file name of record `number` (see the module's description)."""
+    key = case_key(data)
     return f"{number:06d}_{key}" if key else f"{number:06d}"
+
+
+def _failure(rule: str, exc: KzcadastreError) -> Problem:
+    """A record's rendering or conversion failure, its message translatable where it is shown."""
+    context = {"_template": exc.template, **exc.values} if exc.template else {}
+    return Problem("", rule, exc.describe(), context={key: str(value) for key, value in context.items()})
 
 
 def render_record(form: str, number: int, data: Mapping[str, Any], langs: tuple[str, ...], pdf: bool = False,
@@ -89,7 +104,7 @@ def render_record(form: str, number: int, data: Mapping[str, Any], langs: tuple[
     except DataValidationError as exc:
         return RecordResult(number, name, problems=tuple(exc.problems))
     except KzcadastreError as exc:
-        return RecordResult(number, name, problems=(Problem("", "render", exc.describe()),))
+        return RecordResult(number, name, problems=(_failure("render", exc),))
     files = {f"{name}.{document.lang}.docx": document.docx for document in documents}
     if pdf:
         converter = shared_converter()  # one per process
@@ -99,7 +114,7 @@ def render_record(form: str, number: int, data: Mapping[str, Any], langs: tuple[
             for document in documents:
                 files[f"{name}.{document.lang}.pdf"] = api.to_pdf(document, pdf_a=pdf_a, converter=converter)
         except KzcadastreError as exc:
-            return RecordResult(number, name, problems=(Problem("", "pdf", exc.describe()),))
+            return RecordResult(number, name, problems=(_failure("pdf", exc),))
     return RecordResult(number, name, files)
 
 
@@ -270,9 +285,10 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
               pdf: bool = False, pdf_a: bool = False, jobs: int = 1, skip_existing: bool = False,
               force: bool = False, executor: str = "local", scheduler: str | None = None,
               templates_dir: str | Path | None = None, timeout: float | None = None,
-              progress: Callable[[RecordResult], None] | None = None) -> BatchSummary:
+              progress: Callable[[RecordResult], None] | None = None, lang: str = "en") -> BatchSummary:
     """Render every record of `input_path` into `output`; every record ends as files or as
-    rows of `output/errors.jsonl` (written even when empty, replacing an earlier one)."""
+    rows of `output/errors.jsonl` (written even when empty, replacing an earlier one), each
+    row with the problem's stable `rule` and its message in `lang`."""
     spec = renderable_form(form)
     langs = tuple(langs or spec.languages)
     output = Path(output)
@@ -284,7 +300,8 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
         if skip_existing and len(present) == len(expected_files(name, langs, pdf)):
             return True
         if present and not force:
-            return Problem("", "output_exists", f"{present[0]} exists; use --skip-existing or --force")
+            return Problem("", "output_exists", f"{present[0]} exists; use --skip-existing or --force",
+                           context={"file": present[0]})
         return None
 
     summary = BatchSummary()
@@ -302,7 +319,7 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
             summary.files += len(result.files)
         else:
             summary.failed += 1
-            rows += [{"record": result.number, "name": result.name, **problem.as_dict("en")}
+            rows += [{"record": result.number, "name": result.name, **problem.as_dict(lang)}
                      for problem in result.problems]
         if progress is not None:
             progress(result)

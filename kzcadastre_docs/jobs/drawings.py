@@ -30,7 +30,7 @@ def site_drawing(data: Mapping[str, Any]) -> Drawing:
     if "site_plan" in data:
         model = api.validate("cadastral-passport", data)
         if model.site_plan is None:
-            raise DrawingError("the passport's site_plan is empty: there is nothing to draw")
+            raise DrawingError("the passport's site_plan is empty: there is nothing to draw", field="site_plan")
         return draw_site(model.site_plan, model.site_plan_title)
     if "plot_outline" in data:
         return draw_site(_model(SitePlan, data, "site plan"))
@@ -51,7 +51,8 @@ def floor_drawings(data: Mapping[str, Any], level: str | None = None) -> list[tu
     if level is not None:
         chosen = [floor for floor in floors if floor.level == level]
         if not chosen:
-            raise DrawingError(f"no floor {level!r}; the floors are: {', '.join(f.level for f in floors)}")
+            raise DrawingError("no floor {level!r}; the floors are: {floors}", level=level,
+                               floors=", ".join(f.level for f in floors), field="--floor")
         floors = chosen
     drawn = [(floor.level, draw_floor_plan(floor)) for floor in floors if floor.plan]
     if not drawn:

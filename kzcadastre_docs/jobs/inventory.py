@@ -34,6 +34,7 @@ class InventoryError(KzcadastreError, ValueError):
     """An addition that would break the register (out of order, unknown entry)."""
 
     exit_code = 2
+    code = "inventory"
 
 
 def _validated(file, entries, document_date):
@@ -52,15 +53,18 @@ def add_document(file, *, document: str, date: dt.date, sheets: int, form: str |
     """
     entries = list(file.entries)
     if entries and date < entries[-1].date:
-        raise InventoryError(f"the new entry's date {date} is earlier than the last entry's ({entries[-1].date}); "
-                             "the register is chronological and entries are only added at its end")
+        raise InventoryError("the new entry's date {date} is earlier than the last entry's ({last}); "
+                             "the register is chronological and entries are only added at its end",
+                             date=date, last=entries[-1].date, field="--date")
     number = len(entries) + 1
     if supersedes is not None:
         if not 1 <= supersedes <= len(entries):
-            raise InventoryError(f"there is no entry {supersedes} to supersede (the register has {len(entries)})")
+            raise InventoryError("there is no entry {number} to supersede (the register has {count})",
+                                 number=supersedes, count=len(entries), field="--supersedes")
         old = entries[supersedes - 1]
         if old.status is InventoryStatus.SUPERSEDED:
-            raise InventoryError(f"entry {supersedes} is already superseded by entry {old.superseded_by}")
+            raise InventoryError("entry {number} is already superseded by entry {by}", number=supersedes,
+                                 by=old.superseded_by, field="--supersedes")
         entries[supersedes - 1] = old.model_copy(update={"status": InventoryStatus.SUPERSEDED, "superseded_by": number})
     entries.append(InventoryEntry(number=number, document=document, date=date, sheets=sheets, form=form, note=note,
                                   sequence=sequence))

@@ -34,6 +34,7 @@ from typing import Literal, get_args
 
 from .calendar import WorkingCalendar, default_calendar
 from ..errors import KzcadastreError, EXIT_INVALID
+from ..i18n.catalogue import Message
 from ..i18n.formatting import official_date
 from ..models.parts import ObjectType
 
@@ -54,6 +55,7 @@ class RuleInputError(KzcadastreError, ValueError):
     """The question cannot be answered from what was given (e.g. the area is missing)."""
 
     exit_code = EXIT_INVALID
+    code = "rule_input"
 
 
 @dataclass(frozen=True)
@@ -96,16 +98,19 @@ def service_term(service: str, object_type: str, area: Decimal | None = None, fi
 def check_request(service: str, object_type: str) -> None:
     """Refuse a service or object type the Rules do not know."""
     if service not in SERVICES:
-        raise RuleInputError(f"service {service!r} is not one of {', '.join(SERVICES)}")
+        raise RuleInputError("service {service!r} is not one of {known}", service=service, known=", ".join(SERVICES),
+                             field="--service")
     if object_type not in OBJECT_TYPES:
-        raise RuleInputError(f"object type {object_type!r} is not one of {', '.join(OBJECT_TYPES)}")
+        raise RuleInputError("object type {object_type!r} is not one of {known}", object_type=object_type,
+                             known=", ".join(OBJECT_TYPES), field="--object-type")
 
 
 def _need_area(area: Decimal | None, service: str) -> Decimal:
     if area is None:
-        raise RuleInputError(f"the total area is needed for the {service} term of an object of type 'other' (--area)")
+        raise RuleInputError("the total area is needed for the {service} term of an object of type 'other' (--area)",
+                             service=service, field="--area")
     if area < 0:
-        raise RuleInputError("the area cannot be negative")
+        raise RuleInputError("the area cannot be negative", field="--area")
     return Decimal(area)
 
 
@@ -202,17 +207,17 @@ def schedule(
     if procedure in ("hearing", "undetermined"):
         hearing = cal.subtract_working_days(due, HEARING_NOTICE_WORKING_DAYS)
     if procedure == "undetermined":
-        warnings.append(
+        warnings.append(Message(
             "the term is exactly three working days: paragraph 5-1 covers terms under and over three days only; "
             "the hearing-notice date is given as if the hearing procedure applied"
-        )
+        ))
     if hearing is not None and hearing < accepted:
-        warnings.append("the hearing notice would fall before the acceptance date")
+        warnings.append(Message("the hearing notice would fall before the acceptance date"))
     # The extension applies to the new-object services (paragraph 5); not to the duplicate.
     extension = add_months(submitted.date(), EXTENSION_MONTHS) if service in ("entry", "passport") else None
     decision = cal.add_working_days(objection_received, OBJECTION_WORKING_DAYS) if objection_received else None
     if objection_received and procedure == "notice":
-        warnings.append("a refusal notice (term under three days) has no objection procedure under paragraph 5-1")
+        warnings.append(Message("a refusal notice (term under three days) has no objection procedure under paragraph 5-1"))
     warnings.extend(cal.warnings(submitted.date(), due, *(d for d in (extension, decision) if d)))
     return Schedule(service, object_type, submitted, accepted, due, term.working_days, term.reference, procedure,
                     hearing, extension, objection_received, decision, warnings)

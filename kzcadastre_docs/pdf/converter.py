@@ -42,6 +42,8 @@ PDF_VERSION = {False: 0, True: 2}
 class ConversionError(KzcadastreError):
     """A document could not be converted to PDF (the message says which, and why)."""
 
+    code = "conversion"
+
 
 @dataclass(frozen=True)
 class DocumentMetadata:

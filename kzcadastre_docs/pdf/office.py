@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import KzcadastreError
+from ..i18n.catalogue import Message
 
 SOFFICE_ENV = "KZCADASTRE_SOFFICE"
 UNO_PYTHON_ENV = "KZCADASTRE_UNO_PYTHON"
@@ -37,6 +38,8 @@ _SOFFICE_PLACES = (
 
 class OfficeNotFoundError(KzcadastreError):
     """LibreOffice, or a Python with its UNO bridge, is not installed (the message says what to install)."""
+
+    code = "office_not_found"
 
 
 @dataclass(frozen=True)
@@ -97,15 +100,19 @@ def find_office() -> OfficeInstallation:
     soffice = find_soffice()
     if soffice is None:
         where = os.environ.get(SOFFICE_ENV)
-        missing = f"{SOFFICE_ENV}={where} is not a file" if where else "LibreOffice (soffice) was not found"
-        raise OfficeNotFoundError(f"PDF conversion is not available: {missing}; {INSTALL_HINT}")
+        if where:
+            raise OfficeNotFoundError("PDF conversion is not available: {variable}={where} is not a file; {hint}",
+                                      variable=SOFFICE_ENV, where=where, hint=Message(INSTALL_HINT))
+        raise OfficeNotFoundError("PDF conversion is not available: LibreOffice (soffice) was not found; {hint}",
+                                  hint=Message(INSTALL_HINT))
     candidates = uno_python_candidates(soffice)
     for candidate in candidates:
         if has_uno(candidate):
             return OfficeInstallation(soffice, Path(candidate))
     tried = ", ".join(candidates) or "none found"
     raise OfficeNotFoundError(
-        f"PDF conversion is not available: no Python with LibreOffice's uno module (tried: {tried}); {INSTALL_HINT}")
+        "PDF conversion is not available: no Python with LibreOffice's uno module (tried: {tried}); {hint}",
+        tried=tried, hint=Message(INSTALL_HINT))
 
 
 def office_available() -> bool:
