@@ -254,14 +254,17 @@ _ALIASES = {
 # Reasons an IIN or BIN is invalid, by kzcadastre_docs.law.identifiers.InvalidIdentifier.code.
 _IDENTIFIER_REASONS = {
     "digits": {"kk": "тек цифрлардан тұруы тиіс", "ru": "должен состоять только из цифр"},
-    "length": {"kk": "12 цифрдан тұруы тиіс", "ru": "должен состоять из 12 цифр"},
+    "length": {"kk": "12 цифрдан тұруы тиіс, {count} емес", "ru": "должен состоять из 12 цифр, а не из {count}"},
     "never_issued": {"kk": "мұндай нөмірдің бақылау цифры жоқ, ол берілмейді", "ru": "у такого номера нет контрольной цифры, он не выдается"},
-    "check_digit": {"kk": "бақылау цифры сәйкес келмейді", "ru": "контрольная цифра не совпадает"},
-    "century_digit": {"kk": "7-цифры 1-ден 6-ға дейін болуы тиіс", "ru": "7-я цифра должна быть от 1 до 6"},
-    "birth_date": {"kk": "алғашқы алты цифры туған күн емес (ЖЖААКК)", "ru": "первые шесть цифр не являются датой рождения (ГГММДД)"},
-    "registration_month": {"kk": "тіркеу айы (3-4 цифрлар) 01-12 болуы тиіс", "ru": "месяц регистрации (3-4 цифры) должен быть 01-12"},
-    "entity_type": {"kk": "5-цифры (түрі) 4, 5 немесе 6 болуы тиіс", "ru": "5-я цифра (тип) должна быть 4, 5 или 6"},
-    "attribute": {"kk": "6-цифры (белгісі) 0-3 болуы тиіс", "ru": "6-я цифра (признак) должна быть от 0 до 3"},
+    "check_digit": {"kk": "бақылау цифры {found}, ал {expected} болуы тиіс",
+                    "ru": "контрольная цифра {found}, а должна быть {expected}"},
+    "century_digit": {"kk": "7-цифры {found}, ал 1-ден 6-ға дейін болуы тиіс", "ru": "7-я цифра {found}, а должна быть от 1 до 6"},
+    "birth_date": {"kk": "алғашқы алты цифры {found} туған күн емес (ЖЖААКК)",
+                   "ru": "первые шесть цифр {found} не являются датой рождения (ГГММДД)"},
+    "registration_month": {"kk": "тіркеу айы (3-4 цифрлар) {found}, ал 01-12 болуы тиіс",
+                           "ru": "месяц регистрации (3-4 цифры) {found}, а должен быть 01-12"},
+    "entity_type": {"kk": "5-цифры (түрі) {found}, ал 4, 5 немесе 6 болуы тиіс", "ru": "5-я цифра (тип) {found}, а должна быть 4, 5 или 6"},
+    "attribute": {"kk": "6-цифры (белгісі) {found}, ал 0-3 болуы тиіс", "ru": "6-я цифра (признак) {found}, а должна быть от 0 до 3"},
 }
 # What each pattern of kzcadastre_docs.models.types asks for, in words.
 _PATTERNS = {
@@ -315,6 +318,10 @@ def render_message(rule: str, context: dict[str, Any], lang: str, fallback: str)
         return fallback
     reason = _IDENTIFIER_REASONS.get(context.get("code", ""), {}).get(lang)
     if rule in ("iin_invalid", "bin_invalid") and reason:
+        try:
+            reason = reason.format(**context)
+        except (KeyError, IndexError):
+            return fallback
         context = {**context, "reason": reason}
     if rule == "string_pattern_mismatch":
         words = _PATTERNS.get(context.get("pattern", ""))

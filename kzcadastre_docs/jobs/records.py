@@ -143,7 +143,7 @@ def _json_lines(path: Path) -> Iterator[InputRecord]:
                                detail=json_reason(exc.msg))
                 continue
             if not isinstance(data, dict):
-                yield _problem(number, "a record must be a JSON object, not {kind}", kind=type(data).__name__)
+                yield _problem(number, "a record must be a JSON object ({{...}}), one per line")
                 continue
             yield InputRecord(number, data)
 
