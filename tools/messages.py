@@ -34,9 +34,16 @@ POT = LOCALE_DIR / f"{DOMAIN}.pot"
 
 
 def _error_classes() -> set[str]:
-    import kzcadastre_docs  # noqa: F401  (loads every module that defines an error)
-    import kzcadastre_docs.cli  # noqa: F401
+    import importlib
+    import pkgutil
+
+    import kzcadastre_docs
     from kzcadastre_docs.errors import KzcadastreError
+
+    for module in pkgutil.walk_packages(kzcadastre_docs.__path__, "kzcadastre_docs."):
+        if module.name.endswith(("uno_worker", "__main__")):
+            continue
+        importlib.import_module(module.name)  # every module that may define an error
 
     names, todo = set(), [KzcadastreError]
     while todo:

@@ -90,6 +90,8 @@ def add_common_params(command: click.Command) -> None:
 
 @contextlib.contextmanager
 def _translated(command: click.Command, ctx: click.Context | None = None) -> Iterator[None]:
+    if hasattr(command, "_help_option"):
+        command._help_option = None  # click makes it once, in the language of that moment
     saved = (command.help, command.short_help, command.epilog, command.options_metavar,
              [(param, param.help if hasattr(param, "help") else None, param.metavar) for param in command.params])
     command.help = _(command.help) if command.help else command.help
@@ -309,7 +311,7 @@ def _prescan_format(value: str) -> None:
 def progress(total: int, label: str, unit: str) -> Iterator[Callable[[int], None]]:
     """A progress bar on a terminal (standard error), with the real rate and time left; nothing
     when standard error is not a terminal or under --format json. Yields `advance(n=1)`."""
-    stream = click.get_text_stream("stderr")
+    stream = sys.stderr
     if is_json() or not stream.isatty() or total <= 0:
         yield lambda n=1: None
         return

@@ -17,16 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import KzcadastreError
-from ..i18n.catalogue import Message
+from ..i18n.catalogue import Message, N_
 
 SOFFICE_ENV = "KZCADASTRE_SOFFICE"
 UNO_PYTHON_ENV = "KZCADASTRE_UNO_PYTHON"
 
 #: What to install, said once, for every error that needs it.
-INSTALL_HINT = (
+INSTALL_HINT = N_(
     "install LibreOffice and its Python bridge; on Debian or Ubuntu (as root): "
     "apt-get install libreoffice-writer-nogui python3-uno fonts-liberation2 fonts-dejavu-core; "
-    f"or name the programs with {SOFFICE_ENV}=/path/to/soffice and {UNO_PYTHON_ENV}=/path/to/python"
+    "or name the programs with KZCADASTRE_SOFFICE=/path/to/soffice and KZCADASTRE_UNO_PYTHON=/path/to/python"
 )
 
 _SOFFICE_PLACES = (
