@@ -23,6 +23,7 @@ from .errors import DataValidationError, Problem, TemplateCheckError, Unsupporte
 from .forms import FormSpec, TextProvenance, all_forms, modelled_form, renderable_form
 from .i18n.formatting import check_lang
 from .models.base import DocumentModel
+from .models.localized import Fallback, localize
 from .rendering import Renderer
 from .files import atomic_write
 from .forms.metadata import document_metadata
@@ -127,18 +128,42 @@ def _rule_problem(loc: tuple, rule: str, ctx: dict) -> Problem:
 _UNION_TAGS = frozenset({"individual", "organisation"})
 
 
-def context_for(spec: FormSpec, model: DocumentModel, lang: str, text_provenance: TextProvenance | None = None
-                ) -> dict[str, Any]:
-    """What a template sees: the model's fields, `lang`, `form` and `provenance_notice`."""
-    context = model.model_dump(mode="python")
+def context_for(spec: FormSpec, model: DocumentModel, lang: str, text_provenance: TextProvenance | None = None,
+                *, allow_fallback: bool = False) -> dict[str, Any]:
+    """What a template sees: the model's fields, `lang`, `form` and `provenance_notice`.
+
+    Every localized value (a text in two languages, a vocabulary code, a branch) is
+    resolved to its `lang` text, so that templates print `{{ field }}`. A value without a
+    `lang` text is a DataValidationError naming the field and the missing language, unless
+    `allow_fallback`; `localized_context` returns the fallbacks as well.
+    """
+    return localized_context(spec, model, lang, text_provenance, allow_fallback=allow_fallback)[0]
+
+
+def localized_context(spec: FormSpec, model: DocumentModel, lang: str, text_provenance: TextProvenance | None = None,
+                      *, allow_fallback: bool = False) -> tuple[dict[str, Any], list[Problem]]:
+    """The context of `context_for`, and a warning for each value printed in the other language."""
+    context, fallbacks = localize(model.model_dump(mode="python"), lang)
+    if spec.compute is not None:
+        # Computed values come from the data, whose fallbacks are already listed.
+        context.update(localize(spec.compute(model, lang), lang)[0])
+    problems = [_fallback_problem(found, allow_fallback) for found in fallbacks]
+    if problems and not allow_fallback:
+        raise DataValidationError(spec.slug, problems)
     context.update(
         lang=lang,
         form={"slug": spec.slug, "annex": spec.annex, "title": spec.title[lang], "provenance": spec.provenance.value},
         provenance_notice=spec.provenance_notice(lang, text_provenance),
     )
-    if spec.compute is not None:
-        context.update(spec.compute(model, lang))
-    return context
+    return context, problems
+
+
+def _fallback_problem(found: Fallback, allowed: bool) -> Problem:
+    from .i18n.messages import render_message
+
+    rule = "language_fallback" if allowed else "missing_language"
+    context = {"missing": found.missing, "used": found.used}
+    return Problem(field_path(found.path), rule, render_message(rule, context, "en", rule), None, context)
 
 
 def operator_template(templates_dir: str | Path | None, slug: str, lang: str) -> Path | None:
@@ -157,12 +182,20 @@ class RenderedDocument:
     lang: str
     docx: bytes
     metadata: DocumentMetadata
+    #: Localized values printed in the other language (render with allow_fallback=True).
+    fallbacks: tuple[Problem, ...] = ()
 
 
 def render_document(
-    form: str, data: Mapping[str, Any] | DocumentModel, lang: str, *, templates_dir: str | Path | None = None
+    form: str, data: Mapping[str, Any] | DocumentModel, lang: str, *, templates_dir: str | Path | None = None,
+    allow_fallback: bool = False,
 ) -> RenderedDocument:
-    """Validate and render one document; `render` returns its bytes (see there)."""
+    """Validate and render one document; `render` returns its bytes (see there).
+
+    A localized value without a `lang` text is a DataValidationError (rule
+    `missing_language`, naming the field and the language) unless `allow_fallback`: then the
+    other language's text is printed and listed in `fallbacks`.
+    """
     check_lang(lang)
     spec = renderable_form(form)
     if lang not in spec.languages:
@@ -177,6 +210,7 @@ def render_document(
         if problems:
             raise TemplateCheckError(problems)
         text_provenance = TextProvenance.OPERATOR
+    context, fallbacks = localized_context(spec, model, lang, text_provenance, allow_fallback=allow_fallback)
     metadata = document_metadata(spec, model, lang)
     properties = core_properties(
         title=metadata.title,
@@ -188,12 +222,13 @@ def render_document(
         language=LANG_TAGS[lang],
     )
     engine = renderer(templates_dir if own is not None else None)
-    docx = engine.render(spec.slug, lang, context_for(spec, model, lang, text_provenance), {CORE_PART: properties})
-    return RenderedDocument(spec.slug, lang, docx, metadata)
+    docx = engine.render(spec.slug, lang, context, {CORE_PART: properties})
+    return RenderedDocument(spec.slug, lang, docx, metadata, tuple(fallbacks))
 
 
 def render(
-    form: str, data: Mapping[str, Any] | DocumentModel, lang: str, *, templates_dir: str | Path | None = None
+    form: str, data: Mapping[str, Any] | DocumentModel, lang: str, *, templates_dir: str | Path | None = None,
+    allow_fallback: bool = False,
 ) -> bytes:
     """The DOCX bytes of one document. Same input, same bytes.
 
@@ -201,7 +236,7 @@ def render(
     template found there is used instead of the shipped one, after the template check
     (TemplateCheckError if it does not fit the form); forms it lacks use the shipped ones.
     """
-    return render_document(form, data, lang, templates_dir=templates_dir).docx
+    return render_document(form, data, lang, templates_dir=templates_dir, allow_fallback=allow_fallback).docx
 
 
 def to_pdf(document: RenderedDocument, *, pdf_a: bool = False, converter: Converter | None = None) -> bytes:
@@ -224,13 +259,15 @@ def render_pdf(
     pdf_a: bool = False,
     converter: Converter | None = None,
     templates_dir: str | Path | None = None,
+    allow_fallback: bool = False,
 ) -> bytes:
     """The PDF of one document: `render`, then `to_pdf`.
 
     Raises OfficeNotFoundError (saying what to install) where LibreOffice is missing, and
     ConversionError where a document cannot be converted.
     """
-    return to_pdf(render_document(form, data, lang, templates_dir=templates_dir), pdf_a=pdf_a, converter=converter)
+    document = render_document(form, data, lang, templates_dir=templates_dir, allow_fallback=allow_fallback)
+    return to_pdf(document, pdf_a=pdf_a, converter=converter)
 
 
 def render_to(
@@ -241,7 +278,8 @@ def render_to(
     *,
     overwrite: bool = False,
     templates_dir: str | Path | None = None,
+    allow_fallback: bool = False,
 ) -> Path:
     """Render and write atomically; an existing file is kept unless `overwrite`."""
-    content = render(form, data, lang, templates_dir=templates_dir)
+    content = render(form, data, lang, templates_dir=templates_dir, allow_fallback=allow_fallback)
     return atomic_write(path, content, overwrite=overwrite)

@@ -17,7 +17,7 @@ def _core(docx: bytes) -> str:
 
 
 def test_render_accepts_a_dict_or_the_model():
-    data = {"branch": "Астана", "document_date": "2026-11-24"}
+    data = {"branch": "astana", "document_date": "2026-11-24"}
     assert kz.render("annex-1", data, "kk") == kz.render("annex-1", RequirementsListData(**data), "kk")
 
 
@@ -40,9 +40,9 @@ def test_render_to_writes_atomically_and_keeps_existing_files(tmp_path):
     kz.render_to(target, "annex-1", {}, "kk")
     original = target.read_bytes()
     with pytest.raises(kz.OutputExistsError):
-        kz.render_to(target, "annex-1", {"branch": "x"}, "kk")
+        kz.render_to(target, "annex-1", {"branch": "astana"}, "kk")
     assert target.read_bytes() == original
-    kz.render_to(target, "annex-1", {"branch": "x"}, "kk", overwrite=True)
+    kz.render_to(target, "annex-1", {"branch": "astana"}, "kk", overwrite=True)
     assert target.read_bytes() != original
     assert [p.name for p in target.parent.iterdir()] == ["a1.docx"]  # no temporary left
 
@@ -57,7 +57,7 @@ def test_invalid_data_writes_nothing(tmp_path):
 
 def test_illegal_xml_character_is_refused_naming_the_field():
     with pytest.raises(kz.DataValidationError) as info:
-        kz.render("annex-1", {"branch": "Астана\x0b"}, "kk")
+        kz.render("annex-1", {"branch": {"kk": "Астана\x0b", "ru": "Астана"}}, "kk")
     problem = info.value.problems[0]
     assert (problem.field, problem.rule) == ("branch", "xml_illegal_character")
     assert "U+000B" in problem.message and "position 7" in problem.message

@@ -57,7 +57,7 @@ def test_render_both_languages_into_a_folder(run, tmp_path):
 
 def test_render_yaml_data_to_a_file(run, tmp_path):
     data = tmp_path / "d.yaml"
-    data.write_text("branch: Астана\ndocument_date: 2026-11-24\n", encoding="utf-8")
+    data.write_text("branch: astana\ndocument_date: 2026-11-24\n", encoding="utf-8")
     result = run("render", "requirements-duplicate", "--data", data, "--lang", "ru", "-o", tmp_path / "x.docx")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "x.docx").read_bytes()[:2] == b"PK"

@@ -193,3 +193,15 @@ def test_the_catalogue_is_complete_and_compiled():
 
 def test_english_words_finds_english():
     assert english_words("Usage: kzcadastre-docs render [OPTIONS] FORM") == ["Usage", "OPTIONS", "FORM"]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("value", ["0", "0.5", "18288", "1234567.89", "20.00"])
+def test_message_numbers_agree_with_the_documents(lang, value):
+    from decimal import Decimal
+
+    from kzcadastre_docs.i18n import formatting
+
+    assert catalogue.number(Decimal(value), lang) == formatting.number(Decimal(value), lang, places=2)
+    assert catalogue.money(Decimal(value), lang) == formatting.money(Decimal(value), lang)
+    assert catalogue.area(Decimal(value), lang) == formatting.area(Decimal(value), lang)

@@ -78,7 +78,7 @@ def _conclusion(**changes):
 def test_the_conclusion_prints_computed_rows_then_rows_added_by_hand():
     text = document_text(Package.from_bytes(kz.render("conclusion", _conclusion(), "ru")))
     table = text[text.index("Вид изменения"):text.index("Площади сопоставлены")]
-    items = ["Общая площадь, м²", "Строение, сооружение (литер Г1)", "Строение, сооружение (литер Г2)", "Шатыр жабыны"]
+    items = ["Общая площадь, м²", "Строение, сооружение (литер Г1)", "Строение, сооружение (литер Г2)", "Кровля"]
     positions = [table.index(item) for item in items]
     assert positions == sorted(positions)
     assert "+3,60\nпристройка" in table and "переоборудование" in table

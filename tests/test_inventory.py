@@ -45,7 +45,7 @@ def test_a_new_abris_gets_the_next_number_and_never_replaces_the_earlier_one(fil
     assert next_abris_sequence(file) == 3
     after = add_abris(file, date=dt.date(2026, 12, 10), sheets=1)
     new = after.entries[-1]
-    assert (new.document, new.sequence, new.form) == ("Абрис № 3", 3, "abris")
+    assert (new.document.plain, new.sequence, new.form) == ("Абрис № 3", 3, "abris")
     abrises = [e for e in after.entries if e.form == "abris"]
     assert [(e.sequence, e.status.value) for e in abrises] == [(1, "superseded"), (2, "superseded"), (3, "current")]
     assert abrises[1].superseded_by == new.number

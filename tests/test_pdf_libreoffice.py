@@ -27,6 +27,7 @@ from kzcadastre_docs.jobs.bundle import bookmark, bundle_pdf
 from kzcadastre_docs.jobs.case import load_case
 from kzcadastre_docs.cli import main
 from kzcadastre_docs.docx import Package, document_text
+from kzcadastre_docs.models.labels import label
 from kzcadastre_docs.pdf import ConversionError, Converter, check_pdf
 
 from .conftest import SAMPLES
@@ -63,8 +64,9 @@ def test_kazakh_text_comes_through_intact(duplicate_kk):
     assert len(letters) >= 6, letters  # the passport uses most of them
     assert letters <= set(text), f"lost in the PDF: {letters - set(text)}"
     data = _data("cadastral-passport", "house-almaty-region-duplicate")
-    for value in ("03:047:158:219:1", data["address"]["street"], data["address"]["settlement"],
-                  data["object"]["purpose"], data["inspection"]["inspector"]["full_name"], data["inventory_file_number"]):
+    purpose = label(data["object"]["purpose"], "kk", "object_purpose")
+    for value in ("03:047:158:219:1", data["address"]["street"]["kk"], data["address"]["settlement"]["kk"],
+                  purpose, data["inspection"]["inspector"]["full_name"], data["inventory_file_number"]):
         assert value and _flat(value) in text, value
 
 

@@ -13,6 +13,7 @@ import kzcadastre_docs as kz
 from kzcadastre_docs.i18n import formatting
 from kzcadastre_docs.docx import Package, document_text
 from kzcadastre_docs.models.labels import label
+from kzcadastre_docs.models.localized import Localizable
 
 from .conftest import sample_cases
 
@@ -25,7 +26,7 @@ def _text(docx: bytes) -> str:
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_markup_and_template_syntax_come_back_verbatim(lang):
-    text = _text(kz.render("annex-1", {"branch": TRICKY}, lang))
+    text = _text(kz.render("annex-1", {"branch": {"kk": TRICKY, "ru": TRICKY}}, lang))
     assert TRICKY in text
     assert "49" not in text.replace(TRICKY, "")
 
@@ -37,6 +38,8 @@ LABELLED = {"service": "service", "signature": "signature"}
 def _expected(value, lang, name=None):
     if name in LABELLED:
         return label(value, lang, LABELLED[name])
+    if isinstance(value, Localizable):
+        return value.text(lang)
     if isinstance(value, date):
         return formatting.official_date(value, lang)
     if isinstance(value, Decimal):
@@ -46,7 +49,7 @@ def _expected(value, lang, name=None):
 
 def _scalars(model):
     for name, value in model:
-        if isinstance(value, (str, date, Decimal, int)) and not isinstance(value, bool):
+        if isinstance(value, (str, date, Decimal, int, Localizable)) and not isinstance(value, bool):
             yield name, value
 
 
@@ -72,7 +75,7 @@ def test_any_text_renders_verbatim_or_is_refused_naming_the_field(value):
     import unicodedata
 
     try:
-        docx = kz.render("annex-1", {"branch": value}, "kk")
+        docx = kz.render("annex-1", {"branch": {"kk": value, "ru": "-"}}, "kk")
     except kz.DataValidationError as exc:
         assert [p.field for p in exc.problems] == ["branch"]
         assert exc.problems[0].rule in ("xml_illegal_character", "mixed_script")

@@ -77,7 +77,8 @@ CASES = [
     (CONC, "object.floors.0.rooms.1.number", "1", "object.floors[0].rooms[1].number", "duplicate"),
     (CONC, "object.year_built", 1700, "object.year_built", "greater_than_equal"),
     (CONC, "inspection.date", "2026-11-27", "document_date", "date_order"),
-    (CONC, "branch", "Астана\x0c", "branch", "xml_illegal_character"),
+    (CONC, "branch", {"kk": "Астана\x0c", "ru": "Астана"}, "branch", "xml_illegal_character"),
+    (CONC, "branch", "Астана", "branch", "vocabulary"),
     (CONC, "applicant", DELETE, "applicant", "missing"),
     ("abris/house-almaty-region", "sequence_number", 0, "sequence_number", "greater_than_equal"),
     ("abris/house-almaty-region", "legend.1.litera", "А", "legend[1].litera", "duplicate"),
@@ -94,8 +95,8 @@ CASES = [
      "hearing_notice_late"),
     ("cadastral-passport/house-almaty-region-duplicate", "duplicate.issued_on", "2026-01-01", "duplicate.issued_on",
      "date_order"),
-    (A1, "branch", "Ф" * 301, "branch", "string_too_long"),
-    (A1, "branch", "Aстана", "branch", "mixed_script"),
+    (A1, "branch", {"kk": "Ф" * 301, "ru": "Ф"}, "branch", "string_too_long"),
+    (A1, "branch", {"kk": "Aстана", "ru": "Астана"}, "branch", "mixed_script"),
     (A1, "document_date", "24.11.2026", "document_date", "date_from_datetime_parsing"),
 ]
 

@@ -215,8 +215,7 @@ def _application_block(document: Document, labels: dict, checklist_reference: st
         f"**{labels['block']}",
         f"{labels['applicant']} {{{{ applicant_name }}}}",
         f"{labels['object']} {{{{ object_label }}}}{{% if application.total_area is not none %}}, "
-        "{{ application.total_area|area }}{% endif %}{% if application.address %}, {{ application.address.settlement }}"
-        "{% if application.address.street %}, {{ application.address.street }}{% endif %} {{ application.address.house }}"
+        "{{ application.total_area|area }}{% endif %}{% if application.address %}, {{ application.address|address }}"
         "{% endif %}",
         f"{labels['submitted']} {{{{ schedule.submitted_on|official_date }}}}, {{{{ schedule.submitted_time }}}}",
         f"{labels['accepted']} {{{{ schedule.accepted_on|official_date }}}}",

@@ -20,7 +20,7 @@ class _Group(ui.TranslatedGroup):
         ui.prescan(args)
         try:
             catalogue.language()
-        except KzcadastreError as exc:  # KZCADASTRE_LANG=xx: said in English, the only language left
+        except catalogue.LanguageError as exc:  # KZCADASTRE_LANG=xx: said in English, the only language left
             catalogue.set_language("en")
             sys.exit(ui.report(exc) or EXIT_INVALID)
         try:
@@ -29,7 +29,7 @@ class _Group(ui.TranslatedGroup):
         except click.exceptions.Abort:
             click.echo(ui._("Aborted!"), err=True)
             status = 1
-        except (click.ClickException, KzcadastreError, OSError, ui.CliError) as exc:
+        except (click.ClickException, KzcadastreError, OSError, ui.CliError, catalogue.LanguageError) as exc:
             status = ui.report(exc)
         finally:
             catalogue.set_language(None)

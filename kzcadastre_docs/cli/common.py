@@ -230,10 +230,11 @@ DATETIME = DateTimeType()
 AREA = AreaType()
 
 
-def _echo_warnings(found, lang: str | None = None) -> None:
+def _echo_warnings(found, lang: str | None = None, prefix: str = "") -> None:
     """Warnings go to standard error and do not change the exit status."""
     for warning in found:
-        warn(warning.describe(lang or catalogue.language()) if hasattr(warning, "describe") else catalogue.describe(warning))
+        text = warning.describe(lang or catalogue.language()) if hasattr(warning, "describe") else catalogue.describe(warning)
+        warn(prefix + text)
 
 
 def complete_form(ctx, param, incomplete: str):

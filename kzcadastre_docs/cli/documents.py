@@ -133,10 +133,15 @@ def validate_command(form, data_file):
               help='A .docx file (one language; with --pdf also a .pdf name), or a folder: one that exists or a '
                    'name ending with "/" (files named <form>.<key>.<lang>.docx and .pdf, the key as in batch).')
 @click.option("--force", is_flag=True, help="Replace existing files.")
+@click.option("--allow-fallback", is_flag=True,
+              help="Print a text given in the other language only, with a warning for each (default: exit 2).")
 @pdf_options
 @templates_option
-def render(form, data_file, lang, output, force, pdf, pdf_a, timeout, templates_dir):
-    """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a)."""
+def render(form, data_file, lang, output, force, allow_fallback, pdf, pdf_a, timeout, templates_dir):
+    """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a).
+
+    Every localized value is printed in the document's language; a value given in the
+    other language only is an error (exit 2, nothing written) unless --allow-fallback."""
     from ..jobs.batch import case_key
 
     spec = renderable_form(form)
@@ -147,9 +152,12 @@ def render(form, data_file, lang, output, force, pdf, pdf_a, timeout, templates_
     targets = _outputs(spec, langs, output, pdf, key)
     model = api.validate(spec.slug, data)
     # Everything is rendered in memory before anything is written.
-    documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir) for lang_ in langs}
+    documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir,
+                                            allow_fallback=allow_fallback) for lang_ in langs}
     found = api.warnings(spec.slug, model)
     _echo_warnings(found)
+    for lang_, document in documents.items():
+        _echo_warnings(document.fallbacks, prefix=_("{lang} document: ").format(lang=lang_))
     pdf_targets = {lang_: path.with_suffix(".pdf") for lang_, path in targets.items()} if pdf else {}
     if not force:
         existing = [str(path) for path in [*targets.values(), *pdf_targets.values()] if path.exists()]
@@ -167,7 +175,9 @@ def render(form, data_file, lang, output, force, pdf, pdf_a, timeout, templates_
                 atomic_write(path, api.to_pdf(documents[lang_], pdf_a=pdf_a, converter=converter), overwrite=force)
                 written.append({"lang": lang_, "kind": "pdf-a" if pdf_a else "pdf", "path": str(path)})
                 say(_("wrote {path}").format(path=path) + (" (PDF/A-2b)" if pdf_a else ""))
-    emit({"form": spec.slug, "files": written, "warnings": [w.as_dict(catalogue.language()) for w in found]})
+    emit({"form": spec.slug, "files": written, "warnings": [w.as_dict(catalogue.language()) for w in found] + [
+        {**w.as_dict(catalogue.language()), "lang": lang_} for lang_, document in documents.items()
+        for w in document.fallbacks]})
 
 
 @main.command()

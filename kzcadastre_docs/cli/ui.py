@@ -237,6 +237,8 @@ def error_payload(exc: BaseException) -> tuple[dict, int]:
         return {"error": body}, exc.exit_code
     if isinstance(exc, KzcadastreError):
         return {"error": {"code": exc.code, "message": exc.describe(lang), "field": exc.field}}, exc.exit_code
+    if isinstance(exc, catalogue.LanguageError):
+        return {"error": {"code": exc.code, "message": str(exc), "field": "--message-lang"}}, exc.exit_code
     if isinstance(exc, OSError):
         return {"error": {"code": "os_error", "message": os_message(exc), "field": None}}, EXIT_FAILURE
     return {"error": {"code": "internal", "message": _("unexpected failure: {detail}").format(detail=exc),

@@ -25,7 +25,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Mapping
 
-from ..errors import UnsupportedLanguageError
 
 LANGUAGES = ("en", "kk", "ru")
 ALIASES = {"kz": "kk", "kaz": "kk", "rus": "ru", "eng": "en"}
@@ -34,8 +33,18 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 DOMAIN = "kzcadastre"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
+CURRENCY_NAME = {"kk": "теңге", "ru": "тенге"}  # as i18n.formatting.money writes it (a test checks)
+
 _language: str | None = None
 _translations: dict[str, _gettext.NullTranslations] = {}
+
+
+class LanguageError(ValueError):
+    """An unknown message language (the CLI exits 2). Kept free of kzcadastre_docs.errors, which
+    imports this module to translate its messages."""
+
+    exit_code = 2
+    code = "unsupported_language"
 
 
 def normalize(value: str, source: str = "--message-lang") -> str:
@@ -46,12 +55,12 @@ def normalize(value: str, source: str = "--message-lang") -> str:
     >>> normalize("fr")
     Traceback (most recent call last):
     ...
-    kzcadastre_docs.errors.UnsupportedLanguageError: --message-lang: 'fr' is not a message language (en, kk, ru; kz means kk)
+    kzcadastre_docs.i18n.catalogue.LanguageError: --message-lang: 'fr' is not a message language (en, kk, ru; kz means kk)
     """
     code = value.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
     code = ALIASES.get(code, code)
     if code not in LANGUAGES:
-        raise UnsupportedLanguageError(f"{source}: {value!r} is not a message language (en, kk, ru; kz means kk)")
+        raise LanguageError(f"{source}: {value!r} is not a message language (en, kk, ru; kz means kk)")
     return code
 
 
@@ -143,11 +152,13 @@ def number(value, lang: str | None = None, places: int | None = 2) -> str:
     """
     lang = lang or language()
     value = Decimal(str(value))
+    if places is None:
+        places = max(0, -value.as_tuple().exponent) if value.is_finite() else 0
+    text = f"{value:,.{places}f}"
     if lang == "en":
-        return f"{value:,.{places}f}" if places is not None else f"{value:,}"
-    from .formatting import number as document_number
-
-    return document_number(value, lang, places=places)
+        return text
+    # kk and ru: a no-break space between thousands, a decimal comma (CLDR; i18n.formatting agrees)
+    return text.replace(",", "\u00a0").replace(".", ",")
 
 
 def area(value, lang: str | None = None) -> str:
@@ -170,9 +181,7 @@ def money(value, lang: str | None = None) -> str:
     lang = lang or language()
     if lang == "en":
         return f"{number(value, lang)} KZT"
-    from .formatting import money as document_money
-
-    return document_money(Decimal(str(value)), lang)
+    return f"{number(value, lang)} {CURRENCY_NAME[lang]}"
 
 
 class Message(str):

@@ -191,16 +191,52 @@ def identifier(value, lang: str) -> str:
     return f"{_ID_LABELS[(kind, check_lang(lang))]} {get(kind)}"
 
 
-def address(value, lang: str) -> str:
-    """An address (a mapping of the Address model's fields) on one line.
+def _in_language(value, lang: str):
+    """A localized value (anything with `text(lang)`) in `lang`, else in the other language."""
+    if value is not None and callable(getattr(value, "text", None)) and not isinstance(value, str):
+        found = value.text(lang)
+        return found if found is not None else value.text("ru" if lang == "kk" else "kk")
+    return value
 
-    >>> address({"region": "Астана қаласы", "settlement": "Астана", "street": "Мәңгілік Ел даңғылы",
-    ...          "house": "55", "building": "2", "apartment": "45", "postal_code": "010000"}, "ru")
-    '010000, Астана қаласы, Астана, Мәңгілік Ел даңғылы, дом 55, корпус 2, кв. 45'
+
+def _names_same_place(settlement: str, region: str) -> bool:
+    """Whether the region's name already names the settlement (a city of republican
+    significance given again as the settlement): its words appear in the region's, in order.
+
+    >>> _names_same_place("Астана", "Астана қаласы"), _names_same_place("г. Астана", "город Астана")
+    (True, True)
+    >>> _names_same_place("Өтеген батыр кенті", "Алматы облысы")
+    False
+    """
+    prefixes = {"г.", "город", "пос.", "с.", "қ.", "қаласы"}
+    words = [word for word in settlement.casefold().split() if word not in prefixes]
+    return bool(words) and " ".join(words) in " ".join(region.casefold().split())
+
+
+def address(value, lang: str) -> str:
+    """An address (the Address model, or its mapping resolved to `lang`) on one line.
+
+    The order is the postal one: postal code, region, district, settlement, district in the
+    city, street, house, building, apartment. A settlement that the region already names
+    (a city of republican significance) is not repeated.
+
+    >>> address({"region": "Астана қаласы", "city_district": "Есіл ауданы", "street": "Мәңгілік Ел даңғылы",
+    ...          "house": "55", "building": "2", "apartment": "45", "postal_code": "010000"}, "kk")
+    '010000, Астана қаласы, Есіл ауданы, Мәңгілік Ел даңғылы, 55 үй, 2 корпус, 45 пәтер'
+    >>> address({"region": "город Астана", "settlement": "г. Астана", "street": "проспект Мангилик Ел",
+    ...          "house": "55"}, "ru")
+    'город Астана, проспект Мангилик Ел, дом 55'
     """
     check_lang(lang)
     get = _getter(value)
+
+    def name(field):
+        return _in_language(get(field), lang)
+
+    region, settlement = name("region"), name("settlement")
+    if region and settlement and _names_same_place(settlement, region):
+        settlement = None
     words = _ADDRESS_WORDS[lang]
-    parts = [get("postal_code"), get("region"), get("district"), get("settlement"), get("street")]
-    parts += [words[name].format(get(name)) if get(name) else None for name in ("house", "building", "apartment")]
+    parts = [get("postal_code"), region, name("district"), settlement, name("city_district"), name("street")]
+    parts += [words[field].format(get(field)) if get(field) else None for field in ("house", "building", "apartment")]
     return ", ".join(part for part in parts if part)

@@ -237,6 +237,43 @@ _T: dict[str, dict[str, str]] = {
         "kk": "{file} бар; --skip-existing немесе --force параметрін беріңіз",
         "ru": "{file} уже существует; укажите --skip-existing или --force",
     },
+    # Text in two languages and coded vocabularies (kzcadastre_docs.models.localized, .vocabularies).
+    "missing_language": {
+        "en": "has no {missing} text (given in {used} only); give it in both languages, or render with --allow-fallback",
+        "kk": "{missing} тіліндегі мәтіні жоқ (тек {used} тілінде берілген); екі тілде беріңіз немесе --allow-fallback қолданыңыз",
+        "ru": "нет текста на языке {missing} (дан только на {used}); укажите на обоих языках или используйте --allow-fallback",
+    },
+    "language_fallback": {
+        "en": "printed in {used}: it has no {missing} text",
+        "kk": "{used} тілінде басылды: {missing} тіліндегі мәтіні жоқ",
+        "ru": "напечатано на языке {used}: нет текста на языке {missing}",
+    },
+    "vocabulary": {
+        "en": "{value!r} is not a code of the {vocabulary} vocabulary; nearest codes: {nearest}; or give free text in both languages (kk and ru)",
+        "kk": "{value!r} {vocabulary} сөздігінің коды емес; ең жақын кодтар: {nearest}; немесе еркін мәтінді екі тілде (kk және ru) беріңіз",
+        "ru": "{value!r} не является кодом справочника {vocabulary}; ближайшие коды: {nearest}; или укажите свободный текст на обоих языках (kk и ru)",
+    },
+    "localized_language": {
+        "en": "unknown language key {key!r}: a localized text takes kk and/or ru",
+        "kk": "белгісіз тіл кілті {key!r}: мәтін kk және/немесе ru кілттерімен беріледі",
+        "ru": "неизвестный ключ языка {key!r}: текст задается ключами kk и/или ru",
+    },
+    "localized_empty": {
+        "en": "a localized text needs a kk or a ru text (or is one string)",
+        "kk": "мәтін kk немесе ru тілінде берілуі тиіс (немесе бір жол)",
+        "ru": "нужен текст kk или ru (или одна строка)",
+    },
+    "localized_empty_text": {"en": "{where} is empty", "kk": "{lang} мәтіні бос", "ru": "текст {lang} пуст"},
+    "localized_type": {
+        "en": "must be text, or an object with kk and/or ru texts",
+        "kk": "мәтін немесе kk және/немесе ru мәтіндері бар объект болуы тиіс",
+        "ru": "должно быть текстом или объектом с текстами kk и/или ru",
+    },
+    "localized_both": {
+        "en": "free text here needs both languages; the {lang} text is missing",
+        "kk": "мұнда еркін мәтін екі тілде берілуі тиіс; {lang} мәтіні жоқ",
+        "ru": "свободный текст здесь нужен на обоих языках; нет текста {lang}",
+    },
 }
 
 # Error types that read the same as another one.
@@ -345,7 +382,7 @@ def _show(value: Any, lang: str = "en") -> str:
     if isinstance(value, float) and lang != "en":
         value = Decimal(str(value))
     if isinstance(value, Decimal) and lang != "en" and value.is_finite():
-        from .formatting import number
+        from .catalogue import number
 
-        return number(value, lang, places=max(0, -value.as_tuple().exponent))
+        return number(value, lang, places=None)
     return str(value)

@@ -15,7 +15,7 @@ Each function returns a new, validated file; the one given is not changed.
 ...     archive_employee={"full_name": "Ахметова Д."},
 ...     entries=[{"number": 1, "document": "Абрис № 1", "date": "2026-03-02", "sheets": 1, "form": "abris", "sequence": 1}])
 >>> file = add_abris(file, date=dt.date(2026, 9, 14), sheets=1)
->>> [(e.number, e.document, e.status.value, e.superseded_by) for e in file.entries]
+>>> [(e.number, e.document.plain, e.status.value, e.superseded_by) for e in file.entries]
 [(1, 'Абрис № 1', 'superseded', 2), (2, 'Абрис № 2', 'current', None)]
 >>> check_append_only(file, file)
 []

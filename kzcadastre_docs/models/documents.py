@@ -8,7 +8,8 @@ from pydantic import Field
 
 from .base import DocumentModel
 from .parts import ActReference, Address, Applicant, CadastralNumber
-from .types import DocNumber, ShortText
+from .types import DocNumber
+from .vocabularies import coded
 
 
 class IssuedDocument(DocumentModel):
@@ -16,7 +17,8 @@ class IssuedDocument(DocumentModel):
 
     number: DocNumber = Field(description="Number of the document.")
     document_date: dt.date = Field(description="Date of the document.")
-    branch: ShortText = Field(description="Branch of the State Corporation that issues it.")
+    branch: coded("branch") = Field(description="Branch of the State Corporation that issues it: a code of "
+                                                 "data/branches.yaml (e.g. astana) or of the operator's file.")
 
 
 class NoticeBase(IssuedDocument):

@@ -20,13 +20,14 @@ from typing import Any
 import yaml
 
 from ..i18n.formatting import check_lang
+from .localized import Localizable, ResolvedText, text_in
 
 #: The section of labels.yaml that names each enumeration's values.
 ENUM_SECTIONS = {
     "ObjectType": "object_type",
     "ChangeKind": "change_kind",
     "StructuralElementKind": "structural_element",
-    "StructureUnit": "structure_unit",
+    "StructureUnit": "unit",
     "InventoryStatus": "inventory_status",
 }
 
@@ -39,13 +40,32 @@ def all_labels() -> dict[str, dict[str, dict[str, str]]]:
 
 
 def label(value: Any, lang: str, section: str | None = None) -> str:
-    """The printed name of `value` in `lang`; enumerations know their section."""
+    """The printed name of `value` in `lang`; enumerations know their section.
+
+    A vocabulary term or a localized text prints its `lang` text; a value the rendering
+    context has already resolved (ResolvedText) prints as it is.
+
+    >>> from kzcadastre_docs.models.vocabularies import Term
+    >>> label(Term("room_purpose", "kitchen"), "ru"), label("kitchen", "kk", "room_purpose")
+    ('кухня', 'ас бөлме')
+    """
     check_lang(lang)
+    if isinstance(value, ResolvedText):
+        return str.__str__(value)
+    if isinstance(value, Localizable):
+        return text_in(value, lang)
     if isinstance(value, Enum):
         section = section or ENUM_SECTIONS[type(value).__name__]
         value = value.value
     if section is None:
         raise ValueError(f"no label section given for {value!r}")
+    if section not in all_labels():
+        from .vocabularies import vocabulary
+
+        try:
+            return vocabulary(section).entries[value].labels[lang]
+        except (KeyError, LookupError):
+            raise KeyError(f"no {lang} label for {value!r} in vocabulary {section!r}") from None
     try:
         return all_labels()[section][value][lang]
     except KeyError:

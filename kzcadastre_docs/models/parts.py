@@ -15,7 +15,9 @@ from ..law import cadastral
 from . import shapes as geometry
 from .geometry import RoomOutline
 from .base import DocumentModel, RuleViolation
-from .types import BIN, IIN, Area, DocNumber, Email, Litera, LongText, Metres, Phone, PostalCode, ShortText, Volume, Year
+from .types import (BIN, IIN, Area, DocNumber, Email, Litera, LocalizedLong, LocalizedShort, Metres, Phone, PostalCode,
+                    ShortText, Volume, Year)
+from .vocabularies import coded
 
 #: Largest difference between a declared area and the sum of its parts (m²).
 AREA_TOLERANCE = Decimal("0.05")
@@ -33,16 +35,28 @@ class ObjectType(str, Enum):
 
 
 class Address(DocumentModel):
-    """A postal address in Kazakhstan."""
+    """An address in Kazakhstan as the address register (АР) keeps it; names in kk and ru.
 
-    region: ShortText = Field(description="Region (oblys) or city of republican significance, e.g. Астана қаласы.")
-    district: ShortText | None = Field(None, description="District, if any.")
-    settlement: ShortText = Field(description="City, town or village.")
-    street: ShortText | None = Field(None, description="Street, avenue or micro-district.")
+    Each name is given as the register writes it in each language, e.g.
+    ``{"kk": "Астана қаласы", "ru": "город Астана"}``. A city of republican significance is
+    the `region` (its districts are `city_district`); `settlement` is then omitted.
+    """
+
+    region: LocalizedShort = Field(
+        description="Region (облыс / область) or city of republican significance, with its word: "
+                    "{kk: Алматы облысы, ru: Алматинская область}, {kk: Астана қаласы, ru: город Астана}.")
+    district: LocalizedShort | None = Field(None, description="District of the region, if any.")
+    settlement: LocalizedShort | None = Field(
+        None, description="City, town or village of the region, with its word (г., пос., с.); omitted for a city of "
+                          "republican significance, which is the region.")
+    city_district: LocalizedShort | None = Field(None, description="District in the city, if any.")
+    street: LocalizedShort | None = Field(None, description="Street, avenue or micro-district, with its word.")
     house: Annotated[str, Field(min_length=1, max_length=20)] = Field(description="House number.")
     building: Annotated[str, Field(min_length=1, max_length=20)] | None = Field(None, description="Building (block) number.")
     apartment: Annotated[str, Field(min_length=1, max_length=20)] | None = Field(None, description="Apartment or premise number.")
     postal_code: PostalCode | None = Field(None, description="Six-digit postal code.")
+    registration_code: Annotated[str, Field(pattern=r"^\d{1,30}$")] | None = Field(
+        None, description="Registration code of the address (регистрационный код адреса, РКА) in the address register.")
 
 
 class CadastralNumber(DocumentModel):
@@ -118,7 +132,7 @@ class Organisation(DocumentModel):
     """An applicant that is a legal entity, acting through a representative."""
 
     kind: Literal["organisation"] = Field(description="Always 'organisation'.")
-    name: ShortText = Field(description="Full name of the organisation.")
+    name: LocalizedShort = Field(description="Full name of the organisation, in kk and ru as registered.")
     bin: BIN
     representative: Representative = Field(description="Who acts for the organisation.")
 
@@ -140,14 +154,14 @@ class Person(DocumentModel):
     """An employee named on a document (inspector, specialist, head)."""
 
     full_name: ShortText = Field(description="Full name.")
-    position: ShortText | None = Field(None, description="Position.")
+    position: coded("position") | None = Field(None, description="Position (a code of the position vocabulary).")
 
 
 class Room(DocumentModel):
     """One line of the explication: a room and its areas."""
 
     number: Annotated[str, Field(min_length=1, max_length=10)] = Field(description="Room number on the floor plan.")
-    purpose: ShortText = Field(description="Purpose of the room (living room, kitchen, corridor...).")
+    purpose: coded("room_purpose") = Field(description="Purpose of the room: a code (living_room, kitchen, corridor...).")
     area: Area = Field(description="Total area of the room, m².")
     living_area: Area = Field(Decimal("0.00"), description="Living part of the area, m².")
     auxiliary_area: Area = Field(Decimal("0.00"), description="Auxiliary part of the area, m².")
@@ -227,7 +241,7 @@ class RealEstateObject(DocumentModel):
     """The object of real estate as measured, with its explication if there is one."""
 
     object_type: ObjectType = Field(description="Kind of object; decides the service term.")
-    purpose: ShortText = Field(description="Purpose of the object (жилой дом, магазин...).")
+    purpose: coded("object_purpose") = Field(description="Purpose of the object: a code (individual_house, apartment...).")
     total_area: Area = Field(description="Total area, m².")
     living_area: Area | None = Field(None, description="Living area, m² (residential objects).")
     useful_area: Area | None = Field(None, description="Useful area, m².")
@@ -285,17 +299,17 @@ class StructuralElementKind(str, Enum):
 
 class StructuralElement(DocumentModel):
     element: StructuralElementKind = Field(description="Which structural element or engineering system.")
-    description: LongText = Field(description="Material and construction.")
-    condition: ShortText | None = Field(None, description="Technical condition.")
+    description: LocalizedLong = Field(description="Material and construction.")
+    condition: coded("technical_condition") | None = Field(None, description="Technical condition (a code).")
     wear_percent: int | None = Field(None, ge=0, le=100, description="Physical wear, %.")
-    note: ShortText | None = Field(None, description="Note.")
+    note: LocalizedShort | None = Field(None, description="Note.")
 
 
 class MainCharacteristics(DocumentModel):
     """Header of Annex 9: the main object's figures."""
 
     litera: Litera = Field(description="Litera of the main object on the plan.")
-    name: ShortText = Field(description="Name or purpose.")
+    name: coded("building_kind") = Field(description="Name or purpose (a building kind code).")
     year_built: Year = Field(description="Year built.")
     floors_above_ground: int = Field(ge=1, le=200, description="Floors above ground.")
     floors_below_ground: int = Field(0, ge=0, le=20, description="Floors below ground.")
@@ -321,14 +335,14 @@ class ServiceBuilding(DocumentModel):
     """A service (household) building on the plot: Annex 10, first table."""
 
     litera: Litera = Field(description="Litera on the plan.")
-    name: ShortText = Field(description="Name (сарай, гараж, баня...).")
-    wall_material: ShortText = Field(description="Material of the walls.")
-    roofing: ShortText | None = Field(None, description="Roofing.")
+    name: coded("building_kind") = Field(description="Kind of building: a code (shed, garage, bathhouse...).")
+    wall_material: coded("material") = Field(description="Material of the walls (a code).")
+    roofing: coded("material") | None = Field(None, description="Roofing material (a code).")
     built_up_area: Area = Field(description="Built-up area, m².")
     height: Metres | None = Field(None, description="Height, m.")
     volume: Volume | None = Field(None, description="Volume, m³.")
     year_built: Year | None = Field(None, description="Year built.")
-    note: ShortText | None = Field(None, description="Note.")
+    note: LocalizedShort | None = Field(None, description="Note.")
 
 
 class StructureUnit(str, Enum):
@@ -341,20 +355,20 @@ class Structure(DocumentModel):
     """A structure on the plot (fence, gate, paving, well): Annex 10, second table."""
 
     litera: Litera = Field(description="Litera or number on the plan.")
-    name: ShortText = Field(description="Name.")
-    material: ShortText | None = Field(None, description="Material.")
+    name: coded("building_kind") = Field(description="Kind of structure: a code (fence, gate, well...).")
+    material: coded("material") | None = Field(None, description="Material (a code).")
     unit: StructureUnit = Field(description="Unit of the quantity: m, m2 or pcs.")
     quantity: Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)] = Field(description="Quantity.")
-    note: ShortText | None = Field(None, description="Note.")
+    note: LocalizedShort | None = Field(None, description="Note.")
 
 
 class TitleDocument(DocumentModel):
     """The title document (or act of acceptance) the declared data come from."""
 
-    name: ShortText = Field(description="Name of the document.")
+    name: coded("document_kind") = Field(description="Kind of document (a code of the document_kind vocabulary).")
     number: DocNumber = Field(description="Its number.")
     date: dt.date = Field(description="Its date.")
-    issuer: ShortText = Field(description="Who issued it.")
+    issuer: LocalizedShort = Field(description="Who issued it.")
 
 
 class Inspection(DocumentModel):
@@ -371,11 +385,11 @@ class InventoryEntry(DocumentModel):
     """A line of the inventory file's register."""
 
     number: int = Field(ge=1, description="Sequence number in the register.")
-    document: ShortText = Field(description="The document filed.")
+    document: LocalizedShort = Field(description="The document filed (its title).")
     date: dt.date = Field(description="Its date.")
     sheets: int = Field(ge=1, le=10000, description="Number of sheets.")
     status: InventoryStatus = Field(InventoryStatus.CURRENT, description="current or superseded (kept, never removed).")
-    note: ShortText | None = Field(None, description="Note.")
+    note: LocalizedShort | None = Field(None, description="Note.")
     form: Literal["abris", "cadastral-passport", "conclusion", "application", "technical-main", "technical-service",
                   "other"] | None = Field(None, description="Kind of document, where it is one the library knows.")
     sequence: int | None = Field(None, ge=1, le=1000, description="Sequence number of an abris in the file (abris entries).")
@@ -395,10 +409,10 @@ class ChangeKind(str, Enum):
 class Discrepancy(DocumentModel):
     """A row of the conclusion's table added by hand."""
 
-    item: ShortText = Field(description="The data item.")
-    declared: ShortText = Field(description="Per the title document.")
-    actual: ShortText = Field(description="Found by the inspection.")
-    difference: ShortText | None = Field(None, description="The difference.")
+    item: LocalizedShort = Field(description="The data item.")
+    declared: LocalizedShort = Field(description="Per the title document.")
+    actual: LocalizedShort = Field(description="Found by the inspection.")
+    difference: LocalizedShort | None = Field(None, description="The difference.")
     change_kind: ChangeKind = Field(description="Kind of change.")
 
 

@@ -11,6 +11,7 @@ from pydantic import Field
 from .base import DocumentModel, RuleViolation
 from .parts import Address, Applicant, ObjectType
 from .types import Area
+from .vocabularies import coded
 
 #: The documents of item 8 of Annexes 1 and 2 that an applicant may attach.
 RequiredDocument = Literal["request", "acceptance_act", "land_identification", "title_document", "payment"]
@@ -36,9 +37,8 @@ class RequirementsListData(DocumentModel):
     and fee logic.
     """
 
-    branch: str | None = Field(
+    branch: coded("branch", 300) | None = Field(
         None,
-        max_length=300,
         title="Issuing branch",
         description="The branch of the State Corporation that issues the list, printed at its end.",
     )

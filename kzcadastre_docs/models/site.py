@@ -9,13 +9,14 @@ from pydantic import Field
 from . import shapes
 from .base import DocumentModel, RuleViolation
 from .geometry import Outline, Path
-from .types import Litera, ShortText
+from .types import Litera
+from .vocabularies import coded
 
 
 class LegendItem(DocumentModel):
     litera: Litera = Field(description="Litera on the sketch.")
-    name: ShortText = Field(description="Name of the building or structure.")
-    material: ShortText | None = Field(None, description="Material.")
+    name: coded("building_kind") = Field(description="Kind of building or structure (a code).")
+    material: coded("material") | None = Field(None, description="Material (a code).")
     outline: Outline | None = Field(None, description="Footprint of a building or structure (outer faces of its walls).")
     path: Path | None = Field(None, description="Line of a linear structure (a fence, a pipe), instead of an outline.")
 

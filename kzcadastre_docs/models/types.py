@@ -9,6 +9,7 @@ from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from ..law import identifiers
+from .localized import Localized, LocalizedText
 
 _CENT = Decimal("0.01")
 
@@ -21,6 +22,10 @@ def _two_places(value: Decimal) -> Decimal:
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 #: A sentence or a paragraph (reasons, descriptions).
 LongText = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+#: A name or short label in Kazakh and Russian, or one string the same in both.
+LocalizedShort = Annotated[LocalizedText, Localized(200)]
+#: A sentence or a paragraph in Kazakh and Russian, or one string the same in both.
+LocalizedLong = Annotated[LocalizedText, Localized(2000)]
 #: A number as written on a document (file number, act number).
 DocNumber = Annotated[str, StringConstraints(min_length=1, max_length=50)]
 #: A litera: the letter (and index) of a building on the plot plan, e.g. "А", "Г1".

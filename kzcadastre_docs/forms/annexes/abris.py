@@ -18,7 +18,7 @@ from ...models.base import DocumentModel, RuleViolation
 from ...models.geometry import Outline
 from ...models.site import LegendItem, SitePlan
 from ...models.parts import Address, CadastralNumber, Person, date_order
-from ...models.types import DocNumber, ShortText
+from ...models.types import DocNumber, LocalizedShort
 
 from ..spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
@@ -33,7 +33,7 @@ class AbrisData(DocumentModel):
     land_plot_cadastral_number: CadastralNumber = Field(description="Cadastral number of the land plot.")
     survey_date: dt.date = Field(description="Date of the survey on site.")
     specialist: Person = Field(description="The specialist who drew it.")
-    present: ShortText | None = Field(None, description="Who was present (owner or representative).")
+    present: LocalizedShort | None = Field(None, description="Who was present (owner or representative).")
     legend: list[LegendItem] = Field(min_length=1, max_length=200, description="Buildings and structures shown.")
     plot_outline: Outline | None = Field(
         None, description="Boundary of the land plot. With it (and the legend's outlines) the abris is drawn.")

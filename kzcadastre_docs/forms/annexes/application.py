@@ -14,7 +14,8 @@ from pydantic import Field
 
 from ...models.base import DocumentModel, RuleViolation
 from ...models.parts import ActReference, Address, Applicant, CadastralNumber, Contacts, ObjectType
-from ...models.types import Area, ShortText, Year
+from ...models.types import Area, LocalizedShort, Year
+from ...models.vocabularies import coded
 
 from ..spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
@@ -36,14 +37,15 @@ class ApplicationData(DocumentModel):
     """Annex 4: the application for the new-object service or for a duplicate."""
 
     document_date: dt.date = Field(description="Date of the application.")
-    branch: ShortText = Field(description="Branch of the State Corporation at the object's location (addressee).")
+    branch: coded("branch") = Field(description="Branch of the State Corporation at the object's location (addressee): "
+                                                 "a code of data/branches.yaml, e.g. astana.")
     service: Literal["new_object", "duplicate"] = Field(
         description="new_object: enter the data, cadastral passport and conclusion; duplicate: a duplicate passport.")
     applicant: Applicant
     contacts: Contacts = Field(description="How to reach the applicant.")
     object: ApplicationObject = Field(description="The object.")
     acceptance_act: ActReference | None = Field(None, description="Act of acceptance into operation (new object).")
-    attachments: list[ShortText] = Field(default_factory=list, max_length=50, description="Documents attached.")
+    attachments: list[LocalizedShort] = Field(default_factory=list, max_length=50, description="Documents attached.")
     consent_personal_data: bool = Field(description="Consent to use restricted personal data (Law on personal data, art. 8).")
     signature: Literal["eds", "otp"] = Field("eds", description="Signed by electronic digital signature or one-time password.")
 

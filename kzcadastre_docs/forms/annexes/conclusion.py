@@ -17,11 +17,13 @@ from pydantic import Field
 from ...i18n import formatting
 from ..computed.discrepancies import DEFAULT_AREA_TOLERANCE, compare, plan_rows
 from ...models.labels import label
+from ...models.localized import Localizable
 from ...models.base import DocumentModel, RuleViolation
 from ...models.documents import IssuedDocument
 from ...models.parts import (Address, Applicant, CadastralNumber, ChangeKind, Discrepancy, Inspection, Person,
                             RealEstateObject, TitleDocument, date_order)
-from ...models.types import Area, Litera, ShortText
+from ...models.types import Area, Litera
+from ...models.vocabularies import coded
 
 from ..spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
@@ -29,7 +31,7 @@ from ..spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 class DeclaredData(DocumentModel):
     """The object's data as the title document states them."""
 
-    purpose: ShortText | None = Field(None, description="Purpose per the title document.")
+    purpose: coded("object_purpose") | None = Field(None, description="Purpose per the title document (a code).")
     total_area: Area = Field(description="Total area per the title document, m².")
     living_area: Area | None = Field(None, description="Living area per the title document, m².")
     floors_above_ground: int | None = Field(None, ge=1, le=200, description="Floors per the title document.")
@@ -85,6 +87,8 @@ def _value(value: Any, lang: str, presence: bool) -> str:
         return label("present" if value is not None else "absent", lang, "presence")
     if isinstance(value, Decimal):
         return formatting.number(value, lang, places=2)
+    if isinstance(value, Localizable):
+        return value  # the rendering context prints it in the document's language
     return "" if value is None else str(value)
 
 

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ...models.localized import LANGUAGES, Localizable, text_in
 from ...models.parts import AREA_TOLERANCE, ChangeKind
 
 #: Default tolerance for areas, m² (printed in the conclusion).
@@ -78,7 +79,11 @@ class Difference:
         return level, number
 
 
-def _same_text(a: str, b: str) -> bool:
+def _same_text(a: Any, b: Any) -> bool:
+    """Texts equal but for case and repeated spaces; localized values (vocabulary terms,
+    texts in two languages) equal in both languages."""
+    if isinstance(a, Localizable) or isinstance(b, Localizable):
+        return all(_same_text(text_in(a, lang) or "", text_in(b, lang) or "") for lang in LANGUAGES)
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 

@@ -19,10 +19,10 @@ def element_rows(main: MainCharacteristics, lang: str) -> list[dict[str, Any]]:
     """The Annex 9 table: every structural element in the form's order, described or not.
 
     >>> from kzcadastre_docs.models.parts import MainCharacteristics
-    >>> main = MainCharacteristics(litera="А", name="жилой дом", year_built=2025, floors_above_ground=1,
+    >>> main = MainCharacteristics(litera="А", name="residential_house", year_built=2025, floors_above_ground=1,
     ...                            total_area="80.00", elements=[{"element": "roofing", "description": "металлочерепица"}])
     >>> rows = element_rows(main, "ru")
-    >>> len(rows), rows[6]["name"], rows[6]["description"], rows[0]["description"]
+    >>> len(rows), rows[6]["name"], rows[6]["description"].text("ru"), rows[0]["description"]
     (21, 'Кровля', 'металлочерепица', '')
     """
     rows = []
@@ -44,8 +44,8 @@ def explication(floors: list[Floor]) -> dict[str, Any]:
     """Per floor: its rooms and totals; and the object's totals (which must equal its areas).
 
     >>> from kzcadastre_docs.models.parts import Floor
-    >>> floor = Floor(level="1", rooms=[{"number": "1", "purpose": "комната", "area": "18.40", "living_area": "18.40"},
-    ...                                 {"number": "2", "purpose": "кухня", "area": "10.20", "auxiliary_area": "10.20"}])
+    >>> floor = Floor(level="1", rooms=[{"number": "1", "purpose": "living_room", "area": "18.40", "living_area": "18.40"},
+    ...                                 {"number": "2", "purpose": "kitchen", "area": "10.20", "auxiliary_area": "10.20"}])
     >>> table = explication([floor])
     >>> table["floors"][0]["total_area"], table["total_area"], table["auxiliary_area"]
     (Decimal('28.60'), Decimal('28.60'), Decimal('10.20'))

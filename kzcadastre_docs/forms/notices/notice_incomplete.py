@@ -11,7 +11,7 @@ from pydantic import Field
 
 from ...models.base import RuleViolation
 from ...models.documents import NoticeBase
-from ...models.types import ShortText
+from ...models.types import LocalizedShort
 
 from ..spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
@@ -19,8 +19,8 @@ from ..spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 class NoticeIncompleteData(NoticeBase):
     """Refusal of further consideration: incomplete package or expired documents."""
 
-    missing: list[ShortText] = Field(default_factory=list, max_length=50, description="Documents not submitted.")
-    expired: list[ShortText] = Field(default_factory=list, max_length=50, description="Documents whose validity has expired.")
+    missing: list[LocalizedShort] = Field(default_factory=list, max_length=50, description="Documents not submitted.")
+    expired: list[LocalizedShort] = Field(default_factory=list, max_length=50, description="Documents whose validity has expired.")
 
     def rules(self) -> Iterator[RuleViolation]:
         yield from super().rules()

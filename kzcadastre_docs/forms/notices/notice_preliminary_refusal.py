@@ -16,21 +16,21 @@ from ...models.labels import refusal_ground
 from ...models.base import DocumentModel, RuleViolation
 from ...models.documents import NoticeBase
 from ...models.parts import date_order
-from ...models.types import LongText, ShortText
+from ...models.types import LocalizedLong, LocalizedShort
 
 from ..spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
 
 class Hearing(DocumentModel):
     at: dt.datetime = Field(description="Date and time of the hearing (local time, UTC+5).")
-    place: ShortText = Field(description="Place, or the way it is held (e.g. video link).")
+    place: LocalizedShort = Field(description="Place, or the way it is held (e.g. video link).")
 
 
 class NoticePreliminaryRefusalData(NoticeBase):
     """Preliminary decision on refusal and notice of the hearing (paragraph 5-1)."""
 
     ground: int = Field(ge=1, le=5, description="Number of the refusal ground in item 9 of Annexes 1 and 2 (1-5).")
-    reasons: LongText = Field(description="The facts behind the preliminary decision.")
+    reasons: LocalizedLong = Field(description="The facts behind the preliminary decision.")
     hearing: Hearing = Field(description="The hearing.")
     service_due_on: dt.date | None = Field(None, description="Last day of the service term, if computed.")
 

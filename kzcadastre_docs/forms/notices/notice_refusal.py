@@ -13,7 +13,7 @@ from pydantic import Field
 from ...models.labels import refusal_ground
 
 from ...models.documents import NoticeBase
-from ...models.types import LongText
+from ...models.types import LocalizedLong
 
 from ..spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
@@ -24,7 +24,7 @@ class NoticeRefusalData(NoticeBase):
     service: Literal["new_object", "duplicate"] = Field(
         "new_object", description="The service refused: new_object (Annex 1) or duplicate (Annex 2).")
     ground: int = Field(ge=1, le=5, description="Number of the refusal ground in item 9 of Annexes 1 and 2 (1-5).")
-    reasons: LongText = Field(description="The facts behind the refusal.")
+    reasons: LocalizedLong = Field(description="The facts behind the refusal.")
 
 
 def compute(model: NoticeRefusalData, lang: str) -> dict:
