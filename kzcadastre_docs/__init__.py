@@ -6,22 +6,55 @@ services (Order No. 65 of 22 January 2026), in Kazakh and Russian, from validate
     'reserved'
 """
 
-from .api import RenderedDocument, forms, render, render_document, render_pdf, render_to, schema, to_pdf, validate, warnings
-from .jobs.batch import RecordResult, render_many
-from .jobs.bundle import bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip
-from .jobs.case import CaseFileError, load_case
-from .pdf import ConversionError, Converter, OfficeNotFoundError
-from .forms.template_check import TemplateProblem, check_templates
-from .errors import (
-    DataValidationError,
-    FormNotAvailableError,
-    KzcadastreError,
-    OutputExistsError,
-    TemplateCheckError,
-    TemplateError,
-    UnknownFormError,
-)
-from .forms import FormSpec, Provenance, get_form
+import importlib
+import sys
+import types
+
+# Names are imported on first use (PEP 562), so that `kzcadastre-docs --help` does not load
+# pydantic, the models and the rendering engine.
+_EXPORTS = {
+    **dict.fromkeys(("RenderedDocument", "forms", "render", "render_document", "render_pdf", "render_to", "schema",
+                     "to_pdf", "validate", "warnings"), ".api"),
+    **dict.fromkeys(("RecordResult", "render_many"), ".jobs.batch"),
+    **dict.fromkeys(("bundle_docx_zip", "bundle_pdf", "bundle_pdf_a_zip"), ".jobs.bundle"),
+    **dict.fromkeys(("CaseFileError", "load_case"), ".jobs.case"),
+    **dict.fromkeys(("ConversionError", "Converter", "OfficeNotFoundError"), ".pdf"),
+    **dict.fromkeys(("TemplateProblem", "check_templates"), ".forms.template_check"),
+    **dict.fromkeys(("DataValidationError", "FormNotAvailableError", "KzcadastreError", "OutputExistsError",
+                     "TemplateCheckError", "TemplateError", "UnknownFormError"), ".errors"),
+    **dict.fromkeys(("FormSpec", "Provenance", "get_form"), ".forms"),
+}
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(_EXPORTS[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted({*globals(), *_EXPORTS})
+
+
+class _Package(types.ModuleType):
+    """`kz.forms` is the function api.forms, though a sub-package has the same name: importing
+    the sub-package must not replace the function."""
+
+    @property
+    def forms(self):
+        from .api import forms
+
+        return forms
+
+    @forms.setter
+    def forms(self, value):  # the import system binds the sub-package here; the function stays
+        pass
+
+
+sys.modules[__name__].__class__ = _Package
+
 
 __version__ = "0.1.0"
 

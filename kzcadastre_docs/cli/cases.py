@@ -8,16 +8,13 @@ from pathlib import Path
 
 import click
 
-from .. import api
-from ..jobs.bundle import bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip
-from ..jobs.case import load_case
 from ..errors import (EXIT_FAILURE, DataFileError)
-from ..files import atomic_write, load_data
-from ..forms import renderable_form
 
 from .app import main
 from ..i18n import catalogue
 from ..i18n.catalogue import gettext as _
+from .common import (api, atomic_write, bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip, load_case, load_data,
+                     renderable_form)
 from .common import (DATE, _progress, complete_form, document_lang_option, is_folder, pdf_converter, pdf_options,
                      templates_option, timeout_option)
 from .ui import emit, fail, progress, say

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from datetime import date, datetime
 from decimal import Decimal
@@ -12,6 +13,55 @@ import click
 from ..i18n import catalogue
 from ..i18n.catalogue import N_, gettext as _
 from .ui import fail, note, warn
+
+
+class _LazyModule:
+    """A module imported on first use: the commands' modules load the library only when a
+    command runs, so `--help` and `forms` start fast (benchmarks/startup.py)."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attribute: str):
+        return getattr(importlib.import_module(self._name), attribute)
+
+
+def lazy(module: str, name: str):
+    """A function of `module`, imported when first called."""
+
+    def call(*args, **kwargs):
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    call.__name__ = name
+    return call
+
+
+class LazyChoice(click.Choice):
+    """A choice whose values come from the library, read when first needed."""
+
+    def __init__(self, module: str, name: str):
+        self._source = (module, name)
+        super().__init__(())
+
+    @property
+    def choices(self):
+        return tuple(getattr(importlib.import_module(self._source[0]), self._source[1]))
+
+    @choices.setter
+    def choices(self, value):
+        pass
+
+
+api = _LazyModule("kzcadastre_docs.api")
+load_data = lazy("kzcadastre_docs.files", "load_data")
+atomic_write = lazy("kzcadastre_docs.files", "atomic_write")
+get_form = lazy("kzcadastre_docs.forms", "get_form")
+modelled_form = lazy("kzcadastre_docs.forms", "modelled_form")
+renderable_form = lazy("kzcadastre_docs.forms", "renderable_form")
+load_case = lazy("kzcadastre_docs.jobs.case", "load_case")
+bundle_docx_zip = lazy("kzcadastre_docs.jobs.bundle", "bundle_docx_zip")
+bundle_pdf = lazy("kzcadastre_docs.jobs.bundle", "bundle_pdf")
+bundle_pdf_a_zip = lazy("kzcadastre_docs.jobs.bundle", "bundle_pdf_a_zip")
 
 
 
@@ -237,15 +287,23 @@ def _echo_warnings(found, lang: str | None = None, prefix: str = "") -> None:
         warn(prefix + text)
 
 
+def forms_index() -> list[dict]:
+    """Every registered form's summary, read from data/forms_index.json (written by
+    tools/forms_index.py from the registry; a test keeps the two equal), so that `forms` and
+    completion do not import the models."""
+    import json
+    from importlib import resources
+
+    return json.loads((resources.files("kzcadastre_docs") / "data" / "forms_index.json").read_text(encoding="utf-8"))
+
+
 def complete_form(ctx, param, incomplete: str):
     """Shell completion of FORM: the slugs (and annex-N), with their titles in the message language."""
     from click.shell_completion import CompletionItem
 
-    from ..forms import REGISTRY
-
     lang = catalogue.language() if catalogue.language() in ("kk", "ru") else "ru"
     items = []
-    for spec in REGISTRY.values():
-        names = [spec.slug] + ([f"annex-{spec.annex}"] if spec.annex else [])
-        items += [CompletionItem(name, help=spec.title.get(lang)) for name in names if name.startswith(incomplete)]
+    for form in forms_index():
+        names = [form["slug"]] + ([f"annex-{form['annex']}"] if form["annex"] else [])
+        items += [CompletionItem(name, help=form["title"].get(lang)) for name in names if name.startswith(incomplete)]
     return items

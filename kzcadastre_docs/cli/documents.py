@@ -8,18 +8,16 @@ from pathlib import Path
 
 import click
 
-from .. import api
-from ..jobs.bundle import bundle_docx_zip, bundle_pdf
-from ..jobs.case import load_case
 from ..errors import (EXIT_FAILURE, EXIT_INVALID, DataValidationError, KzcadastreError,
                      OutputExistsError)
 from ..i18n import catalogue
 from ..i18n.catalogue import N_, gettext as _
-from ..files import atomic_write, load_data
-from ..forms import get_form, modelled_form, renderable_form
 
 from .app import main
 from . import ui
+from .common import (api, atomic_write, bundle_docx_zip, bundle_pdf, get_form, load_case, load_data,
+                     modelled_form, renderable_form)
+from .common import forms_index
 from .common import (CASES_FOLDER, TEMPLATES_ENV, _echo_warnings, _outputs, complete_form, document_lang_option,
                      pdf_converter, pdf_options, templates_option)
 from .ui import emit, fail, is_json, say
@@ -28,6 +26,11 @@ from .ui import emit, fail, is_json, say
 PROVENANCE_WORDS = {"official-text": N_("official text"), "reconstructed": N_("reconstructed"),
                     "reserved": N_("reserved"), "official": N_("official"), "translation": N_("translation"),
                     "operator": N_("operator's template")}
+
+
+def provenance_word(value: str) -> str:
+    """A provenance code in words, in the message language."""
+    return _(PROVENANCE_WORDS[value])
 
 
 def _title_lang() -> str:
@@ -39,19 +42,19 @@ def _title_lang() -> str:
 @main.command("forms")
 def forms_command():
     """List the registered forms: slug, annex, provenance, languages, title."""
-    forms = api.forms()
+    forms = forms_index()
 
     def text():
         lang = _title_lang()
         rows = [(_("SLUG"), _("ANNEX"), _("PROVENANCE"), _("LANGUAGES"), _("TITLE"))]
         for form in forms:
-            rows.append((form.slug, str(form.annex or "-"), _(PROVENANCE_WORDS[form.provenance.value]),
-                         ",".join(form.languages) or "-", form.title.get(lang, "")))
+            rows.append((form["slug"], str(form["annex"] or "-"), provenance_word(form["provenance"]),
+                         ",".join(form["languages"]) or "-", form["title"].get(lang, "")))
         widths = [max(len(row[i]) for row in rows) for i in range(4)]
         for row in rows:
             click.echo("  ".join([*(cell.ljust(width) for cell, width in zip(row, widths)), row[4]]).rstrip())
 
-    emit([form.summary() for form in forms], text)
+    emit(forms, text)
 
 
 @main.command()
@@ -67,9 +70,9 @@ def describe(form):
     click.echo(f"{spec.slug}" + (_("  (Annex {annex})").format(annex=spec.annex) if spec.annex else ""))
     click.echo(f"  kk: {spec.title['kk']}")
     click.echo(f"  ru: {spec.title['ru']}")
-    click.echo(_("  provenance: {value}").format(value=_(PROVENANCE_WORDS[spec.provenance.value])))
+    click.echo(_("  provenance: {value}").format(value=provenance_word(spec.provenance.value)))
     for lang, value in spec.text_provenance.items():
-        click.echo(_("  {lang} text: {value}").format(lang=lang, value=_(PROVENANCE_WORDS[value.value])))
+        click.echo(_("  {lang} text: {value}").format(lang=lang, value=provenance_word(value.value)))
     click.echo(f"  {_(spec.description)}")
     for note_text in spec.notes:
         click.echo(_("  note: {note}").format(note=_(note_text)))

@@ -7,19 +7,20 @@ from pathlib import Path
 
 import click
 
-from ..law import fees, rules
 from ..i18n import catalogue
 from ..i18n.catalogue import N_, gettext as _
 
 from .app import main
-from .common import AREA, DATE, DATETIME
+from .common import AREA, DATE, DATETIME, LazyChoice, _LazyModule
 from .ui import emit, is_json, warn
 
 
-SERVICE_CHOICE = click.Choice(rules.SERVICES)
+rules = _LazyModule("kzcadastre_docs.law.rules")
+fees = _LazyModule("kzcadastre_docs.law.fees")
+SERVICE_CHOICE = LazyChoice("kzcadastre_docs.law.rules", "SERVICES")
 
 
-OBJECT_TYPE_CHOICE = click.Choice(rules.OBJECT_TYPES)
+OBJECT_TYPE_CHOICE = LazyChoice("kzcadastre_docs.law.rules", "OBJECT_TYPES")
 
 
 @main.command()

@@ -6,11 +6,9 @@ from pathlib import Path
 
 import click
 
-from .. import api
-from ..files import atomic_write, load_data
-from ..forms import renderable_form
 from ..i18n.catalogue import gettext as _
 from .app import main
+from .common import api, atomic_write, load_data, renderable_form
 from .common import complete_form, document_lang_option, is_folder, templates_option, timeout_option
 from .ui import emit, fail, is_json, note
 
