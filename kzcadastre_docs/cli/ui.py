@@ -148,6 +148,13 @@ class TranslatedCommand(click.Command):
         with _translated(self):
             return super().get_short_help_str(limit)
 
+    def shell_complete(self, ctx, incomplete):
+        items = super().shell_complete(ctx, incomplete)
+        for item in items:
+            if item.help:
+                item.help = _(item.help)
+        return items
+
 
 class TranslatedGroup(TranslatedCommand, click.Group):
     """A group whose commands (and sub-groups) get the common options and translated help."""
