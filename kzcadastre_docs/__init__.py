@@ -23,19 +23,31 @@ _EXPORTS = {
     **dict.fromkeys(("DataValidationError", "FormNotAvailableError", "KzcadastreError", "OutputExistsError",
                      "TemplateCheckError", "TemplateError", "UnknownFormError"), ".errors"),
     **dict.fromkeys(("FormSpec", "Provenance", "get_form"), ".forms"),
+    "InvalidCadastralNumber": ".law.cadastral",
+}
+_RENAMED = {
+    "parse_cadastral_number": (".law.cadastral", "parse"),
+    # The register of cadastral numbers (SQLAlchemy):
+    # ``with kz.CadastralRegister("register.sqlite") as register: register.assign(...)``.
+    "CadastralRegister": (".register", "Register"),
+    "CadastralRuleError": (".register", "RuleError"),
+    "RegisterError": (".register", "RegisterError"),
+    "Specialist": (".register", "Specialist"),
+    "cadastral_sheet_data": (".register", "sheet_data"),
 }
 
 
 def __getattr__(name: str):
-    if name in _EXPORTS:
-        value = getattr(importlib.import_module(_EXPORTS[name], __name__), name)
+    if name in _EXPORTS or name in _RENAMED:
+        module, attribute = _RENAMED.get(name, (_EXPORTS.get(name), name))
+        value = getattr(importlib.import_module(module, __name__), attribute)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__():
-    return sorted({*globals(), *_EXPORTS})
+    return sorted({*globals(), *_EXPORTS, *_RENAMED})
 
 
 class _Package(types.ModuleType):
@@ -59,18 +71,23 @@ sys.modules[__name__].__class__ = _Package
 __version__ = "0.1.0"
 
 __all__ = [
+    "CadastralRegister",
+    "CadastralRuleError",
     "CaseFileError",
     "ConversionError",
     "Converter",
     "DataValidationError",
     "FormNotAvailableError",
     "FormSpec",
+    "InvalidCadastralNumber",
     "KzcadastreError",
     "OfficeNotFoundError",
     "OutputExistsError",
     "Provenance",
     "RecordResult",
+    "RegisterError",
     "RenderedDocument",
+    "Specialist",
     "TemplateCheckError",
     "TemplateError",
     "TemplateProblem",
@@ -79,10 +96,12 @@ __all__ = [
     "bundle_docx_zip",
     "bundle_pdf",
     "bundle_pdf_a_zip",
+    "cadastral_sheet_data",
     "check_templates",
     "forms",
     "get_form",
     "load_case",
+    "parse_cadastral_number",
     "render",
     "render_document",
     "render_many",

@@ -158,6 +158,24 @@ def localized_context(spec: FormSpec, model: DocumentModel, lang: str, text_prov
     return context, problems
 
 
+#: What a document's properties say when some values are printed in the other language.
+_FALLBACK_NOTE = {
+    "kk": "Қазақ тіліндегі мәтіні жоқ мәліметтер орыс тілінде берілген: {fields}.",
+    "ru": "Сведения без текста на русском языке приведены на казахском: {fields}.",
+}
+
+
+def fallback_note(fallbacks: list[Problem] | tuple[Problem, ...], lang: str) -> str:
+    """The properties' line about values printed in the other language ("" when none).
+
+    >>> fallback_note([Problem("reasons", "language_fallback", "")], "ru")
+    'Сведения без текста на русском языке приведены на казахском: reasons.'
+    """
+    if not fallbacks:
+        return ""
+    return _FALLBACK_NOTE[lang].format(fields=", ".join(problem.field for problem in fallbacks))
+
+
 def _fallback_problem(found: Fallback, allowed: bool) -> Problem:
     from .i18n.messages import render_message
 
@@ -216,7 +234,7 @@ def render_document(
         title=metadata.title,
         subject=metadata.subject,
         keywords="; ".join(metadata.keywords),
-        description=spec.provenance_notice(lang, text_provenance),
+        description=" ".join(filter(None, (spec.provenance_notice(lang, text_provenance), fallback_note(fallbacks, lang)))),
         creator="kzcadastre-docs",
         created=spec.document_date(model),
         language=LANG_TAGS[lang],

@@ -73,3 +73,44 @@ def pdftoppm():
     if found is None:
         _missing("pdftoppm (Debian package poppler-utils)")
     return found
+
+
+# -- PostgreSQL: the register's tests against a real PostgreSQL start a throwaway cluster;
+# they are skipped where PostgreSQL is missing, unless the environment demands it (CI, or
+# KZCADASTRE_REQUIRE_POSTGRESQL=1), where they fail.
+
+def postgresql_required() -> bool:
+    return (os.environ.get("KZCADASTRE_REQUIRE_POSTGRESQL") == "1"
+            or os.environ.get("CI", "").lower() in ("1", "true", "yes"))
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A running throwaway PostgreSQL cluster (see tests/pg_cluster.py)."""
+    from .pg_cluster import Cluster, ClusterUnavailable
+
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as exc:
+        if postgresql_required():
+            pytest.fail(f"this environment demands PostgreSQL: the psycopg package is missing ({exc})")
+        pytest.skip("needs the psycopg package")
+    try:
+        cluster = Cluster().start()
+    except ClusterUnavailable as exc:
+        if postgresql_required():
+            pytest.fail(f"this environment demands PostgreSQL (CI or KZCADASTRE_REQUIRE_POSTGRESQL=1): {exc}")
+        pytest.skip(f"needs PostgreSQL: {exc}")
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_register_url(pg_cluster, request):
+    """A fresh database in the throwaway cluster, for one test."""
+    import re
+
+    name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50]
+    return pg_cluster.new_database(name)

@@ -60,6 +60,8 @@ def test_allow_fallback_prints_the_other_language_and_lists_each_fallback():
     assert [(p.field, p.rule, p.context) for p in document.fallbacks] == [
         ("reasons", "language_fallback", {"missing": "ru", "used": "kk"})]
     assert kz.render_document("notice-refusal", data, "kk", allow_fallback=True).fallbacks == ()
+    core = Package.from_bytes(document.docx).get("docProps/core.xml").decode("utf-8")
+    assert "Сведения без текста на русском языке приведены на казахском: reasons." in core
 
 
 def test_a_plain_string_prints_as_is_in_both_languages():
@@ -293,3 +295,36 @@ def test_localized_text_equality_and_plain_value():
     assert LocalizedText({"kk": "а", "ru": "б"}) == LocalizedText({"ru": "б", "kk": "а"})
     with pytest.raises(TypeError, match="no language"):
         str(LocalizedText({"kk": "а", "ru": "б"}))
+
+
+def test_the_label_filter_prints_a_resolved_code_and_plain_output_prints_it_too():
+    from kzcadastre_docs.models.localized import localize
+    from kzcadastre_docs.models.vocabularies import Term
+    from kzcadastre_docs.rendering.environment import make_environment
+
+    context, fallbacks = localize({"room": {"purpose": Term("room_purpose", "kitchen")}}, "ru")
+    template = make_environment().from_string("{{ room.purpose }} / {{ room.purpose|label }}")
+    assert template.render(lang="ru", **context) == "кухня / кухня"
+    assert fallbacks == []
+
+
+def test_a_named_floor_level_prints_in_the_document_language(tmp_path):
+    data = json.loads((SAMPLES / "cadastral-passport" / "apartment-astana.json").read_text(encoding="utf-8"))
+    data["object"]["floors"][0]["level"] = {"kk": "жертөле", "ru": "подвал"}
+    ru, kk = _text(kz.render("cadastral-passport", data, "ru")), _text(kz.render("cadastral-passport", data, "kk"))
+    assert "Этаж: подвал" in ru and "жертөле" not in ru
+    assert "Қабат: жертөле" in kk and "подвал" not in kk
+    source = tmp_path / "data.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    for name in ("подвал", "жертөле"):
+        result = CliRunner().invoke(main, ["draw", "floor-plan", "--data", str(source), "--floor", name,
+                                           "-o", str(tmp_path / f"{name}.png")])
+        assert result.exit_code == 0, result.output
+
+
+def test_a_batch_file_gives_a_text_in_two_languages_as_two_columns():
+    from kzcadastre_docs.jobs.records import unflatten
+
+    record = unflatten({"reasons.kk": "Құжаттар толық емес.", "reasons.ru": "Документы неполные.", "branch": "astana"})
+    assert record == {"reasons": {"kk": "Құжаттар толық емес.", "ru": "Документы неполные."}, "branch": "astana"}
+    assert kz.validate("notice-refusal", _refusal(**record)).reasons.text("ru") == "Документы неполные."

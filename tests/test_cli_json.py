@@ -72,8 +72,31 @@ def _cases(tmp_path):
         "inventory-add": [("inventory-add", inventory, "--abris", "--date", "10.12.2026", "--sheets", "1")],
         "deadline": [("deadline", "--service", "passport", "--object-type", "other", "--area", "1 000",
                       "--submitted", "24.11.2026 10:00")],
+        **_cadastral_cases(tmp_path),
         "fee": [("fee", "--service", "passport", "--object-type", "other", "--area", "1000", "--on", "24.11.2026"),
                 ("fee", "--service", "correction", "--object-type", "apartment", "--on", "24.11.2026")],
+    }
+
+
+CLERK = ("--specialist", "Ахметова Айгерим", "--position", "chief_inspection_specialist", "--date", "20.07.2026")
+
+
+def _cadastral_cases(tmp_path):
+    register = ("--register", str(tmp_path / "register.sqlite"))
+    plot = "21:320:135:0722"
+    return {
+        "cadastral-parse": [("cadastral", "parse", "20:015:004:165:1")],
+        "cadastral-assign": [("cadastral", "assign", "--land-plot", plot, "--premise", "106", *CLERK, *register),
+                             ("cadastral", "assign", "--land-plot", plot, *CLERK, *register),
+                             ("cadastral", "assign", "--land-plot", plot, *CLERK, *register),
+                             ("cadastral", "assign", "--land-plot", plot, *CLERK, *register)],
+        "cadastral-show": [("cadastral", "show", f"{plot}:1", *register)],
+        "cadastral-split": [("cadastral", "split", f"{plot}:2", "--into", "2", *CLERK, *register)],
+        "cadastral-merge": [("cadastral", "merge", f"{plot}:5", f"{plot}:6", *CLERK, *register)],
+        "cadastral-retire": [("cadastral", "retire", f"{plot}:3", *CLERK, *register)],
+        "cadastral-permanent": [("cadastral", "assign", "--land-plot", "21:320:136", "--temporary", *CLERK, *register)],
+        "cadastral-register": [("cadastral", "register", "--land-plot", plot, *register),
+                               ("cadastral", "register", "--land-plot", plot, "-o", f"{tmp_path}/sheets/", *register)],
     }
 
 
@@ -85,7 +108,13 @@ def test_every_command_speaks_json_that_fits_its_schema(tmp_path):
         for args in invocations:
             result, output = run_json(*args)
             assert result.exit_code == 0, (args, result.output)
-            jsonschema.validate(output, schema_for(name))
+            jsonschema.validate(output, schema_for(name if args[1:2] != ("assign",) else "cadastral-assign"))
+            if args[:2] == ("cadastral", "assign") and "--temporary" in args:  # then make it permanent
+                temporary = output["assigned"][0]["number"]
+                result, output = run_json("cadastral", "permanent", temporary, "--land-plot", "21:320:136:0001",
+                                          *args[args.index("--specialist"):])
+                assert result.exit_code == 0, result.output
+                jsonschema.validate(output, schema_for("cadastral-permanent"))
 
 
 @pytest.mark.parametrize(("args", "status", "code", "field"), [

@@ -30,6 +30,8 @@ ALLOWED = {
     # data keys and default paths the help quotes
     "lang", "level", "samples", "out",
     "fr",  # a value the test typed, quoted back
+    "SQLite", "PostgreSQL", "psycopg", "URL", "primary", "secondary",  # programs; kinds of number (codes)
+    "AA", "BBB", "CCC",  # the parts of a cadastral number as the Rules letter them (point 13)
 }
 
 
@@ -132,6 +134,14 @@ def test_a_clerks_day_has_no_english(clerk, tmp_path):
         (("batch", "--form", "annex-1", "--input", records, "-o", tmp_path / "b", "--scheduler", "tcp://h:1"), 2),
         (("batch", "--form", "annex-1", "--input", records, "-o", tmp_path / "b"), 1),
         (("describe", "annex-11"), 2),
+        (("cadastral", "parse", "21:320:135:0722:1:0"), 2),
+        (("cadastral", "parse", "20:015:004:165:1"), 0),
+        (("cadastral", "assign", "--land-plot", "21:320:135:0722", "--premise", "106", "--specialist", "Ахметова А",
+          "--position", "chief_inspection_specialist", "--date", "20.07.2026", "--register", tmp_path / "r.sqlite"), 0),
+        (("cadastral", "assign", "--land-plot", "21:320:135:0722", "--primary", "7", "--specialist", "Ахметова А",
+          "--position", "chief_inspection_specialist", "--date", "20.07.2026", "--register", tmp_path / "r.sqlite"), 2),
+        (("cadastral", "show", "21:320:135:0722:1", "--register", tmp_path / "r.sqlite"), 0),
+        (("cadastral", "show", "21:320:135:0722:9", "--register", tmp_path / "r.sqlite"), 2),
     ]:
         result = clerk(*args)
         assert result.exit_code == status, (args, result.output)

@@ -36,7 +36,7 @@ def _drawings():
     for case in ("apartment-astana", "house-almaty-region-duplicate"):
         passport = kz.validate("cadastral-passport", _data("cadastral-passport", case))
         for floor in passport.object.floors:
-            yield SAMPLES / "cadastral-passport" / f"{case}.floor-{floor.level}.png", draw_floor_plan(floor)
+            yield SAMPLES / "cadastral-passport" / f"{case}.floor-{floor.key}.png", draw_floor_plan(floor)
 
 
 DRAWINGS = list(_drawings())
@@ -209,7 +209,7 @@ def test_a_document_in_both_languages_draws_its_plans_once(monkeypatch):
     drawing._recent.clear()
     calls = []
     original = drawing.draw_floor_plan
-    monkeypatch.setattr(drawing, "draw_floor_plan", lambda floor: (calls.append(floor.level), original(floor))[1])
+    monkeypatch.setattr(drawing, "draw_floor_plan", lambda floor: (calls.append(floor.key), original(floor))[1])
     data = _data("cadastral-passport", "apartment-astana")
     kk, ru = kz.render("cadastral-passport", data, "kk"), kz.render("cadastral-passport", data, "ru")
     assert calls == ["9"]

@@ -28,7 +28,7 @@ LAYERS = [
     ["drawing"],
     ["forms"],
     ["api"],
-    ["jobs"],
+    ["jobs", "register"],
     ["cli", "__main__", ""],
 ]
 

@@ -20,8 +20,17 @@ def readme_commands() -> dict[str, str]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     block = text.split("<!-- commands:", 1)[1].split("```", 2)[1]
     commands: dict[str, str] = {}
+    definitions: dict[str, str] = {}  # "STEP = --specialist ...": a name the usages use
     current = None
     for line in block.splitlines():
+        definition = re.match(r"\s+([A-Z_]+) = (.*)", line)
+        if definition:
+            current = definition.group(1)
+            definitions[current] = definition.group(2)
+            continue
+        if current in definitions and line.startswith(" ") and line.strip():
+            definitions[current] += " " + line.strip()
+            continue
         if line.startswith(PROG + " "):
             words = line[len(PROG) + 1:].split()
             name = words[0]
@@ -32,6 +41,10 @@ def readme_commands() -> dict[str, str]:
             commands[current] = line
         elif current and line.strip():
             commands[current] += " " + line.strip()
+    for name, usage in commands.items():
+        for word, meaning in definitions.items():
+            usage = re.sub(rf"\b{word}\b", lambda _: meaning, usage)
+        commands[name] = usage
     return commands
 
 

@@ -17,7 +17,7 @@ from .conftest import ROOT
 # `kzcadastre_docs.forms` is the public function forms(); the registry package is this module.
 forms_package = importlib.import_module("kzcadastre_docs.forms")
 #: The sub-packages that hold one module per document kind.
-KIND_PACKAGES = ("annexes", "notices", "passport")
+KIND_PACKAGES = ("annexes", "notices", "passport", "cadastral")
 RENDERABLE = [form for form in kz.forms() if form.renderable]
 
 

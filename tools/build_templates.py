@@ -436,6 +436,10 @@ def build_layout(layout: dict, common: dict, lang: str) -> bytes:
         header = common["rules_annex"][lang].format(n=layout["annex"])
         _paragraph(document, header, size=10, align=WD_ALIGN_PARAGRAPH.CENTER, indent_cm=9.0, space_after=6)
         _paragraph(document, common["form_word"][lang], size=11, align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=10)
+    elif layout.get("header"):  # an annex of other Rules, with its own official header
+        _paragraph(document, _t(layout["header"], lang), size=10, align=WD_ALIGN_PARAGRAPH.CENTER, indent_cm=9.0,
+                   space_after=6)
+        _paragraph(document, common["form_word"][lang], size=11, align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=10)
     for line in layout.get("title", []):
         _paragraph(document, _t(line, lang), size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=4)
     _paragraph(document, "", space_after=6)

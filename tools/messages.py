@@ -41,7 +41,7 @@ def _error_classes() -> set[str]:
     from kzcadastre_docs.errors import KzcadastreError
 
     for module in pkgutil.walk_packages(kzcadastre_docs.__path__, "kzcadastre_docs."):
-        if module.name.endswith(("uno_worker", "__main__")):
+        if module.name.endswith(("uno_worker", "__main__")) or ".migrations" in module.name:
             continue
         importlib.import_module(module.name)  # every module that may define an error
 
@@ -57,6 +57,8 @@ def _keywords() -> dict:
     keywords = {name: None for name in ("_", "N_", "gettext", "tr", "fail", "Message", "json_reason")}
     keywords.update({name: None for name in _error_classes()})
     keywords["ngettext"] = (1, 2)
+    keywords["RuleError"] = (2,)  # (part, reason, points): the part names are listed in register.numbers.WORDS
+    keywords["InvalidCadastralNumber"] = (3,)  # (number, part, reason, point)
     keywords["_problem"] = (2,)
     return keywords
 

@@ -97,6 +97,7 @@ def _outputs(spec, langs: list[str], output: str, pdf: bool = False, key: str = 
     A folder gets <form>.<key>.<lang>.docx (the key as in batch names: the cadastral number, else
     the document's or the application's number), so several cases fit in one folder.
     """
+    output = str(output) + ("/" if isinstance(output, Path) and output.is_dir() else "")
     if is_folder(output):
         stem = f"{spec.slug}.{key}" if key else spec.slug
         return {lang: Path(output) / f"{stem}.{lang}.docx" for lang in langs}
@@ -307,3 +308,8 @@ def complete_form(ctx, param, incomplete: str):
         names = [form["slug"]] + ([f"annex-{form['annex']}"] if form["annex"] else [])
         items += [CompletionItem(name, help=form["title"].get(lang)) for name in names if name.startswith(incomplete)]
     return items
+
+
+def _parse_date(value: str) -> date:
+    """A date option's value (DD.MM.YYYY or YYYY-MM-DD), or a usage error naming it."""
+    return DATE.convert(value, None, None)

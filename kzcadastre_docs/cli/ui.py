@@ -21,7 +21,8 @@ FORMATS = ("text", "json")
 # The words click shows in usage lines and option lists, translated where shown.
 CLICK_WORDS = (N_("[OPTIONS]"), N_("COMMAND [ARGS]..."), N_("TEXT"), N_("PATH"), N_("FILE"), N_("DIRECTORY"),
                N_("INTEGER"), N_("FLOAT"), N_("INTEGER RANGE"), N_("FLOAT RANGE"), N_("FORM"), N_("CASE_FILE"),
-               N_("KIND"))
+               N_("KIND"), N_("NUMBER"),
+               N_("TEMPORARY_NUMBER"))
 _FORMAT_META = "kzcadastre.format"
 _state = {"format": "text"}
 
@@ -243,7 +244,14 @@ def error_payload(exc: BaseException) -> tuple[dict, int]:
                 "problems": [problem.as_dict(lang) for problem in exc.problems]}
         return {"error": body}, exc.exit_code
     if isinstance(exc, KzcadastreError):
-        return {"error": {"code": exc.code, "message": exc.describe(lang), "field": exc.field}}, exc.exit_code
+        extra = {}
+        if hasattr(exc, "as_dict"):  # the error's own details (a cadastral number's part and point, ...)
+            try:
+                extra = exc.as_dict(lang)
+            except TypeError:
+                extra = exc.as_dict()
+        body = {**extra, "code": exc.code, "message": exc.describe(lang), "field": exc.field}
+        return {"error": body}, exc.exit_code
     if isinstance(exc, catalogue.LanguageError):
         return {"error": {"code": exc.code, "message": str(exc), "field": "--message-lang"}}, exc.exit_code
     if isinstance(exc, OSError):

@@ -31,7 +31,7 @@ def _polygons(shape):
 def draw_floor_plan(floor: Floor) -> Drawing:
     """The plan of one floor as a PNG at 300 dpi, 17 cm wide, at the largest standard scale that fits."""
     if not floor.plan:
-        raise DrawingError(f"floor {floor.level}: plan is not given, so there is nothing to draw")
+        raise DrawingError(f"floor {floor.key}: plan is not given, so there is nothing to draw")
     rooms = {room.number: room for room in floor.rooms}
     outlines = [(room.number, Polygon(room.outline)) for room in floor.plan]
     rooms_union = unary_union([polygon for _, polygon in outlines])
@@ -58,5 +58,5 @@ def draw_floor_plan(floor: Floor) -> Drawing:
     sheet.dimension((min_x, min_y), (max_x, min_y), offset_mm=wall_mm + 6, text=decimal_comma(max_x - min_x))
     sheet.dimension((min_x, max_y), (min_x, min_y), offset_mm=wall_mm + 6, text=decimal_comma(max_y - min_y))
     sheet.note(f"М 1:{sheet.scale}", "bottom-right", size_pt=9)
-    return sheet.finish(f"Floor plan, floor {floor.level}: rooms {', '.join(n for n, _ in outlines)}; "
+    return sheet.finish(f"Floor plan, floor {floor.key}: rooms {', '.join(n for n, _ in outlines)}; "
                         f"scale 1:{sheet.scale}")

@@ -24,6 +24,7 @@ FORM_MODULES = (
     "annexes.technical_main",
     "annexes.technical_service",
     "passport.cadastral_passport",
+    "cadastral.cadastral_register_sheet",
     "notices.notice_data_entered",
     "notices.notice_surcharge",
     "notices.notice_refusal",

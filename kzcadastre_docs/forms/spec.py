@@ -81,6 +81,9 @@ class FormSpec:
     compute: Callable[[DocumentModel, str], dict[str, Any]] | None = None
     #: The names `compute` adds, so that the template check knows them.
     computed_names: tuple[str, ...] = ()
+    #: The footer's statement of where the wording comes from, by language, for a form whose
+    #: text is not Order No. 65's (PROVENANCE_NOTICE says that order).
+    source_notice: dict[str, str] = field(default_factory=dict)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -96,6 +99,8 @@ class FormSpec:
         return f"{self.annex}-қосымша" if lang == "kk" else f"Приложение {self.annex}"
 
     def provenance_notice(self, lang: str, text_provenance: TextProvenance | None = None) -> str:
+        if text_provenance is None and lang in self.source_notice:
+            return self.source_notice[lang]
         return PROVENANCE_NOTICE[(text_provenance or self.text_provenance[lang], lang)]
 
     def document_date(self, data: DocumentModel) -> date:

@@ -200,7 +200,11 @@ class Message(str):
         return self
 
     def describe(self, lang: str | None = None) -> str:
-        return gettext(self.template, lang).format(**self.values) if self.values else gettext(self.template, lang)
+        if not self.values:
+            return gettext(self.template, lang)
+        values = {key: value.describe(lang) if isinstance(value, Message) else value
+                  for key, value in self.values.items()}
+        return gettext(self.template, lang).format(**values)
 
     def __reduce__(self):
         return (_message, (self.template, self.values))

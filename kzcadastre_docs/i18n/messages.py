@@ -143,6 +143,21 @@ _T: dict[str, dict[str, str]] = {
         "kk": "{expected} болуы тиіс (нөмірлер 1, 2, 3... ретімен)",
         "ru": "должно быть {expected} (номера идут по порядку 1, 2, 3...)",
     },
+    "sheet_land_plot": {
+        "en": "must be the sheet's land plot {plot} (one sheet per land plot, point 35 of the Rules for assigning cadastral numbers)",
+        "kk": "парақтың жер учаскесі {plot} болуы тиіс (әрбір жер учаскесіне жеке парақ, кадастрлық нөмірлер беру ережесінің 35-тармағы)",
+        "ru": "должен быть участком листа {plot} (лист составляется на каждый земельный участок, пункт 35 Правил присвоения кадастрового номера)",
+    },
+    "sheet_primary": {
+        "en": "must be the number of a primary object on the land plot {plot} (point 14 of the Rules for assigning cadastral numbers)",
+        "kk": "{plot} жер учаскесіндегі бастапқы объектінің нөмірі болуы тиіс (кадастрлық нөмірлер беру ережесінің 14-тармағы)",
+        "ru": "должен быть номером первичного объекта на участке {plot} (пункт 14 Правил присвоения кадастрового номера)",
+    },
+    "sheet_secondary": {
+        "en": "must be the number of a secondary object in {primary} (point 25 of the Rules for assigning cadastral numbers)",
+        "kk": "{primary} ішіндегі кейінгі объектінің нөмірі болуы тиіс (кадастрлық нөмірлер беру ережесінің 25-тармағы)",
+        "ru": "должен быть номером вторичного объекта в составе {primary} (пункт 25 Правил присвоения кадастрового номера)",
+    },
     "chronology": {
         "en": "{date} is earlier than the entry before it ({previous}); the register is chronological",
         "kk": "{date} алдыңғы жазбадан ({previous}) бұрын; тізілім хронологиялық тәртіппен жүргізіледі",

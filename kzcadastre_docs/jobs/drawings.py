@@ -49,12 +49,12 @@ def floor_drawings(data: Mapping[str, Any], level: str | None = None) -> list[tu
         raise DrawingError("no floors in the data: give cadastral-passport or conclusion data (object.floors) "
                            "or one floor (level, rooms, plan)")
     if level is not None:
-        chosen = [floor for floor in floors if floor.level == level]
+        chosen = [floor for floor in floors if level in (floor.key, floor.level.text("kk"), floor.level.text("ru"))]
         if not chosen:
             raise DrawingError("no floor {level!r}; the floors are: {floors}", level=level,
-                               floors=", ".join(f.level for f in floors), field="--floor")
+                               floors=", ".join(f.key for f in floors), field="--floor")
         floors = chosen
-    drawn = [(floor.level, draw_floor_plan(floor)) for floor in floors if floor.plan]
+    drawn = [(floor.key, draw_floor_plan(floor)) for floor in floors if floor.plan]
     if not drawn:
         raise DrawingError("no floor has a plan (room outlines) to draw")
     return drawn

@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..law import cadastral
@@ -60,41 +60,87 @@ class Address(DocumentModel):
 
 
 class CadastralNumber(DocumentModel):
-    """A cadastral number: the land-plot number, with building and premise parts if any.
+    """A cadastral number: the land-plot number, with the primary and secondary parts if any.
 
-    Given as a string, it is the land-plot number alone. How the building and premise parts
-    are printed is not confirmed (see kzcadastre_docs.law.cadastral).
+    Given as a string, it is read whole by the Rules for assigning cadastral numbers (point 13:
+    land plot, primary or secondary; point 31: temporary); given as fields, the land-plot
+    number, the building (primary object) part and the premise (secondary object) part are
+    checked together (kzcadastre_docs.law.cadastral).
     """
 
-    land: str = Field(description="Land-plot number, RR:DDD:QQQ:PPP(P) with ':' or '-', e.g. 02:036:151:1053.")
-    building: Annotated[str, Field(pattern=r"^\w{1,10}$")] | None = Field(None, description="Building part, if any.")
-    premise: Annotated[str, Field(pattern=r"^\w{1,10}$")] | None = Field(None, description="Premise part, if any.")
+    land: str = Field(description="Land-plot number, AA:BBB:CCC:D…D with ':' or '-', e.g. 02:036:151:1053; "
+                                  "000 in place of the plot in a temporary number.")
+    building: Annotated[str, Field(min_length=1, max_length=60)] | None = Field(
+        None, description="Primary object's number on the plot (I…I), or a temporary number such as (123:12А:4/53687).")
+    premise: Annotated[str, Field(min_length=1, max_length=10)] | None = Field(
+        None, description="Secondary object's number in the primary object (K…K), if any.")
 
     @model_validator(mode="before")
     @classmethod
     def _from_string(cls, value: Any) -> Any:
-        return {"land": value} if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        try:
+            number = cadastral.parse(value)
+        except cadastral.InvalidCadastralNumber as exc:
+            raise PydanticCustomError("cadastral_number", "{reason}", {"reason": str(exc)}) from None
+        return {"land": number.land_plot, "building": number.primary, "premise": number.secondary}
 
     @model_validator(mode="after")
     def _normalise(self) -> CadastralNumber:
         try:
-            land = cadastral.parse_land_number(self.land)
+            number = cadastral.from_parts(self.land, self.building, self.premise)
         except cadastral.InvalidCadastralNumber as exc:
             raise PydanticCustomError("cadastral_number", "{reason}", {"reason": str(exc)}) from None
-        if self.premise and not self.building:
-            raise PydanticCustomError("cadastral_number", "{reason}", {"reason": "a premise part needs a building part"})
-        object.__setattr__(self, "land", str(land))
+        object.__setattr__(self, "land", number.land_plot)
+        object.__setattr__(self, "building", number.primary)
         return self
 
+    @property
+    def number(self) -> cadastral.Number:
+        """The parsed number (kind, parts)."""
+        return cadastral.from_parts(self.land, self.building, self.premise)
+
     def __str__(self) -> str:
-        return cadastral.format_full(cadastral.parse_land_number(self.land), self.building, self.premise)
+        return str(self.number)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        as_object = handler(core_schema)
+        as_string = {"type": "string", "pattern": cadastral.NUMBER_PATTERN,
+                     "description": "The whole number, e.g. 02:036:151:1053 (land plot), 21:320:135:0722:1 (primary), "
+                                    "21:320:135:0722:1:106 (secondary), 20:015:004:000:(123:12А:4/53687) (temporary)."}
+        return {"anyOf": [as_string, as_object], "description": cls.__doc__.splitlines()[0]}
+
+
+class LandPlotNumber(CadastralNumber):
+    """A land plot's cadastral number alone (AA:BBB:CCC:D…D, point 13)."""
+
+    @model_validator(mode="after")
+    def _land_only(self) -> LandPlotNumber:
+        if self.building is not None or self.premise is not None:
+            raise PydanticCustomError("cadastral_number", "{reason}", {"reason": str(cadastral.InvalidCadastralNumber(
+                str(self.number), "number", f"is the number of a {self.number.level} object, not of a land plot",
+                13))})
+        return self
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema, handler):
         as_object = handler(core_schema)
         as_string = {"type": "string", "pattern": cadastral.LAND_PATTERN,
-                     "description": "The land-plot number alone, e.g. 02:036:151:1053 or 02-036-151-1053."}
+                     "description": "The land-plot number, e.g. 02:036:151:1053 or 02-036-151-1053."}
         return {"anyOf": [as_string, as_object], "description": cls.__doc__.splitlines()[0]}
+
+
+def _missing_plot_land(value: Any) -> str:
+    try:
+        return str(cadastral.parse_land_number(value, missing_plot=True))
+    except cadastral.InvalidCadastralNumber as exc:
+        raise PydanticCustomError("cadastral_number", "{reason}", {"reason": str(exc)}) from None
+
+
+#: A land plot's number, or AA:BBB:CCC:000 where the plot has none (temporary numbers, point 31).
+LandPart = Annotated[str, Field(max_length=40), AfterValidator(_missing_plot_land)]
 
 
 class PowerOfAttorney(DocumentModel):
@@ -177,12 +223,20 @@ class Room(DocumentModel):
 class Floor(DocumentModel):
     """One floor of the explication."""
 
-    level: ShortText = Field(description="The floor as named on the plan: 1, 2, подвал, мансарда...")
+    level: LocalizedShort = Field(
+        description="The floor as named on the plan: a number, the same in both languages (\"1\"), or a name in "
+                    "kk and ru ({\"kk\": \"жертөле\", \"ru\": \"подвал\"}).")
     rooms: list[Room] = Field(min_length=1, max_length=500, description="Rooms of the floor.")
     plan: list[RoomOutline] | None = Field(
         None, max_length=500,
         description="The floor plan: each room's outline (inner faces of its walls), numbered as in the "
                     "explication. When given, the plan is drawn and checked against the explication.")
+
+    @property
+    def key(self) -> str:
+        """The level as one string, for file names, messages and picking a floor: the plain
+        value, else the Russian name (then the Kazakh one)."""
+        return self.level.plain or self.level.text("ru") or self.level.text("kk")
 
     @property
     def total_area(self) -> Decimal:
@@ -209,11 +263,11 @@ class Floor(DocumentModel):
             if room.number in drawn:
                 yield ("plan", index, "number"), "duplicate", {"value": room.number, "what": "room number on the plan"}
             elif room.number not in seen:
-                yield ("plan", index, "number"), "plan_room_unknown", {"value": room.number, "level": self.level}
+                yield ("plan", index, "number"), "plan_room_unknown", {"value": room.number, "level": self.key}
             drawn.add(room.number)
         for index, room in enumerate(self.rooms):
             if room.number not in drawn:
-                yield ("rooms", index, "number"), "plan_room_missing", {"value": room.number, "level": self.level}
+                yield ("rooms", index, "number"), "plan_room_missing", {"value": room.number, "level": self.key}
 
     def advice(self) -> Iterator[RuleViolation]:
         if not self.plan:
@@ -422,7 +476,7 @@ class ActReference(DocumentModel):
 
 
 class LandPlot(DocumentModel):
-    cadastral_number: CadastralNumber = Field(description="Cadastral number of the land plot.")
+    cadastral_number: LandPlotNumber = Field(description="Cadastral number of the land plot.")
     area: Area | None = Field(None, description="Area of the land plot, m².")
 
 

@@ -17,7 +17,7 @@ from ...drawing import Drawing, DrawingError, draw_site, site_picture
 from ...models.base import DocumentModel, RuleViolation
 from ...models.geometry import Outline
 from ...models.site import LegendItem, SitePlan
-from ...models.parts import Address, CadastralNumber, Person, date_order
+from ...models.parts import Address, LandPlotNumber, Person, date_order
 from ...models.types import DocNumber, LocalizedShort
 
 from ..spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
@@ -30,7 +30,7 @@ class AbrisData(DocumentModel):
     inventory_file_number: DocNumber = Field(description="Number of the inventory file it belongs to.")
     sequence_number: int = Field(ge=1, le=1000, description="Sequence number of this abris in the inventory file.")
     address: Address = Field(description="Address of the object.")
-    land_plot_cadastral_number: CadastralNumber = Field(description="Cadastral number of the land plot.")
+    land_plot_cadastral_number: LandPlotNumber = Field(description="Cadastral number of the land plot.")
     survey_date: dt.date = Field(description="Date of the survey on site.")
     specialist: Person = Field(description="The specialist who drew it.")
     present: LocalizedShort | None = Field(None, description="Who was present (owner or representative).")

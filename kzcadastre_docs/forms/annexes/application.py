@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from ...models.base import DocumentModel, RuleViolation
-from ...models.parts import ActReference, Address, Applicant, CadastralNumber, Contacts, ObjectType
+from ...models.parts import ActReference, Address, Applicant, CadastralNumber, Contacts, LandPlotNumber, ObjectType
 from ...models.types import Area, LocalizedShort, Year
 from ...models.vocabularies import coded
 
@@ -25,7 +25,7 @@ class ApplicationObject(DocumentModel):
 
     object_type: ObjectType = Field(description="Kind of object.")
     address: Address = Field(description="Address of the object.")
-    land_plot_cadastral_number: CadastralNumber | None = Field(None, description="Cadastral number of the land plot.")
+    land_plot_cadastral_number: LandPlotNumber | None = Field(None, description="Cadastral number of the land plot.")
     cadastral_number: CadastralNumber | None = Field(None, description="Cadastral number of the object (duplicate).")
     total_area: Area = Field(description="Total area declared, m².")
     rooms: int | None = Field(None, ge=0, le=10000, description="Number of rooms.")

@@ -17,11 +17,11 @@ from pydantic import Field
 from ...i18n import formatting
 from ..computed.discrepancies import DEFAULT_AREA_TOLERANCE, compare, plan_rows
 from ...models.labels import label
-from ...models.localized import Localizable
+from ...models.localized import Localizable, text_in
 from ...models.base import DocumentModel, RuleViolation
 from ...models.documents import IssuedDocument
-from ...models.parts import (Address, Applicant, CadastralNumber, ChangeKind, Discrepancy, Inspection, Person,
-                            RealEstateObject, TitleDocument, date_order)
+from ...models.parts import (Address, Applicant, CadastralNumber, ChangeKind, Discrepancy, Inspection,
+                            LandPlotNumber, Person, RealEstateObject, TitleDocument, date_order)
 from ...models.types import Area, Litera
 from ...models.vocabularies import coded
 
@@ -46,7 +46,7 @@ class ConclusionData(IssuedDocument):
     object: RealEstateObject = Field(description="The object as measured by the inspection.")
     address: Address = Field(description="Address of the object.")
     cadastral_number: CadastralNumber | None = Field(None, description="Cadastral number of the object, if assigned.")
-    land_plot_cadastral_number: CadastralNumber = Field(description="Cadastral number of the land plot.")
+    land_plot_cadastral_number: LandPlotNumber = Field(description="Cadastral number of the land plot.")
     title_document: TitleDocument = Field(description="The title document compared with the inspection.")
     declared: DeclaredData = Field(description="The data as the title document states them.")
     inspection: Inspection = Field(description="The state technical inspection.")
@@ -99,22 +99,23 @@ def _signed(value: Decimal | int | None, lang: str) -> str:
     return ("+" if value > 0 else "−") + text
 
 
-def _item(difference, lang: str) -> str:
+def _item(difference, lang: str, levels: dict[str, Any]) -> str:
     text = label(difference.item, lang, "discrepancy_item")
     if difference.room is not None:
         level, room = difference.room
-        return text.format(level=level, room=room)
+        return text.format(level=text_in(levels.get(level, level), lang), room=room)
     return text.format(litera=difference.litera)
 
 
 def compute(model: ConclusionData, lang: str) -> dict[str, Any]:
     """The table's rows (computed, then those added by hand) and whether there are any."""
     rows = []
+    levels = {floor.key: floor.level for floor in model.object.floors}
     for difference in model.differences():
         presence = difference.litera is not None
         rows.append({
             "number": len(rows) + 1,
-            "item": _item(difference, lang),
+            "item": _item(difference, lang, levels),
             "declared": _value(difference.declared, lang, presence),
             "actual": _value(difference.actual, lang, presence),
             "difference": _signed(difference.difference, lang),

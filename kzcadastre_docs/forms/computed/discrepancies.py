@@ -142,7 +142,7 @@ def plan_rows(floors, overrides: Mapping[str, ChangeKind] | None = None) -> list
     rows = []
     for floor in floors:
         for found in floor.plan_area_differences():
-            key = f"room_area:{floor.level}:{found.number}"
+            key = f"room_area:{floor.key}:{found.number}"
             rows.append(Difference(key, found.declared, found.computed, found.difference,
                                    overrides.get(key, ChangeKind.RE_PLANNING)))
     return rows
