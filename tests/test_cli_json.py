@@ -4,6 +4,7 @@ error comes as {"error": {...}} on standard output with the exit status unchange
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from importlib import resources
 
@@ -73,6 +74,7 @@ def _cases(tmp_path):
         "deadline": [("deadline", "--service", "passport", "--object-type", "other", "--area", "1 000",
                       "--submitted", "24.11.2026 10:00")],
         **_cadastral_cases(tmp_path),
+        **_signing_cases(tmp_path),
         "fee": [("fee", "--service", "passport", "--object-type", "other", "--area", "1000", "--on", "24.11.2026"),
                 ("fee", "--service", "correction", "--object-type", "apartment", "--on", "24.11.2026")],
     }
@@ -100,7 +102,29 @@ def _cadastral_cases(tmp_path):
     }
 
 
-def test_every_command_speaks_json_that_fits_its_schema(tmp_path):
+def _signing_cases(tmp_path):
+    import io
+
+    from pypdf import PdfWriter
+
+    from .signing_pki import PASSWORD, issue, make_ca, write_ca
+
+    ca = make_ca()
+    key = issue(tmp_path, "rsa", ca)
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    pdf = io.BytesIO()
+    writer.write(pdf)
+    (tmp_path / "doc.pdf").write_bytes(pdf.getvalue())
+    os.environ["KZCADASTRE_KEY_PASSWORD"] = PASSWORD
+    return {
+        "sign": [("sign", tmp_path / "doc.pdf", "--pkcs12", key.p12, "-o", tmp_path / "signed.pdf")],
+        "verify": [("verify", tmp_path / "signed.pdf", "--trust", write_ca(tmp_path, ca))],
+    }
+
+
+def test_every_command_speaks_json_that_fits_its_schema(tmp_path, monkeypatch):
+    monkeypatch.setenv("KZCADASTRE_KEY_PASSWORD", "")
     cases = _cases(tmp_path)
     missing = {"-".join(path) for path in command_paths()} - set(cases)
     assert not missing, f"add a JSON case for: {missing}"

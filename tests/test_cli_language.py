@@ -31,6 +31,7 @@ ALLOWED = {
     "lang", "level", "samples", "out",
     "fr",  # a value the test typed, quoted back
     "SQLite", "PostgreSQL", "psycopg", "URL", "primary", "secondary",  # programs; kinds of number (codes)
+    "PAdES", "PKCS", "RFC", "RSA", "ECDSA", "Ed", "PEM", "DER", "CMS", "SignedData", "GOST",  # signature standards
     "AA", "BBB", "CCC",  # the parts of a cadastral number as the Rules letter them (point 13)
 }
 
@@ -112,6 +113,12 @@ def test_a_clerks_day_has_no_english(clerk, tmp_path):
     data = SAMPLES / "requirements-new-object" / "astana-branch.json"
     records = tmp_path / "in.jsonl"
     records.write_text(data.read_text(encoding="utf-8").replace("\n", " ") + "\n[1]\n", encoding="utf-8")
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    with open(tmp_path / "doc.pdf", "wb") as handle:
+        writer.write(handle)
     outputs = []
     for args, status in [
         (("forms",), 0),
@@ -142,6 +149,9 @@ def test_a_clerks_day_has_no_english(clerk, tmp_path):
           "--position", "chief_inspection_specialist", "--date", "20.07.2026", "--register", tmp_path / "r.sqlite"), 2),
         (("cadastral", "show", "21:320:135:0722:1", "--register", tmp_path / "r.sqlite"), 0),
         (("cadastral", "show", "21:320:135:0722:9", "--register", tmp_path / "r.sqlite"), 2),
+        (("sign", tmp_path / "doc.pdf", "--pkcs12", tmp_path / "none.p12", "-o", tmp_path / "s.pdf"), 2),
+        (("sign", tmp_path / "doc.pdf", "--pkcs12", tmp_path / "none.p12", "-o", tmp_path / "s.pdf", "--box", "x"), 2),
+        (("verify", tmp_path / "doc.pdf"), 1),
     ]:
         result = clerk(*args)
         assert result.exit_code == status, (args, result.output)

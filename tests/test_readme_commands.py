@@ -65,8 +65,9 @@ def test_the_readme_lists_exactly_the_tools_commands():
 def test_every_option_the_readme_shows_exists():
     tool = tool_commands()
     for name, usage in readme_commands().items():
-        options = {opt for param in tool[name].params for opt in getattr(param, "opts", [])}
-        shown = set(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", usage))
+        options = {opt for param in tool[name].params
+                   for opt in [*getattr(param, "opts", []), *getattr(param, "secondary_opts", [])]}
+        shown = set(re.findall(r"(?<![\w-])(--?[a-z][a-z0-9-]*)", usage))
         assert shown <= options, (name, shown - options)
 
 

@@ -18,6 +18,7 @@ from .common import (api, atomic_write, bundle_docx_zip, bundle_pdf, bundle_pdf_
 from .common import (DATE, _progress, complete_form, document_lang_option, is_folder, pdf_converter, pdf_options,
                      templates_option, timeout_option)
 from .ui import emit, fail, progress, say
+from .signing import barcodes_signed_by, pdf_signer, signing_options
 
 
 #: The samples folder that holds case files (for `bundle`), not a form's data.
@@ -35,11 +36,15 @@ from .ui import emit, fail, progress, say
 @click.option("--force", is_flag=True, help="Replace an existing file.")
 @timeout_option
 @templates_option
-def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, timeout, templates_dir):
+@signing_options
+def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, timeout, templates_dir, sign_key, password_env, tsa_url):
     """Render a case's documents (CASE_FILE, JSON or YAML) into one PDF: the inventory
-    register (Annex 8) first, then by date, one bookmark per document."""
+    register (Annex 8) first, then by date, one bookmark per document. With --sign the
+    bundle PDF is signed as a whole (with --pdf-a-zip, each document)."""
     if docx_zip and pdf_a_zip:
         raise click.UsageError(_("--docx-zip and --pdf-a-zip exclude each other"))
+    if docx_zip and sign_key:
+        raise click.UsageError(_("--sign signs PDFs; a --docx-zip bundle has none"))
     suffix = output.suffix.lower()
     if suffix == ".zip" and not (docx_zip or pdf_a_zip):
         raise fail("-o {path}: a .zip bundle needs --docx-zip (the DOCX files) or --pdf-a-zip (PDF/A files); "
@@ -55,15 +60,22 @@ def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, timeout, templat
         raise fail("already exists (use --force to replace): {files}", code="output_exists", field="-o",
                    files=output)
     case = load_case(case_file, lang=lang)  # every document validated before any work
+    sign = pdf_signer(sign_key, password_env, tsa_url, lang=case.lang)  # the key is checked before any rendering
     if docx_zip:
         content = bundle_docx_zip(case, templates_dir=templates_dir)
     else:
-        with pdf_converter(timeout) as converter:
-            make = bundle_pdf_a_zip if pdf_a_zip else bundle_pdf
-            content = make(case, converter=converter, templates_dir=templates_dir, progress=_progress)
+        with pdf_converter(timeout) as converter, barcodes_signed_by(sign):
+            if pdf_a_zip:
+                content = bundle_pdf_a_zip(case, converter=converter, templates_dir=templates_dir, progress=_progress,
+                                           sign=sign)
+            else:
+                content = bundle_pdf(case, converter=converter, templates_dir=templates_dir, progress=_progress)
+                if sign is not None:
+                    content = sign(content, str(output))
     atomic_write(output, content, overwrite=force)
-    say(_("wrote {path} ({count} documents)").format(path=output, count=len(case.entries)))
-    emit({"output": str(output), "documents": len(case.entries), "lang": case.lang})
+    say(_("wrote {path} ({count} documents)").format(path=output, count=len(case.entries))
+        + (_(", signed") if sign else ""))
+    emit({"output": str(output), "documents": len(case.entries), "lang": case.lang, "signed": sign is not None})
 
 
 def _safe_part(text: str) -> str:
@@ -134,14 +146,21 @@ def draw(kind, data_file, output, level, force):
 @click.option("--scheduler", help="The dask scheduler's address, e.g. tcp://10.0.0.5:8786.")
 @pdf_options
 @templates_option
+@signing_options
 def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, scheduler, pdf, pdf_a, timeout,
-          templates_dir):
+          templates_dir, sign_key, password_env, tsa_url):
     """Render every record of an input file. Each record ends as files (<record>_<key>.<lang>.docx)
-    or as rows of OUTPUT/errors.jsonl; exit 1 if any record failed."""
+    or as rows of OUTPUT/errors.jsonl; exit 1 if any record failed. With --sign each PDF is
+    signed here, as it is written (the key never leaves this process)."""
     from ..jobs.batch import run_batch
     from ..jobs.records import count_records
 
     spec = renderable_form(form)
+    sign = pdf_signer(sign_key, password_env, tsa_url)  # the key is checked before any work
+    if sign is not None and (jobs > 1 or executor != "local"):
+        raise click.UsageError("--sign works in this process (the key never leaves it, and barcodes are signed "
+                               "where documents are rendered): use it with --jobs 1 and --executor local")
+    pdf = pdf or sign is not None
     if skip_existing and force:
         raise click.UsageError(_("--skip-existing and --force exclude each other"))
     if executor == "dask" and not scheduler:
@@ -159,11 +178,11 @@ def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, 
     langs = tuple(spec.languages) if lang == "both" else (lang,)
     total = count_records(input_file)
     lang_ = catalogue.language()
-    with progress(total, spec.slug, _("records")) as advance:
+    with progress(total, spec.slug, _("records")) as advance, barcodes_signed_by(sign):
         summary = run_batch(spec.slug, input_file, output, langs=langs, pdf=pdf, pdf_a=pdf_a, jobs=jobs,
                             skip_existing=skip_existing, force=force, executor=executor, scheduler=scheduler,
                             templates_dir=templates_dir, timeout=timeout, progress=lambda result: advance(1),
-                            lang=lang_)
+                            lang=lang_, sign=sign)
     line = _("{total} record(s): {written} written ({files} files), {skipped} skipped, {failed} failed").format(
         total=summary.total, written=summary.written, files=summary.files, skipped=summary.skipped,
         failed=summary.failed)

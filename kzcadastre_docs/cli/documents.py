@@ -37,6 +37,7 @@ def _title_lang() -> str:
     """Titles are in kk and ru; an English run shows the Russian one."""
     lang = catalogue.language()
     return lang if lang in ("kk", "ru") else "ru"
+from .signing import barcodes_signed_by, pdf_signer, signing_options
 
 
 @main.command("forms")
@@ -140,23 +141,27 @@ def validate_command(form, data_file):
               help="Print a text given in the other language only, with a warning for each (default: exit 2).")
 @pdf_options
 @templates_option
-def render(form, data_file, lang, output, force, allow_fallback, pdf, pdf_a, timeout, templates_dir):
-    """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a).
+@signing_options
+def render(form, data_file, lang, output, force, allow_fallback, pdf, pdf_a, timeout, templates_dir, sign_key,
+           password_env, tsa_url):
+    """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a; signed with --sign).
 
     Every localized value is printed in the document's language; a value given in the
     other language only is an error (exit 2, nothing written) unless --allow-fallback."""
     from ..jobs.batch import case_key
 
     spec = renderable_form(form)
-    pdf = pdf or pdf_a
+    sign = pdf_signer(sign_key, password_env, tsa_url)  # the key is checked before any work
+    pdf = pdf or pdf_a or sign is not None
     langs = list(spec.languages) if lang == "both" else [lang]
     data = load_data(data_file)
     key = (case_key(data) if isinstance(data, dict) else "") or case_key({"number": Path(data_file).stem})
     targets = _outputs(spec, langs, output, pdf, key)
     model = api.validate(spec.slug, data)
     # Everything is rendered in memory before anything is written.
-    documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir,
-                                            allow_fallback=allow_fallback) for lang_ in langs}
+    with barcodes_signed_by(sign):  # with --sign, a QR payload is signed by the same key
+        documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir,
+                                                allow_fallback=allow_fallback) for lang_ in langs}
     found = api.warnings(spec.slug, model)
     _echo_warnings(found)
     for lang_, document in documents.items():
@@ -175,9 +180,14 @@ def render(form, data_file, lang, output, force, allow_fallback, pdf, pdf_a, tim
     if pdf:
         with pdf_converter(timeout) as converter:
             for lang_, path in pdf_targets.items():
-                atomic_write(path, api.to_pdf(documents[lang_], pdf_a=pdf_a, converter=converter), overwrite=force)
-                written.append({"lang": lang_, "kind": "pdf-a" if pdf_a else "pdf", "path": str(path)})
-                say(_("wrote {path}").format(path=path) + (" (PDF/A-2b)" if pdf_a else ""))
+                content = api.to_pdf(documents[lang_], pdf_a=pdf_a, converter=converter)
+                if sign is not None:
+                    content = sign(content, str(path))
+                atomic_write(path, content, overwrite=force)
+                written.append({"lang": lang_, "kind": "pdf-a" if pdf_a else "pdf", "path": str(path),
+                                "signed": sign is not None})
+                say(_("wrote {path}").format(path=path) + (" (PDF/A-2b)" if pdf_a else "")
+                    + (_(", signed") if sign else ""))
     emit({"form": spec.slug, "files": written, "warnings": [w.as_dict(catalogue.language()) for w in found] + [
         {**w.as_dict(catalogue.language()), "lang": lang_} for lang_, document in documents.items()
         for w in document.fallbacks]})

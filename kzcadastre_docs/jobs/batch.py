@@ -281,14 +281,33 @@ def expected_files(name: str, langs: tuple[str, ...], pdf: bool) -> list[str]:
     return [f"{name}.{lang}.{suffix}" for lang in langs for suffix in (("docx", "pdf") if pdf else ("docx",))]
 
 
+def _signed(result: RecordResult, sign: Callable[[bytes, str], bytes]) -> RecordResult:
+    """The record's files with every PDF signed, or the record failed with the reason."""
+    from dataclasses import replace
+
+    from ..errors import KzcadastreError
+
+    files = dict(result.files)
+    try:
+        for file, content in files.items():
+            if file.endswith(".pdf"):
+                files[file] = sign(content, file)
+    except KzcadastreError as exc:
+        return replace(result, files={}, problems=(_failure("signature", exc),))
+    return replace(result, files=files)
+
+
 def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: Iterable[str] | None = None,
               pdf: bool = False, pdf_a: bool = False, jobs: int = 1, skip_existing: bool = False,
               force: bool = False, executor: str = "local", scheduler: str | None = None,
               templates_dir: str | Path | None = None, timeout: float | None = None,
-              progress: Callable[[RecordResult], None] | None = None, lang: str = "en") -> BatchSummary:
+              progress: Callable[[RecordResult], None] | None = None,
+              sign: Callable[[bytes, str], bytes] | None = None, lang: str = "en") -> BatchSummary:
     """Render every record of `input_path` into `output`; every record ends as files or as
     rows of `output/errors.jsonl` (written even when empty, replacing an earlier one), each
-    row with the problem's stable `rule` and its message in `lang`."""
+    row with the problem's stable `rule` and its message in `lang`.
+    `sign` (PDF bytes, name -> signed bytes) signs each PDF in this process before it is
+    written; a record whose PDF cannot be signed fails, and none of its files is written."""
     spec = renderable_form(form)
     langs = tuple(langs or spec.languages)
     output = Path(output)
@@ -310,6 +329,8 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
                               executor=executor, scheduler=scheduler, templates_dir=templates_dir, decide=decide,
                               timeout=timeout):
         summary.total += 1
+        if sign is not None and result.ok and not result.skipped:
+            result = _signed(result, sign)
         if result.skipped:
             summary.skipped += 1
         elif result.ok:

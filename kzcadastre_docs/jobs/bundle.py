@@ -110,10 +110,12 @@ def bundle_docx_zip(case: Case, *, templates_dir: str | Path | None = None) -> b
 
 
 def bundle_pdf_a_zip(case: Case, *, converter: Converter | None = None, templates_dir: str | Path | None = None,
-                     progress: Progress | None = None) -> bytes:
-    """The case's documents as PDF/A-2b files in a zip, numbered in bundle order."""
+                     progress: Progress | None = None, sign=None) -> bytes:
+    """The case's documents as PDF/A-2b files in a zip, numbered in bundle order; `sign`
+    (PDF bytes, name -> signed PDF bytes) signs each one."""
     rendered = _rendered(case, templates_dir)
-    members = [(file_name(position, document, "pdf"), pdf)
+    sign = sign or (lambda pdf, name: pdf)
+    members = [(file_name(position, document, "pdf"), sign(pdf, file_name(position, document, "pdf")))
                for position, (_, document, pdf) in enumerate(
                    _convert_all(case, rendered, converter, True, progress), start=1)]
     return _zip(members, _stamp(case))

@@ -1,0 +1,45 @@
+"""An RFC 3161 timestamp client over the standard library's urllib (pyHanko's own HTTP
+clients need `requests` or `aiohttp`; one POST needs neither)."""
+
+from __future__ import annotations
+
+import asyncio
+import urllib.error
+import urllib.request
+
+from pyhanko.sign.timestamps.api import TimeStamper
+from pyhanko.sign.timestamps.common_utils import TimestampRequestError
+
+
+class UrllibTimeStamper(TimeStamper):
+    """Asks the timestamp authority at `url` (http or https) for a token."""
+
+    def __init__(self, url: str, timeout: float = 10.0):
+        if not url.startswith(("http://", "https://")):
+            raise ValueError(f"{url!r}: the timestamp authority's address must be an http(s) URL")
+        self.url = url
+        self.timeout = timeout
+        super().__init__()
+
+    async def async_request_tsa_response(self, req):
+        from asn1crypto import tsp
+
+        def post():
+            request = urllib.request.Request(
+                self.url, data=req.dump(), method="POST",
+                headers={"Content-Type": "application/timestamp-query", "Accept": "application/timestamp-reply"})
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - http(s) only
+                    kind = response.headers.get("Content-Type", "")
+                    body = response.read()
+            except (urllib.error.URLError, OSError) as exc:
+                raise TimestampRequestError(f"{self.url}: {getattr(exc, 'reason', exc)}") from None
+            if kind.split(";")[0].strip() != "application/timestamp-reply":
+                raise TimestampRequestError(f"{self.url}: answered {kind or 'without a type'}, "
+                                            "not application/timestamp-reply")
+            try:
+                return tsp.TimeStampResp.load(body)
+            except ValueError:
+                raise TimestampRequestError(f"{self.url}: the answer is not a timestamp response") from None
+
+        return await asyncio.to_thread(post)
