@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -113,8 +114,8 @@ def problem_from_error(error: dict) -> Problem:
     """A pydantic error as a Problem: its field path (without union tags), type, message, value."""
     loc = tuple(part for part in error["loc"] if part not in _UNION_TAGS)
     value = error.get("input")
-    if isinstance(value, (dict, list)):
-        value = None
+    if isinstance(value, (dict, list)) or error["type"] == "extra_forbidden":
+        value = None  # a field the model does not know: its value is never quoted
     return Problem(field_path(loc), error["type"], error["msg"], value, dict(error.get("ctx") or {}))
 
 
@@ -176,6 +177,23 @@ def fallback_note(fallbacks: list[Problem] | tuple[Problem, ...], lang: str) -> 
     return _FALLBACK_NOTE[lang].format(fields=", ".join(problem.field for problem in fallbacks))
 
 
+def missing_languages(form: str, data: Mapping[str, Any] | DocumentModel, lang: str) -> list[Problem]:
+    """The localized values of valid `data` that have no `lang` text (rule `missing_language`),
+    without rendering: what a `lang` document would refuse.
+
+    >>> import json, pathlib
+    >>> data = json.loads(pathlib.Path("samples/notice-refusal/business-centre-astana.json").read_text())
+    >>> data["reasons"] = {"kk": "Құжаттар толық емес."}
+    >>> [(p.field, p.rule) for p in missing_languages("notice-refusal", data, "ru")]
+    [('reasons', 'missing_language')]
+    >>> missing_languages("notice-refusal", data, "kk")
+    []
+    """
+    check_lang(lang)
+    model = validate(form, data)
+    return [_fallback_problem(found, False) for found in localize(model.model_dump(mode="python"), lang)[1]]
+
+
 def _fallback_problem(found: Fallback, allowed: bool) -> Problem:
     from .i18n.messages import render_message
 
@@ -189,7 +207,13 @@ def operator_template(templates_dir: str | Path | None, slug: str, lang: str) ->
     if templates_dir is None:
         return None
     path = Path(templates_dir) / lang / f"{slug}.docx"
-    return path if path.is_file() else None
+    if not os.path.lexists(path):
+        return None
+    if not path.is_file():  # a folder, a device such as /dev/zero, a pipe, a broken link
+        from .forms.template_check import TemplateProblem
+
+        raise TemplateCheckError([TemplateProblem(str(path), "", "is not a regular file; nothing was read")])
+    return path
 
 
 @dataclass(frozen=True)

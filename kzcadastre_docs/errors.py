@@ -81,6 +81,32 @@ class DataFileError(KzcadastreError):
     code = "data_file"
 
 
+#: How much of a value an error message quotes, and of a field's path (a key may be any text).
+VALUE_LIMIT = 60
+FIELD_LIMIT = 200
+
+
+def shown_value(value: Any, limit: int = VALUE_LIMIT) -> Any:
+    """A value as an error may show it: text cut to `limit` characters (with "…" and the full
+    length), characters that cannot be printed (lone surrogates) escaped; other scalars as they are.
+
+    >>> shown_value("x" * 100, 10)
+    'xxxxxxxxx… (100 characters)'
+    >>> shown_value("a" + chr(0xD800) + "b")
+    'a\\\\ud800b'
+    >>> shown_value(3)
+    3
+    """
+    if value is None or isinstance(value, (bool, int, float)):
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10 ** limit:
+            return f"(an integer of {len(str(abs(value)))} digits)"
+        return value
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > limit:
+        text = f"{text[: limit - 1]}… ({len(text)} characters)"
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the input: where (a field path), which rule, what value.
@@ -102,12 +128,13 @@ class Problem:
     def describe(self, lang: str = "en") -> str:
         from .i18n.messages import VALUE_WORD
 
-        shown = "" if self.value is None else f" ({VALUE_WORD.get(lang, 'value')}: {self.value!r})"
-        return f"{self.field or '<data>'}: {self.text(lang)} [{self.rule}]{shown}"
+        shown = "" if self.value is None else f" ({VALUE_WORD.get(lang, 'value')}: {shown_value(self.value)!r})"
+        return f"{shown_value(self.field, FIELD_LIMIT) or '<data>'}: {self.text(lang)} [{self.rule}]{shown}"
 
     def as_dict(self, lang: str = "en") -> dict:
-        value = self.value if isinstance(self.value, (str, int, float, bool)) or self.value is None else str(self.value)
-        return {"field": self.field, "rule": self.rule, "message": self.text(lang), "value": value}
+        return {"field": shown_value(self.field, FIELD_LIMIT), "rule": self.rule,
+                "message": shown_value(self.text(lang), 2000),
+                "value": shown_value(self.value)}
 
     def __str__(self) -> str:
         return self.describe("en")

@@ -328,3 +328,17 @@ def test_a_batch_file_gives_a_text_in_two_languages_as_two_columns():
     record = unflatten({"reasons.kk": "Құжаттар толық емес.", "reasons.ru": "Документы неполные.", "branch": "astana"})
     assert record == {"reasons": {"kk": "Құжаттар толық емес.", "ru": "Документы неполные."}, "branch": "astana"}
     assert kz.validate("notice-refusal", _refusal(**record)).reasons.text("ru") == "Документы неполные."
+
+
+def test_a_case_names_the_document_whose_text_lacks_the_case_language(tmp_path):
+    data = json.loads((SAMPLES / "notice-incomplete" / "house-almaty-region.json").read_text(encoding="utf-8"))
+    data["missing"] = [{"kk": "Жер учаскесіне сәйкестендіру құжаты"}]
+    (tmp_path / "notice.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    case = tmp_path / "case.yaml"
+    case.write_text("case_number: '1'\nlang: ru\ndocuments:\n  - form: notice-incomplete\n    data: notice.json\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["bundle", str(case), "-o", str(tmp_path / "case.zip"), "--docx-zip"])
+    assert result.exit_code == 2, result.output
+    assert "documents[0].data.missing[0]" in result.output and "missing_language" in result.output
+    assert not (tmp_path / "case.zip").exists()
+    assert kz.load_case(case, lang="kk").lang == "kk"  # the Kazakh bundle has its text

@@ -4,6 +4,7 @@ left unchanged by a refused step."""
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -129,3 +130,44 @@ def test_the_same_in_python(tmp_path):
     assert kz.parse_cadastral_number("21:320:135:0722:1:106").kind == "secondary"
     with pytest.raises(kz.InvalidCadastralNumber):
         kz.parse_cadastral_number("21:320:135:0722:1:1:1")
+
+
+def test_a_name_that_mixes_scripts_is_refused_before_anything_is_written(run):
+    result = run("assign", "--land-plot", "21:320:135:0722", "--specialist", "Ахмeтова", "--position", "specialist",
+                 "--date", "2026-07-20")  # a Latin "e"
+    assert result.exit_code == 2 and "specialist full_name" in result.output
+    assert _sheet(run) == []
+
+
+def test_temporary_then_permanent_through_the_commands(run):
+    day = ["--date", "2026-07-20"]
+    result = run("assign", "--land-plot", "20:015:004", "--temporary-code", "123:12А:4/53687", "--premise", "37",
+                 *CLERK, *day)
+    assert result.exit_code == 0, result.output
+    assert "assigned 20:015:004:000:(123:12А:4/53687):37 " in result.output
+    result = run("permanent", "20:015:004:000:(123:12А:4/53687)", "--land-plot", "20:015:004:165", *CLERK,
+                 "--date", "2026-09-01", "--format", "json")
+    assert result.exit_code == 0, result.output
+    change = json.loads(result.output)
+    assert [e["number"] for e in change["assigned"]] == ["20:015:004:165:1", "20:015:004:165:1:37"]
+    assert {e["status"] for e in change["ended"]} == {"annulled"}
+    shown = json.loads(run("show", "20:015:004:000:(123:12А:4/53687):37", "--format", "json").output)
+    assert shown["replaced_by"] == ["20:015:004:165:1:37"]
+    sheet = json.loads(run("register", "--land-plot", "20:015:004", "--format", "json").output)
+    assert [r["secondary"] for r in sheet["records"]] == [None, "20:015:004:000:(123:12А:4/53687):37"]
+
+
+def test_a_register_in_a_folder_that_does_not_exist_exits_2(run, tmp_path):
+    result = run("show", "20:015:004:165:1", "--register", str(tmp_path / "no" / "such" / "r.sqlite"))
+    assert result.exit_code == 2 and "does not exist" in result.output
+    assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the XDG data folder is the Linux convention")
+def test_the_default_register_is_in_the_users_data_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("KZCADASTRE_REGISTER", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    result = CliRunner().invoke(main, ["cadastral", "assign", "--land-plot", "21:320:135:0722", *CLERK,
+                                       "--date", "2026-07-20"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "data" / "kzcadastre-docs" / "register.sqlite").is_file()

@@ -67,10 +67,12 @@ def _cases(tmp_path):
         "preview": [("preview", "annex-1", "--data", data, "--lang", "ru")],
         "demo": [("demo", "--samples", samples, "-o", tmp_path / "demo")],
         "check-templates": [("check-templates",)],
-        "bundle": [("bundle", SAMPLES / "cases" / "house-almaty-region.yaml", "--docx-zip", "-o", tmp_path / "c.zip")],
+        "bundle": [("bundle", SAMPLES / "cases" / "house-almaty-region.yaml", "--docx-zip", "-o", tmp_path / "c.zip",
+                    "--root", SAMPLES)],
         "draw": [("draw", "abris", "--data", SAMPLES / "abris" / "house-almaty-region.json", "-o", tmp_path / "a.png")],
         "batch": [("batch", "--form", "annex-1", "--input", records, "-o", tmp_path / "batch")],
-        "inventory-add": [("inventory-add", inventory, "--abris", "--date", "10.12.2026", "--sheets", "1")],
+        "inventory-add": [("inventory-add", inventory, "--abris", "--date", "10.12.2026", "--sheets", "1",
+                           "--document-date", "10.12.2026")],
         "deadline": [("deadline", "--service", "passport", "--object-type", "other", "--area", "1 000",
                       "--submitted", "24.11.2026 10:00")],
         **_cadastral_cases(tmp_path),
@@ -96,6 +98,7 @@ def _cadastral_cases(tmp_path):
         "cadastral-split": [("cadastral", "split", f"{plot}:2", "--into", "2", *CLERK, *register)],
         "cadastral-merge": [("cadastral", "merge", f"{plot}:5", f"{plot}:6", *CLERK, *register)],
         "cadastral-retire": [("cadastral", "retire", f"{plot}:3", *CLERK, *register)],
+        "cadastral-record": [("cadastral", "record", "21:320:135:0999:4", *CLERK, *register)],
         "cadastral-permanent": [("cadastral", "assign", "--land-plot", "21:320:136", "--temporary", *CLERK, *register)],
         "cadastral-register": [("cadastral", "register", "--land-plot", plot, *register),
                                ("cadastral", "register", "--land-plot", plot, "-o", f"{tmp_path}/sheets/", *register)],
@@ -117,7 +120,22 @@ def _signing_cases(tmp_path):
     writer.write(pdf)
     (tmp_path / "doc.pdf").write_bytes(pdf.getvalue())
     os.environ["KZCADASTRE_KEY_PASSWORD"] = PASSWORD
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.serialization import Encoding, pkcs7
+
+    from kzcadastre_docs.signing import SignatureOptions, prepare_external
+
+    prepared = prepare_external(pdf.getvalue(), key.certificate, SignatureOptions(), name="doc.pdf")
+    (tmp_path / "prepared.json").write_text(json.dumps(prepared.to_dict()), encoding="utf-8")
+    cms = (pkcs7.PKCS7SignatureBuilder().set_data(prepared.signed_bytes()).add_signer(key.certificate, key.key,
+                                                                                      hashes.SHA256())
+           .sign(Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary]))
+    (tmp_path / "answer.der").write_bytes(cms)
     return {
+        "sign-prepare": [("sign-prepare", tmp_path / "doc.pdf", "--certificate", key.pem, "-o",
+                          tmp_path / "prepared-2.json", "--to-sign", tmp_path / "to-sign.bin")],
+        "sign-finish": [("sign-finish", tmp_path / "prepared.json", "--cms", tmp_path / "answer.der", "-o",
+                         tmp_path / "finished.pdf")],
         "sign": [("sign", tmp_path / "doc.pdf", "--pkcs12", key.p12, "-o", tmp_path / "signed.pdf")],
         "verify": [("verify", tmp_path / "signed.pdf", "--trust", write_ca(tmp_path, ca))],
     }

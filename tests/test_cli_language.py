@@ -31,7 +31,8 @@ ALLOWED = {
     "lang", "level", "samples", "out",
     "fr",  # a value the test typed, quoted back
     "SQLite", "PostgreSQL", "psycopg", "URL", "primary", "secondary",  # programs; kinds of number (codes)
-    "PAdES", "PKCS", "RFC", "RSA", "ECDSA", "Ed", "PEM", "DER", "CMS", "SignedData", "GOST",  # signature standards
+    "PAdES", "PKCS", "RFC", "RSA", "ECDSA", "Ed", "PEM", "DER", "CMS", "SignedData", "GOST", "base",  # standards
+    "NCALayer", "Kalkan",  # the national signing programs
     "AA", "BBB", "CCC",  # the parts of a cadastral number as the Rules letter them (point 13)
 }
 

@@ -22,7 +22,8 @@ def file():
 
 
 def test_adding_a_document_keeps_every_entry_and_appends(file):
-    after = add_document(file, document="Телнұсқа", date=dt.date(2026, 12, 10), sheets=7, form="cadastral-passport")
+    after = add_document(file, document="Телнұсқа", date=dt.date(2026, 12, 10), sheets=7, form="cadastral-passport",
+                         document_date=dt.date(2026, 12, 10))
     assert len(after.entries) == len(file.entries) + 1
     assert after.entries[:-1] == file.entries
     assert after.entries[-1].number == 6 and after.document_date == dt.date(2026, 12, 10)
@@ -31,19 +32,20 @@ def test_adding_a_document_keeps_every_entry_and_appends(file):
 
 
 def test_superseding_marks_the_old_entry_and_keeps_it_in_place(file):
-    after = add_document(file, document="Кадастрлық паспорт (жаңа)", date=dt.date(2026, 12, 10), sheets=7, supersedes=5)
+    after = add_document(file, document="Кадастрлық паспорт (жаңа)", date=dt.date(2026, 12, 10), sheets=7, supersedes=5,
+                         document_date=dt.date(2026, 12, 10))
     old = after.entries[4]
     assert (old.status.value, old.superseded_by, old.document) == ("superseded", 6, file.entries[4].document)
     assert check_append_only(file, after) == []
     with pytest.raises(InventoryError, match="already superseded"):
-        add_document(after, document="x", date=dt.date(2026, 12, 11), sheets=1, supersedes=5)
+        add_document(after, document="x", date=dt.date(2026, 12, 10), sheets=1, supersedes=5)
     with pytest.raises(InventoryError, match="no entry 9"):
-        add_document(after, document="x", date=dt.date(2026, 12, 11), sheets=1, supersedes=9)
+        add_document(after, document="x", date=dt.date(2026, 12, 10), sheets=1, supersedes=9)
 
 
 def test_a_new_abris_gets_the_next_number_and_never_replaces_the_earlier_one(file):
     assert next_abris_sequence(file) == 3
-    after = add_abris(file, date=dt.date(2026, 12, 10), sheets=1)
+    after = add_abris(file, date=dt.date(2026, 12, 10), sheets=1, document_date=dt.date(2026, 12, 10))
     new = after.entries[-1]
     assert (new.document.plain, new.sequence, new.form) == ("Абрис № 3", 3, "abris")
     abrises = [e for e in after.entries if e.form == "abris"]
@@ -108,7 +110,8 @@ def test_cli_adds_in_place_and_keeps_every_entry(tmp_path):
     path = tmp_path / "file.json"
     path.write_text(json.dumps(SAMPLE, ensure_ascii=False), encoding="utf-8")
     before = kz.validate("inventory-file", json.loads(path.read_text(encoding="utf-8")))
-    result = _run("inventory-add", path, "--abris", "--date", "2026-12-10", "--sheets", "1")
+    result = _run("inventory-add", path, "--abris", "--date", "2026-12-10", "--sheets", "1",
+                  "--document-date", "2026-12-10")
     assert result.exit_code == 0, result.output
     assert "entry 6 added (Абрис № 3, 2026-12-10); entry 3 marked superseded" in result.output
     after = kz.validate("inventory-file", json.loads(path.read_text(encoding="utf-8")))

@@ -148,7 +148,7 @@ def test_the_docx_properties_carry_the_same_metadata():
 # -- case files -------------------------------------------------------------------------------
 
 def test_the_sample_case_is_ordered_register_first_then_by_date():
-    case = load_case(CASE)
+    case = load_case(CASE, root=SAMPLES)
     ordered = case.ordered()
     assert ordered[0].spec.slug == "inventory-file"
     rest = ordered[1:]
@@ -214,19 +214,19 @@ def test_bundle_cli_rejects_a_bad_case_and_writes_nothing(tmp_path):
     (["--docx-zip", "--pdf-a-zip", "-o", "case.zip"], "exclude each other"),
 ])
 def test_bundle_output_names_must_match_the_kind(tmp_path, args, message):
-    result = CliRunner().invoke(main, ["bundle", str(CASE), *args])
+    result = CliRunner().invoke(main, ["bundle", str(CASE), "--root", str(SAMPLES), *args])
     assert result.exit_code == 2 and message in result.output
 
 
 def test_docx_zip_holds_every_document_in_bundle_order_and_is_reproducible(tmp_path):
     target = tmp_path / "case.zip"
-    result = CliRunner().invoke(main, ["bundle", str(CASE), "--docx-zip", "--lang", "ru", "-o", str(target)])
+    result = CliRunner().invoke(main, ["bundle", str(CASE), "--root", str(SAMPLES), "--docx-zip", "--lang", "ru", "-o", str(target)])
     assert result.exit_code == 0, result.output
-    case = load_case(CASE, lang="ru")
+    case = load_case(CASE, lang="ru", root=SAMPLES)
     names = zipfile.ZipFile(target).namelist()
     assert names == [f"{n:02d}-{entry.spec.slug}.ru.docx" for n, entry in enumerate(case.ordered(), start=1)]
     for name, entry in zip(names, case.ordered()):
         assert zipfile.ZipFile(target).read(name) == kz.render(entry.spec.slug, entry.model, "ru")
     assert bundle_docx_zip(case) == target.read_bytes()
-    again = CliRunner().invoke(main, ["bundle", str(CASE), "--docx-zip", "-o", str(target)])
+    again = CliRunner().invoke(main, ["bundle", str(CASE), "--root", str(SAMPLES), "--docx-zip", "-o", str(target)])
     assert again.exit_code == 2 and "already exists" in again.output

@@ -119,7 +119,7 @@ def test_pages_rendered_to_png_are_not_blank(duplicate_kk, pdftoppm, tmp_path):
 
 
 def test_the_bundle_has_one_bookmark_per_document_in_order(converter):
-    case = load_case(CASE)
+    case = load_case(CASE, root=SAMPLES)
     pdf = bundle_pdf(case, converter=converter)
     reader = PdfReader(io.BytesIO(pdf))
     outline = reader.outline
@@ -191,11 +191,11 @@ def test_cli_render_writes_docx_and_pdf_a(office, tmp_path):
 def test_cli_bundle_pdf_and_pdf_a_zip(office, tmp_path):
     runner = CliRunner()
     merged = tmp_path / "case.pdf"
-    result = runner.invoke(main, ["bundle", str(CASE), "-o", str(merged)])
+    result = runner.invoke(main, ["bundle", str(CASE), "--root", str(SAMPLES), "-o", str(merged)])
     assert result.exit_code == 0, result.output
     assert len(PdfReader(merged).outline) == 6
     archive = tmp_path / "case.zip"
-    result = runner.invoke(main, ["bundle", str(CASE), "--pdf-a-zip", "--lang", "ru", "-o", str(archive)])
+    result = runner.invoke(main, ["bundle", str(CASE), "--root", str(SAMPLES), "--pdf-a-zip", "--lang", "ru", "-o", str(archive)])
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile(archive) as members:
         names = members.namelist()

@@ -272,3 +272,15 @@ def test_a_file_that_is_not_a_register_is_refused(tmp_path):
         Register(path)
     assert caught.value.exit_code == 1 and "cannot open the register" in str(caught.value)
     assert path.read_text(encoding="utf-8") == "not a database"
+
+
+def test_numbers_from_paper_sheets_are_entered_and_followed(register):
+    assert _numbers(register.record("20:015:004:165:3", specialist=CLERK, on=DAY)) == ["20:015:004:165:3"]
+    with pytest.raises(RuleError) as caught:
+        register.record("20:015:004:165:2:7", specialist=CLERK, on=DAY)
+    assert caught.value.points == (24,)
+    register.record("20:015:004:165:3:45", specialist=CLERK, on=DAY)
+    with pytest.raises(RuleError):
+        register.record("20:015:004:165:3", specialist=CLERK, on=DAY)
+    assert _numbers(register.assign(PLOT, specialist=CLERK, on=DAY)) == ["20:015:004:165:4"]
+    assert _numbers(register.assign(PLOT, primary="3", specialist=CLERK, on=DAY)) == ["20:015:004:165:3:46"]

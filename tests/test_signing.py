@@ -160,8 +160,9 @@ def test_reason_and_block_mark_a_duplicate(pki):
     signed = sign_pdf(blank_pdf(), _key(pki["rsa"]), SignatureOptions(lang="kk", duplicate=True, reason="Кадастрлық паспорт"))
     [signature] = verify_pdf(signed).signatures
     assert signature.reason == "Телнұсқа. Кадастрлық паспорт"
-    text = PdfReader(io.BytesIO(signed)).pages[0]["/Annots"][0].get_object()["/AP"]["/N"].get_object()
-    assert text is not None
+    assert _block_lines(signed)[0] == "ТЕЛНҰСҚА"
+    plain = sign_pdf(blank_pdf(), _key(pki["rsa"]), SignatureOptions(lang="ru", duplicate=False))
+    assert verify_pdf(plain).signatures[0].reason is None and _block_lines(plain)[0] != "ДУБЛИКАТ"
 
 
 # -- the timestamp authority (PAdES B-T) -----------------------------------------------------
@@ -325,6 +326,7 @@ def test_pdf_a_stays_pdf_a_when_signed(pki, conclusion_pdf_a):
         assert re.search(r"\byes\s+yes\b", line), line
     annotation = [a.get_object() for a in reader.pages[-1]["/Annots"]][-1]
     assert int(annotation["/F"]) & 4 and not int(annotation["/F"]) & 2  # printed, not hidden
+    assert set(annotation["/AP"].keys()) == {"/N"}  # PDF/A: a normal appearance only
     appearance = annotation["/AP"]["/N"].get_object()
     assert b"/CA" not in appearance.get_data() and "/ExtGState" not in (appearance.get("/Resources") or {})
 
@@ -368,6 +370,7 @@ def test_a_duplicate_is_recognised_from_its_title(pki, duplicate_passport_pdf, t
     signed = sign_pdf(duplicate_passport_pdf, _key(pki["rsa"]))
     [signature] = verify_pdf(signed).signatures
     assert signature.reason == "Телнұсқа"
+    assert _block_lines(signed)[0] == "ТЕЛНҰСҚА"
 
 
 def test_placement_parsing():
@@ -399,3 +402,65 @@ def test_a_page_without_room_is_signed_without_a_block(pki):
     # a blank page has room at the bottom-left
     placement = block_placement(blank_pdf(), SignatureOptions())
     assert placement.page == 0 and placement.box[1] < 100
+
+
+def _block_lines(signed: bytes) -> list[str]:
+    """The visible block's lines, from its appearance's /ActualText spans."""
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(io.BytesIO(signed))
+    annotation = reader.pages[-1]["/Annots"][-1].get_object()
+    stream = annotation["/AP"]["/N"].get_object()
+    lines = []
+
+    def collect(xobject):
+        for operands, operator in ContentStream(xobject, reader).operations:
+            if operator == b"BDC" and len(operands) == 2 and "/ActualText" in operands[1]:
+                lines.append(str(operands[1]["/ActualText"]))
+        for inner in ((xobject.get("/Resources") or {}).get("/XObject") or {}).values():
+            collect(inner.get_object())
+
+    collect(stream)
+    return lines
+
+
+def test_block_says_who_signed_with_which_certificate_and_when(pki):
+    issued = pki["rsa"]
+    when = datetime(2026, 11, 24, 9, 30, tzinfo=timezone.utc)
+    signed = sign_pdf(blank_pdf(), _key(issued), SignatureOptions(lang="ru", signing_time=when))
+    serial = format(issued.certificate.serial_number, "x")
+    assert _block_lines(signed) == [
+        "Подписано электронной цифровой подписью",
+        "Подписант: ИВАНОВ ИВАН ИВАНОВИЧ",
+        "Должность: Руководитель филиала",
+        f"Сертификат № {serial}",
+        "Время подписания: 24.11.2026 14:30:00 (UTC+5)",
+    ]
+    kk = sign_pdf(blank_pdf(), _key(issued), SignatureOptions(lang="kk", duplicate=True, signing_time=when,
+                                                                signer_position="Филиал директоры"))
+    assert _block_lines(kk) == [
+        "ТЕЛНҰСҚА",
+        "Электрондық цифрлық қолтаңбамен қол қойылды",
+        "Қол қойған: ИВАНОВ ИВАН ИВАНОВИЧ",
+        "Лауазымы: Филиал директоры",
+        f"Сертификат № {serial}",
+        "Қол қойылған уақыты: 24.11.2026 14:30:00 (UTC+5)",
+    ]
+    # the signature dictionary carries the same time
+    [signature] = verify_pdf(kk).signatures
+    assert signature.signing_time == "2026-11-24T09:30:00Z"
+
+
+def test_a_pkcs12_with_the_older_triple_des_encryption_loads(pki):
+    """Key files made by older tools (as many issued keys are) use PBES1 with 3DES."""
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    issued = pki["rsa"]
+    encryption = (serialization.PrivateFormat.PKCS12.encryption_builder()
+                  .key_cert_algorithm(pkcs12.PBES.PBESv1SHA1And3KeyTripleDESCBC)
+                  .hmac_hash(hashes.SHA1())
+                  .build(PASSWORD.encode("utf-8")))
+    data = pkcs12.serialize_key_and_certificates(b"legacy", issued.key, issued.certificate, None, encryption)
+    key = load_pkcs12_data(data, PASSWORD)
+    assert key.certificate == issued.certificate

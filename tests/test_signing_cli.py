@@ -182,7 +182,7 @@ def test_render_sign_with_a_bad_key_renders_nothing(runner, pki, tmp_path, monke
 @pytest.mark.libreoffice
 def test_bundle_is_signed_as_a_whole(runner, pki, tmp_path, office):
     out = tmp_path / "case.pdf"
-    result = runner.invoke(main, ["bundle", str(SAMPLES / "cases" / "house-almaty-region.yaml"), "-o", str(out),
+    result = runner.invoke(main, ["bundle", str(SAMPLES / "cases" / "house-almaty-region.yaml"), "--root", str(SAMPLES), "-o", str(out),
                                   "--sign", str(pki["rsa"].p12)])
     assert result.exit_code == 0, result.output
     result = runner.invoke(main, ["verify", str(out), "--trust", str(pki["ca_pem"]), "--format", "json"])
@@ -204,3 +204,65 @@ def test_batch_signs_each_pdf(runner, pki, tmp_path, office):
     [pdf] = list(out.glob("*.pdf"))
     result = runner.invoke(main, ["verify", str(pdf), "--trust", str(pki["ca_pem"])])
     assert result.exit_code == 0, result.output
+
+
+def test_batch_sign_stays_in_this_process(runner, pki, tmp_path):
+    records = tmp_path / "records.jsonl"
+    records.write_text("{}\n", encoding="utf-8")
+    result = runner.invoke(main, ["batch", "--form", "notice-incomplete", "--input", str(records), "-o",
+                                  str(tmp_path / "out"), "--jobs", "2", "--sign", str(pki["rsa"].p12)])
+    assert result.exit_code == 2 and "--jobs 1" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.libreoffice
+def test_bundle_pdf_a_zip_signs_each_document(runner, pki, tmp_path, office):
+    import zipfile
+
+    out = tmp_path / "case.zip"
+    result = runner.invoke(main, ["bundle", str(SAMPLES / "cases" / "house-almaty-region.yaml"), "-o", str(out),
+                                  "--root", str(SAMPLES), "--pdf-a-zip", "--sign", str(pki["rsa"].p12)])
+    assert result.exit_code == 0, result.output
+    from kzcadastre_docs.signing import verify_pdf
+    from kzcadastre_docs.signing.keys import load_certificates
+
+    roots = load_certificates(pki["ca_pem"])
+    with zipfile.ZipFile(out) as archive:
+        names = [name for name in archive.namelist() if name.endswith(".pdf")]
+        assert names
+        for name in names:
+            report = verify_pdf(archive.read(name), roots)
+            assert report.ok and len(report.signatures) == 1, (name, report.as_dict())
+
+
+def test_external_signer_from_the_command_line(runner, pki, pdf_file, tmp_path):
+    import base64
+
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.serialization import Encoding, pkcs7
+
+    issued = pki["rsa"]
+    prepared, data = tmp_path / "prepared.json", tmp_path / "to-sign.bin"
+    result = runner.invoke(main, ["sign-prepare", str(pdf_file), "--certificate", str(issued.pem), "-o", str(prepared),
+                                  "--to-sign", str(data), "--lang", "ru"])
+    assert result.exit_code == 0, result.output
+    # the external signer (here OpenSSL, standing in for NCALayer or Kalkan) signs the bytes
+    cms = (pkcs7.PKCS7SignatureBuilder().set_data(data.read_bytes()).add_signer(issued.certificate, issued.key,
+                                                                                hashes.SHA256())
+           .sign(Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary]))
+    answer = tmp_path / "answer.b64"
+    answer.write_bytes(base64.b64encode(cms))  # NCALayer answers in base64
+    out = tmp_path / "signed.pdf"
+    result = runner.invoke(main, ["sign-finish", str(prepared), "--cms", str(answer), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["verify", str(out), "--trust", str(pki["ca_pem"])])
+    assert result.exit_code == 0, result.output
+    # a CMS over other bytes is refused, nothing written
+    wrong = (pkcs7.PKCS7SignatureBuilder().set_data(b"other").add_signer(issued.certificate, issued.key, hashes.SHA256())
+             .sign(Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary]))
+    answer.write_bytes(wrong)
+    other = tmp_path / "other.pdf"
+    result = runner.invoke(main, ["sign-finish", str(prepared), "--cms", str(answer), "-o", str(other)])
+    assert result.exit_code == 1 and "other data" in result.output and not other.exists()
+    result = runner.invoke(main, ["sign-finish", str(pdf_file), "--cms", str(answer), "-o", str(other)])
+    assert result.exit_code == 2 and "not a document prepared" in result.output

@@ -1,15 +1,81 @@
-"""The `kzcadastre-docs` command group: library errors become the documented exit statuses."""
+"""The `kzcadastre-docs` command group: every failure becomes a documented exit status.
+
+0 success; 2 invalid data or usage (the message names the field or option); 1 any other
+failure. Library errors carry their status; an operating-system error (a full disk, a
+missing permission) is 1 with its reason; anything unexpected is caught by the last-resort
+handler, which prints one line saying what happened and where the details (the traceback)
+were logged, and exits 1: no traceback ever reaches the user.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import errno
+import os
 import sys
+import tempfile
+import traceback
+from pathlib import Path
 
 import click
 
-from ..errors import EXIT_INVALID, KzcadastreError
+from ..errors import EXIT_FAILURE, EXIT_INVALID, KzcadastreError, shown_value
 from ..i18n import catalogue
 from . import ui
 
+#: Where the last-resort handler writes details (default: $XDG_STATE_HOME/kzcadastre-docs).
+LOG_DIR_ENV = "KZCADASTRE_LOG_DIR"
+
+
+def log_folder() -> Path:
+    """$KZCADASTRE_LOG_DIR, else $XDG_STATE_HOME/kzcadastre-docs, else ~/.local/state/kzcadastre-docs."""
+    named = os.environ.get(LOG_DIR_ENV)
+    if named:
+        return Path(named)
+    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(state) / "kzcadastre-docs"
+
+
+def write_details(exc: BaseException) -> Path | None:
+    """The traceback of `exc` in a new log file; None if no folder would take it."""
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    text = "".join(traceback.format_exception(exc))
+    for folder in (log_folder(), Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"kzcadastre-docs-error-{stamp}-{os.getpid()}.log"
+            with open(path, "x", encoding="utf-8", errors="backslashreplace") as handle:
+                handle.write(text)
+            return path
+        except OSError:
+            continue
+    return None
+
+
+def os_error_text(exc: OSError) -> str:
+    """An operating-system error in one line, a full disk said plainly."""
+    where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+    if exc.errno == errno.ENOSPC:
+        return f"{where}no space left on the disk; nothing half-written was left behind"
+    return f"{where}{exc.strerror or exc}"
+
+
+def _unexpected(exc: BaseException) -> ui.CliError:
+    """The last resort: one line saying what happened and where the details were logged."""
+    logged = write_details(exc)
+    where = (ui._("details in {path}").format(path=logged) if logged
+             else ui._("details could not be logged"))
+    return ui.CliError(ui._("unexpected failure ({kind}: {detail}); {where}").format(
+        kind=type(exc).__name__, detail=shown_value(str(exc), 120), where=where), code="internal",
+        exit_code=EXIT_FAILURE)
+
+
+def _say(message: str) -> None:
+    """Print one error line to stderr, whatever the characters in it."""
+    try:
+        click.echo(message, err=True)
+    except UnicodeEncodeError:
+        click.echo(message.encode("ascii", "backslashreplace").decode("ascii"), err=True)
 
 class _Group(ui.TranslatedGroup):
     """Maps library errors to the documented exit statuses, with a one-line reason (or, under
@@ -31,6 +97,8 @@ class _Group(ui.TranslatedGroup):
             status = 1
         except (click.ClickException, KzcadastreError, OSError, ui.CliError, catalogue.LanguageError) as exc:
             status = ui.report(exc)
+        except (Exception, RecursionError, MemoryError) as exc:  # noqa: BLE001 - the last resort
+            status = ui.report(_unexpected(exc))
         finally:
             catalogue.set_language(None)
         if standalone_mode:

@@ -191,6 +191,20 @@ def permanent(temporary_number, land_plot, specialist, position, position_kk, po
 @_step_options
 @_register_option
 @_format_option
+def record(number, specialist, position, position_kk, position_ru, on, location):
+    """Enter a number assigned before the register was kept (from a paper sheet): it is never
+    given again, and the next numbers follow it (a secondary number needs its primary one)."""
+    clerk = _specialist(specialist, position, position_kk, position_ru)
+    with _open(location) as register:
+        change = register.record(number, specialist=clerk, on=on)
+    _report(change)
+
+
+@cadastral.command()
+@click.argument("number")
+@_step_options
+@_register_option
+@_format_option
 def retire(number, specialist, position, position_kk, position_ru, on, location):
     """The object ceased to exist: its number ends and is never given to another (point 7)."""
     clerk = _specialist(specialist, position, position_kk, position_ru)

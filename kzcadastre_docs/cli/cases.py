@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import json
+import contextlib
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -12,7 +14,8 @@ from ..errors import (EXIT_FAILURE, DataFileError)
 
 from .app import main
 from ..i18n import catalogue
-from ..i18n.catalogue import gettext as _
+from ..i18n.catalogue import describe, gettext as _
+from . import ui
 from .common import (api, atomic_write, bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip, load_case, load_data,
                      renderable_form)
 from .common import (DATE, _progress, complete_form, document_lang_option, is_folder, pdf_converter, pdf_options,
@@ -34,10 +37,14 @@ from .signing import barcodes_signed_by, pdf_signer, signing_options
 @click.option("--pdf-a-zip", "pdf_a_zip", is_flag=True,
               help="Write each document as a PDF/A-2b file, in a zip, for archiving (a merged PDF is not PDF/A).")
 @click.option("--force", is_flag=True, help="Replace an existing file.")
+@click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              help="The folder the case's data files must lie in (default: the case file's folder); "
+                   "a data path leading elsewhere is refused.")
 @timeout_option
 @templates_option
 @signing_options
-def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, timeout, templates_dir, sign_key, password_env, tsa_url):
+def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, root, timeout, templates_dir, sign_key, password_env,
+           tsa_url):
     """Render a case's documents (CASE_FILE, JSON or YAML) into one PDF: the inventory
     register (Annex 8) first, then by date, one bookmark per document. With --sign the
     bundle PDF is signed as a whole (with --pdf-a-zip, each document)."""
@@ -59,7 +66,7 @@ def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, timeout, templat
     if output.exists() and not force:
         raise fail("already exists (use --force to replace): {files}", code="output_exists", field="-o",
                    files=output)
-    case = load_case(case_file, lang=lang)  # every document validated before any work
+    case = load_case(case_file, lang=lang, root=root)  # every document validated before any work
     sign = pdf_signer(sign_key, password_env, tsa_url, lang=case.lang)  # the key is checked before any rendering
     if docx_zip:
         content = bundle_docx_zip(case, templates_dir=templates_dir)
@@ -158,8 +165,8 @@ def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, 
     spec = renderable_form(form)
     sign = pdf_signer(sign_key, password_env, tsa_url)  # the key is checked before any work
     if sign is not None and (jobs > 1 or executor != "local"):
-        raise click.UsageError("--sign works in this process (the key never leaves it, and barcodes are signed "
-                               "where documents are rendered): use it with --jobs 1 and --executor local")
+        raise click.UsageError(_("--sign works in this process (the key never leaves it, and barcodes are signed "
+                                 "where documents are rendered): use it with --jobs 1 and --executor local"))
     pdf = pdf or sign is not None
     if skip_existing and force:
         raise click.UsageError(_("--skip-existing and --force exclude each other"))
@@ -178,7 +185,7 @@ def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, 
     langs = tuple(spec.languages) if lang == "both" else (lang,)
     total = count_records(input_file)
     lang_ = catalogue.language()
-    with progress(total, spec.slug, _("records")) as advance, barcodes_signed_by(sign):
+    with _terminate_as_interrupt(), progress(total, spec.slug, _("records")) as advance, barcodes_signed_by(sign):
         summary = run_batch(spec.slug, input_file, output, langs=langs, pdf=pdf, pdf_a=pdf_a, jobs=jobs,
                             skip_existing=skip_existing, force=force, executor=executor, scheduler=scheduler,
                             templates_dir=templates_dir, timeout=timeout, progress=lambda result: advance(1),
@@ -186,13 +193,34 @@ def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, 
     line = _("{total} record(s): {written} written ({files} files), {skipped} skipped, {failed} failed").format(
         total=summary.total, written=summary.written, files=summary.files, skipped=summary.skipped,
         failed=summary.failed)
-    if summary.failed:
+    if summary.failed or summary.stopped:
         line += _("; the problems are in {path}").format(path=summary.errors_file)
     say(line)
+    if summary.stopped:
+        ui.error_line(_("the batch stopped: {reason}; {count} record(s) not reached (listed in {path})").format(
+            reason=describe(summary.stopped), count=summary.not_reached, path=summary.errors_file))
     emit({"form": spec.slug, "total": summary.total, "written": summary.written, "files": summary.files,
-          "skipped": summary.skipped, "failed": summary.failed, "errors_file": str(summary.errors_file)})
-    if summary.failed:
+          "skipped": summary.skipped, "failed": summary.failed, "errors_file": str(summary.errors_file),
+          "stopped": describe(summary.stopped) if summary.stopped else None, "not_reached": summary.not_reached})
+    if summary.failed or summary.stopped:
         sys.exit(EXIT_FAILURE)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt():
+    """SIGTERM ends a batch as Ctrl-C does: the report lists the records not reached."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @main.command("inventory-add")
@@ -206,14 +234,22 @@ def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, 
                                            "technical-service", "other"]), help="Kind of document.")
 @click.option("--supersedes", type=int, help="Number of the entry this document supersedes (kept, marked).")
 @click.option("--note", help="Note.")
-def inventory_add(file, document, on, sheets, abris, form, supersedes, note):
+@click.option("--document-date", "document_date", type=DATE,
+              help="Also set the register's print date (document_date), DD.MM.YYYY or YYYY-MM-DD; without it the "
+                   "date is kept (and an entry later than it is refused).")
+@click.option("--lock-timeout", type=click.FloatRange(0, 3600), default=30, show_default=True,
+              help="Seconds to wait while another process is editing the file.")
+def inventory_add(file, document, on, sheets, abris, form, supersedes, note, document_date, lock_timeout):
     """Add a document to an inventory file's register (Annex 8 data), in place and atomically.
 
-    Entries are only ever appended; a superseded entry stays in its place, marked.
+    Entries are only ever appended; a superseded entry stays in its place, marked. Only the
+    register changes: comments, key order and every other value of the file stay as they
+    were. The file is locked while it is edited, so that additions made at the same time
+    are all kept.
     """
-    import yaml
+    from functools import partial
 
-    from ..jobs.inventory import add_abris, add_document
+    from ..jobs.inventory import add_abris, add_document, add_to_file
 
     if abris and (form or supersedes):
         raise click.UsageError(_("--abris decides the kind and what it supersedes; do not combine it with --form or "
@@ -221,18 +257,13 @@ def inventory_add(file, document, on, sheets, abris, form, supersedes, note):
     if not abris and not document:
         raise click.UsageError(_("--document is required (except with --abris)"))
     when = on
-    current = api.validate("inventory-file", load_data(file))
+    printed = document_date
     if abris:
-        updated = add_abris(current, date=when, sheets=sheets, document=document, note=note)
+        add = partial(add_abris, date=when, sheets=sheets, document=document, note=note, document_date=printed)
     else:
-        updated = add_document(current, document=document, date=when, sheets=sheets, form=form, note=note,
-                               supersedes=supersedes)
-    data = updated.model_dump(mode="json", exclude_none=True)
-    if file.suffix.lower() in (".yaml", ".yml"):
-        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    else:
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    atomic_write(file, text.encode("utf-8"), overwrite=True)
+        add = partial(add_document, document=document, date=when, sheets=sheets, form=form, note=note,
+                      supersedes=supersedes, document_date=printed)
+    updated = add_to_file(file, add, lock_timeout=lock_timeout)
     entry = updated.entries[-1]
     superseded = [str(e.number) for e in updated.entries if e.superseded_by == entry.number]
     say(_("{file}: entry {number} added ({document}, {date})").format(

@@ -199,8 +199,39 @@ def parse_datetime(value: str) -> datetime:
     try:
         parse_date(text)
     except ValueError:
+        pass
+    else:
+        raise NoTimeError(value)
+    try:  # ISO 8601 with seconds or an offset (Z, +HH:MM): converted to Kazakhstan time later
+        return datetime.fromisoformat(text)
+    except ValueError:
         raise ValueError(value) from None
-    raise NoTimeError(value)
+
+
+#: Years a date option accepts (the Rules' arithmetic refuses others, see law.rules).
+YEARS = (1991, 2200)
+#: The largest area an option accepts, as the models' areas (12 digits, 2 decimal places).
+MAX_AREA = Decimal("9999999999.99")
+
+
+class AreaTooLarge(ValueError):
+    """An area with more digits than the models keep."""
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """A value quoted for a message, cut to `limit` characters.
+
+    >>> _shown("x" * 100, 5)
+    "'xxxx…'"
+    """
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _in_years(value, text: str, param, ctx):
+    if not YEARS[0] <= value.year <= YEARS[1]:
+        raise click.BadParameter(_("{value}: the year must be between {first} and {last}").format(
+            value=_shown(text), first=YEARS[0], last=YEARS[1]), ctx=ctx, param=param)
+    return value
 
 
 class NoTimeError(ValueError):
@@ -222,6 +253,8 @@ def parse_area(value: str) -> Decimal:
     area = Decimal(text.replace(",", "."))
     if not area.is_finite() or area < 0:
         raise ValueError(value)
+    if area > MAX_AREA or (area and area.as_tuple().exponent < -2):
+        raise AreaTooLarge(value)
     return area
 
 
@@ -235,10 +268,10 @@ class DateType(click.ParamType):
         if isinstance(value, date):
             return value
         try:
-            return parse_date(value)
+            return _in_years(parse_date(value), value, param, ctx)
         except ValueError:
-            self.fail(_("{value!r} is not a date: write DD.MM.YYYY (24.11.2026) or YYYY-MM-DD").format(value=value),
-                      param, ctx)
+            self.fail(_("{value} is not a date: write DD.MM.YYYY (24.11.2026) or YYYY-MM-DD").format(
+                value=_shown(value)), param, ctx)
 
 
 class DateTimeType(click.ParamType):
@@ -251,13 +284,15 @@ class DateTimeType(click.ParamType):
         if isinstance(value, datetime):
             return value
         try:
-            return parse_datetime(value)
+            return _in_years(parse_datetime(value), value, param, ctx)
         except NoTimeError:
-            self.fail(_("{value!r} has no time, and the time decides the day of acceptance: write "
-                        "DD.MM.YYYY HH:MM (24.11.2026 10:00) or YYYY-MM-DDTHH:MM").format(value=value), param, ctx)
+            self.fail(_("{value} has no time, and the time decides the day of acceptance: write "
+                        "DD.MM.YYYY HH:MM (24.11.2026 10:00) or YYYY-MM-DDTHH:MM").format(value=_shown(value)),
+                      param, ctx)
         except ValueError:
-            self.fail(_("{value!r} is not a date and time: write DD.MM.YYYY HH:MM (24.11.2026 10:00) or "
-                        "YYYY-MM-DDTHH:MM").format(value=value), param, ctx)
+            self.fail(_("{value} is not a date and time: write DD.MM.YYYY HH:MM (24.11.2026 10:00) or "
+                        "YYYY-MM-DDTHH:MM (with Z or +HH:MM for another time zone)").format(value=_shown(value)),
+                      param, ctx)
 
 
 class AreaType(click.ParamType):
@@ -271,9 +306,12 @@ class AreaType(click.ParamType):
             return value
         try:
             return parse_area(value)
+        except AreaTooLarge:
+            self.fail(_("{value}: an area has at most 10 digits before the decimal point and 2 after it").format(
+                value=_shown(value)), param, ctx)
         except (ValueError, ArithmeticError):
-            self.fail(_("{value!r} is not an area in square metres: write 1500, 1 500 or 1 500,50").format(value=value),
-                      param, ctx)
+            self.fail(_("{value} is not an area in square metres: write 1500, 1 500 or 1 500,50").format(
+                value=_shown(value)), param, ctx)
 
 
 DATE = DateType()
@@ -310,6 +348,10 @@ def complete_form(ctx, param, incomplete: str):
     return items
 
 
-def _parse_date(value: str) -> date:
-    """A date option's value (DD.MM.YYYY or YYYY-MM-DD), or a usage error naming it."""
-    return DATE.convert(value, None, None)
+def _parse_date(value: str, hint: str = "--date") -> date:
+    """A date option's value (DD.MM.YYYY or YYYY-MM-DD), or a usage error naming the option."""
+    try:
+        return DATE.convert(value, None, None)
+    except click.BadParameter as exc:
+        exc.param_hint = hint
+        raise

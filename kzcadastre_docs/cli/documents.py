@@ -244,7 +244,7 @@ def demo(samples, output, force, pdf, pdf_a, timeout, templates_dir):
                 target = output / CASES_FOLDER / (f"{case_file.stem}.pdf" if pdf else f"{case_file.stem}.zip")
                 if target.exists() and not force:
                     raise OutputExistsError("{path} already exists (use --force to replace it)", path=target)
-                case = load_case(case_file)
+                case = load_case(case_file, root=samples)  # the sample cases use the samples' data
                 content = (bundle_pdf(case, converter=converter, templates_dir=templates_dir) if pdf
                            else bundle_docx_zip(case, templates_dir=templates_dir))
                 atomic_write(target, content, overwrite=force)

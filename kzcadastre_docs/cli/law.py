@@ -29,8 +29,8 @@ OBJECT_TYPE_CHOICE = LazyChoice("kzcadastre_docs.law.rules", "OBJECT_TYPES")
 @click.option("--area", type=AREA, help="Total area in m², as 1500, 1 500 or 1 500,50 (needed for objects of type other).")
 @click.option("--first-category", is_flag=True, help="The object is of the first complexity category.")
 @click.option("--submitted", type=DATETIME, required=True,
-              help="When the application was submitted (Astana time, UTC+5): DD.MM.YYYY HH:MM or YYYY-MM-DDTHH:MM; "
-                   "the time is required.")
+              help="When the application was submitted: DD.MM.YYYY HH:MM or YYYY-MM-DDTHH:MM, local time (the time "
+                   "is required); with Z or +HH:MM converted to Kazakhstan time (UTC+5 since 1 March 2024).")
 @click.option("--objection-received", type=DATE, help="Date an objection to a preliminary refusal was received.")
 def deadline(service, object_type, area, first_category, submitted, objection_received):
     """The dates the Rules fix for an application: acceptance, due date, refusal, extension."""

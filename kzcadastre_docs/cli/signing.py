@@ -3,6 +3,7 @@ and bundle."""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -10,10 +11,10 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_FAILURE, EXIT_INVALID
-from ..i18n.catalogue import N_, describe, gettext as _
+from ..i18n.catalogue import describe, gettext as _
 from .app import main
 from .common import atomic_write, document_lang_option
-from .ui import emit, fail, is_json, say, warn
+from .ui import emit, fail, say, warn
 
 #: The environment variable holding the PKCS#12 file's password, unless --password-env names another.
 PASSWORD_ENV = "KZCADASTRE_KEY_PASSWORD"
@@ -101,6 +102,56 @@ def barcodes_signed_by(sign: PdfSigner | None):
     return nullcontext() if sign is None else sign.barcodes()
 
 
+def block_options(function):
+    """The signature's reason, location, duplicate mark, timestamp and visible block."""
+    options = [
+        click.option("--tsa-url", help="A timestamp authority (RFC 3161): the signature gets a timestamp (PAdES B-T)."),
+        click.option("--reason", help="The signature's reason (a duplicate's mark comes first)."),
+        click.option("--location", help="The signature's location, e.g. the branch's city."),
+        click.option("--duplicate/--not-duplicate", default=None,
+                     help="Mark the signature as a duplicate's (Телнұсқа / Дубликат); default: from the PDF's title."),
+        document_lang_option(choices=("kk", "ru"), default=None,
+                             help_text="Language of the signature block: kk (or kz) or ru (default: the PDF's "
+                                       "language, else kk)."),
+        click.option("--position", "signer_position", help="The signer's position printed in the block "
+                                                           "(default: the certificate's title)."),
+        click.option("--anchor", "anchors", multiple=True,
+                     help="Text under which the block goes (repeatable; default: the head's signature captions)."),
+        click.option("--box", help="Put the block here instead: PAGE:X1,Y1,X2,Y2 in points (page 1 = first, -1 = last)."),
+        click.option("--invisible", is_flag=True, help="Sign without a visible block."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _signature_options(tsa_url, reason, location, duplicate, lang, signer_position, anchors, box, invisible):
+    from ..signing import SignatureOptions
+    from ..signing.placement import DEFAULT_ANCHORS
+
+    return SignatureOptions(reason=reason, location=location, lang=lang, duplicate=duplicate,
+                            visible=not invisible, placement=_placement(box), anchors=tuple(anchors) or DEFAULT_ANCHORS,
+                            signer_position=signer_position, tsa_url=tsa_url)
+
+
+def _read_pdf(file: Path) -> bytes:
+    from ..signing import SigningInputError
+
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise SigningInputError("{file}: cannot be read ({detail})", file=file, detail=exc.strerror or exc) from None
+
+
+def _refuse_existing(output: Path, force: bool, suffix: str | None = None) -> None:
+    if output.exists() and not force:
+        raise fail("already exists (use --force to replace): {files}", code="output_exists", field="-o",
+                   files=output)
+    if suffix and output.suffix.lower() != suffix:
+        raise fail("-o {path}: the result is a {suffix} file", code="output_suffix", field="-o", path=output,
+                   suffix=suffix)
+
+
 @main.command("sign")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--pkcs12", "pkcs12", type=click.Path(dir_okay=False, path_type=Path), required=True,
@@ -110,51 +161,108 @@ def barcodes_signed_by(sign: PdfSigner | None):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The signed PDF.")
 @click.option("--force", is_flag=True, help="Replace an existing output.")
-@click.option("--tsa-url", help="A timestamp authority (RFC 3161): the signature gets a timestamp (PAdES B-T).")
-@click.option("--reason", help="The signature's reason (a duplicate's mark comes first).")
-@click.option("--location", help="The signature's location, e.g. the branch's city.")
-@click.option("--duplicate/--not-duplicate", default=None,
-              help="Mark the signature as a duplicate's (Телнұсқа / Дубликат); default: from the PDF's title.")
-@document_lang_option(choices=("kk", "ru"), default=None,
-                      help_text="Language of the signature block: kk (or kz) or ru (default: the PDF's language, "
-                                "else kk).")
-@click.option("--position", "signer_position", help="The signer's position printed in the block "
-                                                    "(default: the certificate's title).")
-@click.option("--anchor", "anchors", multiple=True,
-              help="Text under which the block goes (repeatable; default: the head's signature captions).")
-@click.option("--box", help="Put the block here instead: PAGE:X1,Y1,X2,Y2 in points (page 1 = first, -1 = last).")
-@click.option("--invisible", is_flag=True, help="Sign without a visible block.")
-def sign_command(file, pkcs12, password_env, output, force, tsa_url, reason, location, duplicate, lang,
-                 signer_position, anchors, box, invisible):
+@block_options
+def sign_command(file, pkcs12, password_env, output, force, **block):
     """Sign FILE.pdf (PAdES B-B; B-T with --tsa-url) with a PKCS#12 key, writing OUTPUT.
 
     Exit 0 signed; 2 unusable input (key, password, certificate, PDF), nothing written;
     1 other failure (a timestamp authority that does not answer)."""
-    from ..signing import SignatureOptions, SigningInputError, sign_pdf
+    from ..signing import sign_pdf
     from ..signing.keys import certificate_summary
-    from ..signing.placement import DEFAULT_ANCHORS
 
-    if output.exists() and not force:
-        raise fail("already exists (use --force to replace): {files}", code="output_exists", field="-o",
-                   files=output)
-    if output.suffix.lower() != ".pdf":
-        raise fail("-o {path}: the signed document is a .pdf file", code="output_suffix", field="-o", path=output)
-    placement = _placement(box)
-    try:
-        pdf = file.read_bytes()
-    except OSError as exc:
-        raise SigningInputError("{file}: cannot be read ({detail})", file=file, detail=exc.strerror or exc) from None
+    _refuse_existing(output, force, ".pdf")
+    options = _signature_options(**block)
+    pdf = _read_pdf(file)
     key = load_key(pkcs12, password_env)
-    options = SignatureOptions(reason=reason, location=location, lang=lang, duplicate=duplicate,
-                               visible=not invisible, placement=placement, anchors=tuple(anchors) or DEFAULT_ANCHORS,
-                               signer_position=signer_position, tsa_url=tsa_url)
     _warn_without_block(pdf, options, str(file))
     signed = sign_pdf(pdf, key, options, name=str(file))
     atomic_write(output, signed, overwrite=force)
     signer = certificate_summary(key.certificate)
-    say((_("wrote {path} (signed by {signer}, timestamped)") if tsa_url else
+    say((_("wrote {path} (signed by {signer}, timestamped)") if options.tsa_url else
          _("wrote {path} (signed by {signer})")).format(path=output, signer=signer))
-    emit({"output": str(output), "signer": signer, "timestamped": bool(tsa_url)})
+    emit({"output": str(output), "signer": signer, "timestamped": bool(options.tsa_url)})
+
+
+@main.command("sign-prepare")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--certificate", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The signer's certificate (PEM or DER), e.g. exported from NCALayer.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The prepared document (JSON: the PDF with its placeholder, and what to sign).")
+@click.option("--to-sign", "to_sign", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the bytes the external signer must sign (a detached CMS over them).")
+@click.option("--reserved", type=click.IntRange(1024, 1 << 20), default=None,
+              help="Bytes kept for the CMS (default 24576).")
+@click.option("--force", is_flag=True, help="Replace existing outputs.")
+@block_options
+def sign_prepare_command(file, certificate, output, to_sign, reserved, force, **block):
+    """Step 1 of signing with an external signer (a GOST key in NCALayer or a Kalkan service):
+    prepare FILE.pdf and write what must be signed. Step 2 is sign-finish."""
+    from ..signing import DEFAULT_RESERVED, prepare_external
+    from ..signing.keys import load_certificates
+
+    _refuse_existing(output, force)
+    if to_sign is not None:
+        _refuse_existing(to_sign, force)
+    options = _signature_options(**block)
+    pdf = _read_pdf(file)
+    certificates = load_certificates(certificate)
+    _warn_without_block(pdf, options, str(file))
+    prepared = prepare_external(pdf, certificates[0], options, reserved=reserved or DEFAULT_RESERVED, name=str(file))
+    if to_sign is not None:
+        atomic_write(to_sign, prepared.signed_bytes(), overwrite=force)
+    atomic_write(output, json.dumps(prepared.to_dict(), indent=1).encode("utf-8"), overwrite=force)
+    say((_("wrote {path} and {to_sign}; SHA-256 of the data to sign: {digest}") if to_sign else
+         _("wrote {path}; SHA-256 of the data to sign: {digest}")).format(path=output, to_sign=to_sign,
+                                                                          digest=prepared.digest.hex()))
+    emit({"output": str(output), "to_sign": str(to_sign) if to_sign else None, "sha256": prepared.digest.hex()})
+
+
+@main.command("sign-finish")
+@click.argument("prepared_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--cms", "cms_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The external signer's detached CMS over the prepared data: DER, PEM or base64.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The signed PDF.")
+@click.option("--force", is_flag=True, help="Replace an existing output.")
+def sign_finish_command(prepared_file, cms_file, output, force):
+    """Step 2 of signing with an external signer: put its CMS into the prepared document.
+    The CMS is checked first (detached SignedData by the prepared certificate, over the
+    prepared data); exit 1 if it does not fit, 2 for unreadable files."""
+    from ..signing import PreparedDocument, SigningInputError, finish_external
+
+    _refuse_existing(output, force)
+    try:
+        prepared = PreparedDocument.from_dict(json.loads(prepared_file.read_text(encoding="utf-8")))
+    except OSError as exc:
+        raise SigningInputError("{file}: cannot be read ({detail})", file=prepared_file,
+                                detail=exc.strerror or exc) from None
+    except (ValueError, KeyError, TypeError):
+        raise SigningInputError("{file}: not a document prepared by sign-prepare", file=prepared_file) from None
+    signed = finish_external(prepared, _cms_bytes(cms_file))
+    atomic_write(output, signed, overwrite=force)
+    say(_("wrote {path}").format(path=output))
+    emit({"output": str(output)})
+
+
+def _cms_bytes(path: Path) -> bytes:
+    """A CMS file's DER: as is, from PEM, or from base64 text (as NCALayer returns it)."""
+    import base64
+    import binascii
+
+    from ..signing import SigningInputError
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SigningInputError("{file}: cannot be read ({detail})", file=path, detail=exc.strerror or exc) from None
+    if data[:1] == b"\x30":  # DER: a SEQUENCE
+        return data
+    text = b"".join(line for line in data.splitlines() if not line.startswith(b"-----"))
+    try:
+        return base64.b64decode(text, validate=False)
+    except (binascii.Error, ValueError):
+        raise SigningInputError("{file}: neither DER nor base64 (PEM) CMS", file=path) from None
 
 
 @main.command("verify")

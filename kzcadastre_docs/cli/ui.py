@@ -269,14 +269,15 @@ def os_message(exc: OSError) -> str:
         errno.ENOENT: N_("{path}: no such file or folder"),
         errno.EACCES: N_("{path}: permission denied"),
         errno.EPERM: N_("{path}: operation not permitted"),
-        errno.ENOSPC: N_("{path}: no space left on the disk"),
+        errno.ENOSPC: N_("{path}: no space left on the disk; nothing half-written was left behind"),
         errno.EISDIR: N_("{path}: is a folder"),
         errno.ENOTDIR: N_("{path}: a part of the path is not a folder"),
         errno.EEXIST: N_("{path}: already exists"),
         errno.EROFS: N_("{path}: read-only file system"),
     }
     if exc.errno in known:
-        return _(known[exc.errno]).format(path=where)
+        text = _(known[exc.errno]).format(path=where)
+        return text[2:] if not where and text.startswith(": ") else text
     return _("{path}: system error: {detail}").format(path=where, detail=exc.strerror or exc)
 
 

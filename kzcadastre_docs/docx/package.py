@@ -7,6 +7,8 @@ timestamp, attributes and order so that the same parts always give the same byte
 from __future__ import annotations
 
 import io
+import os
+import stat
 import struct
 import zipfile
 import zlib
@@ -20,6 +22,38 @@ FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 class PackageError(ValueError):
     """The file is not a readable DOCX (zip) package."""
+
+
+#: Limits on a DOCX read: the file, one part and all parts uncompressed, and a part's
+#: compression ratio (Word's XML compresses about 10:1; a picture barely at all).
+MAX_FILE = 100 * 1024 * 1024
+MAX_PART = 100 * 1024 * 1024
+MAX_TOTAL = 300 * 1024 * 1024
+MAX_RATIO = 100
+_RATIO_FROM = 1024 * 1024  # parts smaller than this may compress as they like
+
+
+def _check_sizes(infos, origin: str) -> None:
+    total = 0
+    for info in infos:
+        if info.file_size > MAX_PART:
+            raise PackageError(f"{origin}: part {info.filename} unpacks to {info.file_size} bytes, more than the "
+                               f"{MAX_PART} a part may have")
+        if info.file_size > _RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise PackageError(f"{origin}: part {info.filename} unpacks {info.file_size // max(info.compress_size, 1)} "
+                               f"times larger than it is stored (at most {MAX_RATIO}); refused as a zip bomb")
+        total += info.file_size
+    if total > MAX_TOTAL:
+        raise PackageError(f"{origin}: the parts unpack to {total} bytes, more than the {MAX_TOTAL} allowed")
+
+
+def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, origin: str) -> bytes:
+    """A part's bytes, never more than its declared size (a zip may lie about it)."""
+    with zf.open(info) as handle:
+        data = handle.read(info.file_size + 1)
+    if len(data) > info.file_size:
+        raise PackageError(f"{origin}: part {info.filename} is larger than its declared size")
+    return data
 
 
 @dataclass(frozen=True)
@@ -37,14 +71,33 @@ class Package:
 
     @classmethod
     def read(cls, path: str | Path) -> Package:
-        return cls.from_bytes(Path(path).read_bytes(), origin=str(path))
+        """The package in the file `path`: a regular file of at most MAX_FILE bytes (a device,
+        a pipe or a larger file is refused before anything is read)."""
+        path = Path(path)
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        except OSError as exc:
+            raise PackageError(f"{path}: cannot be opened: {exc.strerror}") from None
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise PackageError(f"{path}: not a regular file (a device, pipe or socket); nothing was read")
+            if info.st_size > MAX_FILE:
+                raise PackageError(f"{path}: {info.st_size} bytes, more than the {MAX_FILE} a template may have")
+            data = handle.read(MAX_FILE + 1)
+        return cls.from_bytes(data, origin=str(path))
 
     @classmethod
     def from_bytes(cls, data: bytes, origin: str = "<bytes>") -> Package:
+        """The package in `data`; parts are read within the limits on their uncompressed size
+        (MAX_PART, MAX_TOTAL) and compression ratio (MAX_RATIO), so that a small zip that
+        unpacks to gigabytes is refused rather than unpacked."""
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
-                parts = tuple((info.filename, zf.read(info)) for info in zf.infolist() if not info.is_dir())
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+                infos = [info for info in zf.infolist() if not info.is_dir()]
+                _check_sizes(infos, origin)
+                parts = tuple((info.filename, _read_part(zf, info, origin)) for info in infos)
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as exc:
             raise PackageError(f"{origin}: not a DOCX (zip) file: {exc}") from exc
         names = [name for name, _ in parts]
         if CONTENT_TYPES not in names or "word/document.xml" not in names:

@@ -29,11 +29,11 @@ from . import REGISTRY, FormSpec
 from .spec import RESERVED_CONTEXT_NAMES
 from ..rendering.engine import default_templates_dir
 from ..rendering.environment import make_environment
-from ..rendering.inspect import ITEM, PathUse, parse_part, path_uses, tag_findings, templated_parts
+from ..rendering.inspect import ITEM, PathUse, hazard_findings, parse_part, path_uses, tag_findings, templated_parts
 
 LANGUAGES = ("kk", "ru")
 #: Jinja's own globals, usable in any template.
-JINJA_GLOBALS = frozenset({"range", "dict", "lipsum", "cycler", "joiner", "namespace", "loop"})
+JINJA_GLOBALS = frozenset({"range", "dict", "cycler", "joiner", "namespace", "loop"})
 
 
 @dataclass(frozen=True)
@@ -154,6 +154,8 @@ def check_template(path: str | Path, form: FormSpec, *, label: str | None = None
         if finding is not None:
             problems.append(TemplateProblem(label, f"{finding.part}, {finding.location}", finding.message))
             continue
+        problems.extend(TemplateProblem(label, f"{f.part}, {f.location}", f.message)
+                        for f in hazard_findings(part, tree, source))
         uses.extend(path_uses(part, tree, source))
     reported: set[str] = set()
     for use in uses:

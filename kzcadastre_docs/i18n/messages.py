@@ -101,6 +101,14 @@ _T: dict[str, dict[str, str]] = {
         "kk": "{position}-орындағы U+{code} таңбасы құжатта болмауы тиіс",
         "ru": "символ U+{code} в позиции {position} недопустим в документе",
     },
+    "invisible_character": {
+        "en": "invisible character U+{code} at position {position} is not allowed: it hides how the text reads "
+              "(zero-width and direction controls); remove it",
+        "kk": "{position}-орындағы көрінбейтін U+{code} таңбасына жол берілмейді: ол мәтіннің қалай оқылатынын "
+              "жасырады (нөлдік ені бар және бағыт басқару таңбалары); оны алып тастаңыз",
+        "ru": "невидимый символ U+{code} в позиции {position} недопустим: он скрывает, как читается текст "
+              "(символы нулевой ширины и управления направлением); удалите его",
+    },
     "mixed_script": {
         "en": "the word '{word}' at position {position} mixes Cyrillic and Latin letters",
         "kk": "{position}-орындағы '{word}' сөзінде кирилл және латын әріптері араласқан",
@@ -254,9 +262,9 @@ _T: dict[str, dict[str, str]] = {
     },
     # Text in two languages and coded vocabularies (kzcadastre_docs.models.localized, .vocabularies).
     "missing_language": {
-        "en": "has no {missing} text (given in {used} only); give it in both languages, or render with --allow-fallback",
-        "kk": "{missing} тіліндегі мәтіні жоқ (тек {used} тілінде берілген); екі тілде беріңіз немесе --allow-fallback қолданыңыз",
-        "ru": "нет текста на языке {missing} (дан только на {used}); укажите на обоих языках или используйте --allow-fallback",
+        "en": "has no {missing} text (given in {used} only); give it in both languages (render --allow-fallback prints the {used} text)",
+        "kk": "{missing} тіліндегі мәтіні жоқ (тек {used} тілінде берілген); екі тілде беріңіз (render --allow-fallback {used} мәтінін басады)",
+        "ru": "нет текста на языке {missing} (дан только на {used}); укажите на обоих языках (render --allow-fallback напечатает текст {used})",
     },
     "language_fallback": {
         "en": "printed in {used}: it has no {missing} text",
@@ -361,7 +369,10 @@ def render_message(rule: str, context: dict[str, Any], lang: str, fallback: str)
         if "_template" in context:  # a problem made from a catalogue message (records, render failures)
             from .catalogue import gettext
 
-            values = {key: value for key, value in context.items() if key != "_template"}
+            from .catalogue import Message
+
+            values = {key: value.describe(lang) if isinstance(value, Message) else value
+                      for key, value in context.items() if key != "_template"}
             template = context["_template"]
             try:
                 return gettext(template, lang).format(**values)

@@ -22,8 +22,11 @@ character that is not a letter, a digit, "." or "-" turned into "-".
 from __future__ import annotations
 
 import collections
+import errno
 import json
+import os
 import re
+import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -31,8 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import api
-from ..errors import DataValidationError, KzcadastreError, Problem
-from ..files import atomic_write
+from ..errors import DataValidationError, KzcadastreError, OutputExistsError, Problem, shown_value
+from ..files import atomic_write, default_file_mode
+from ..i18n.catalogue import Message, describe
 from ..forms import renderable_form
 from ..pdf import shared_converter
 from .records import InputRecord, read_records
@@ -105,6 +109,8 @@ def render_record(form: str, number: int, data: Mapping[str, Any], langs: tuple[
         return RecordResult(number, name, problems=tuple(exc.problems))
     except KzcadastreError as exc:
         return RecordResult(number, name, problems=(_failure("render", exc),))
+    except (Exception, RecursionError) as exc:  # noqa: BLE001 - one record never stops the batch
+        return RecordResult(number, name, problems=(Problem("", "internal", _unexpected(exc)),))
     files = {f"{name}.{document.lang}.docx": document.docx for document in documents}
     if pdf:
         converter = shared_converter()  # one per process
@@ -118,10 +124,44 @@ def render_record(form: str, number: int, data: Mapping[str, Any], langs: tuple[
     return RecordResult(number, name, files)
 
 
+def _unexpected(exc: BaseException) -> str:
+    return Message("unexpected failure: {kind}: {detail}", kind=type(exc).__name__, detail=shown_value(str(exc), 200))
+
+
 def render_chunk(form: str, items: list[tuple[int, dict]], langs: tuple[str, ...], pdf: bool, pdf_a: bool,
                  templates_dir: str | None, timeout: float | None) -> list[RecordResult]:
     """Records rendered by a worker (a process of the pool, or a dask worker)."""
     return [render_record(form, number, data, langs, pdf, pdf_a, templates_dir, timeout) for number, data in items]
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a worker process: end when the batch's process ends, even if it was killed.
+
+    Linux delivers SIGKILL at the parent's death (PR_SET_PDEATHSIG, through ctypes); a
+    watchdog thread that sees the worker adopted by another process ends it anywhere else.
+    The worker's own LibreOffice then goes with it (the converter's watchdog).
+    """
+    import signal
+    import threading
+    import time
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kzcadastre-parent-watch", daemon=True).start()
 
 
 class _Now:
@@ -158,8 +198,10 @@ class _Executor:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            # spawn: a worker starts clean, whatever threads this process runs.
-            self._pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+            # spawn: a worker starts clean, whatever threads this process runs; each worker
+            # dies with this process, however it ends (see _die_with_parent).
+            self._pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_die_with_parent, initargs=(os.getpid(),))
             self.chunk, self.window = 16, jobs * 4
         else:
             self.chunk, self.window = 1, 1
@@ -259,7 +301,12 @@ def _dispatch(pool: _Executor, form: str, chunk: list[InputRecord], options, dec
 def _collect(slot) -> Iterator[RecordResult]:
     numbers, ready, future = slot
     if future is not None:
-        for result in future.result():
+        try:
+            results = future.result()
+        except Exception as exc:  # noqa: BLE001 - a worker that died fails its records, not the batch
+            results = [RecordResult(number, "", problems=(Problem("", "worker", _unexpected(exc)),))
+                       for number in numbers if number not in ready]
+        for result in results:
             ready[result.number] = result
     for number in numbers:
         yield ready[number]
@@ -275,10 +322,105 @@ class BatchSummary:
     failed: int = 0
     files: int = 0
     errors_file: Path | None = None
+    stopped: str | None = None  # why the batch stopped before the end (records not reached are in the report)
+    not_reached: int = 0
 
 
 def expected_files(name: str, langs: tuple[str, ...], pdf: bool) -> list[str]:
     return [f"{name}.{lang}.{suffix}" for lang in langs for suffix in (("docx", "pdf") if pdf else ("docx",))]
+
+
+def _write_temporary(folder: Path, name: str, content: bytes) -> Path:
+    """`content` in a new temporary file beside `folder / name`, on disk, with the umask's mode."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), default_file_mode())
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        os.unlink(tmp_name)
+        raise
+    return Path(tmp_name)
+
+
+def write_record_files(folder: Path, files: dict[str, bytes], *, overwrite: bool) -> None:
+    """Write one record's files all or none: every file goes to a temporary file first (where
+    a full disk shows), then all are moved into place; on any failure the temporaries and the
+    files this call created are removed. Without `overwrite` an existing file is OutputExistsError."""
+    temporaries: list[tuple[Path, str]] = []
+    placed: list[Path] = []
+    try:
+        for name, content in files.items():
+            temporaries.append((_write_temporary(folder, name, content), name))
+        for temporary, name in temporaries:
+            target = folder / name
+            if overwrite:
+                os.replace(temporary, target)
+            else:
+                try:
+                    os.link(temporary, target)
+                except FileExistsError:
+                    raise OutputExistsError(f"{name} exists; use --skip-existing or --force") from None
+                placed.append(target)
+                os.unlink(temporary)
+    except BaseException:
+        for temporary, _ in temporaries:
+            temporary.unlink(missing_ok=True)
+        for target in placed:
+            target.unlink(missing_ok=True)
+        raise
+
+
+#: A temporary file a killed batch may have left: ".<record>_<key>.<lang>.<docx|pdf>.<random>.tmp".
+_STALE_TEMPORARY = re.compile(r"^\.\d{6}(?:_[\w.-]*)?\.[a-z]{2}\.(?:docx|pdf)\.[^/]+\.tmp$")
+
+
+def remove_stale_temporaries(folder: Path) -> list[str]:
+    """Remove the temporary files a batch killed outright (SIGKILL, power cut) left in its
+    output folder; they are never a record's files, which are moved into place whole."""
+    removed = []
+    for path in folder.iterdir():
+        if _STALE_TEMPORARY.match(path.name) and path.is_file():
+            path.unlink(missing_ok=True)
+            removed.append(path.name)
+    return removed
+
+
+def _message_problem(rule: str, template: str, **values) -> Problem:
+    """A problem whose message is a catalogue template (translated where it is shown)."""
+    return Problem("", rule, template.format(**values), context={"_template": template, **values})
+
+
+class _Report:
+    """errors.jsonl: started empty (replacing an earlier report) and written as records fail,
+    so that it is true up to the last record whatever stops the batch."""
+
+    def __init__(self, path: Path, lang: str = "en"):
+        self.lang = lang
+        self.path = atomic_write(path, b"", overwrite=True)
+        self._handle = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed by close()
+
+    def add(self, number: int, name: str, problems) -> None:
+        for problem in problems:
+            row = {"record": number, "name": name, **problem.as_dict(self.lang)}
+            self._handle.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        self._handle.flush()
+
+    def close(self) -> None:
+        try:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+        finally:
+            self._handle.close()
+
+
+def _not_reached_problem(reason: str) -> Problem:
+    if isinstance(reason, Message):
+        return Problem("", "not_reached", f"not rendered: {reason}",
+                       context={"_template": "not rendered: {reason}", "reason": reason})
+    return _message_problem("not_reached", "not rendered: {reason}", reason=reason)
 
 
 def _signed(result: RecordResult, sign: Callable[[bytes, str], bytes]) -> RecordResult:
@@ -303,11 +445,18 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
               templates_dir: str | Path | None = None, timeout: float | None = None,
               progress: Callable[[RecordResult], None] | None = None,
               sign: Callable[[bytes, str], bytes] | None = None, lang: str = "en") -> BatchSummary:
-    """Render every record of `input_path` into `output`; every record ends as files or as
-    rows of `output/errors.jsonl` (written even when empty, replacing an earlier one), each
-    row with the problem's stable `rule` and its message in `lang`.
-    `sign` (PDF bytes, name -> signed bytes) signs each PDF in this process before it is
-    written; a record whose PDF cannot be signed fails, and none of its files is written."""
+    """Render every record of `input_path` into `output`; every record ends as its files or
+    as rows of `output/errors.jsonl` (each row with the problem's stable `rule` and its
+    message in `lang`).
+
+    The report is started empty at the beginning (replacing an earlier one) and a record's
+    rows are written as soon as it fails. A record's files are written all or none. A full
+    disk fails the record that met it (rule `disk_full`) and stops the batch cleanly. If the
+    batch is interrupted (Ctrl-C, SIGTERM, a crash), every record it did not finish gets a
+    `not_reached` row before the exception goes on. `sign` (PDF bytes, name -> signed
+    bytes) signs each PDF in this process before it is written; a record whose PDF cannot
+    be signed fails, and none of its files is written.
+    """
     spec = renderable_form(form)
     langs = tuple(langs or spec.languages)
     output = Path(output)
@@ -315,35 +464,82 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
     pdf = pdf or pdf_a
 
     def decide(number: int, name: str):
-        present = [file for file in expected_files(name, langs, pdf) if (output / file).exists()]
-        if skip_existing and len(present) == len(expected_files(name, langs, pdf)):
+        expected = expected_files(name, langs, pdf)
+        present = [file for file in expected if (output / file).exists()]
+        if skip_existing and len(present) == len(expected):
             return True
-        if present and not force:
+        if present and not force and not skip_existing:
             return Problem("", "output_exists", f"{present[0]} exists; use --skip-existing or --force",
                            context={"file": present[0]})
         return None
 
+    remove_stale_temporaries(output)
     summary = BatchSummary()
-    rows = []
-    for result in render_many(spec.slug, read_records(input_path), langs=langs, pdf=pdf, pdf_a=pdf_a, jobs=jobs,
+    report = _Report(output / ERRORS_FILE, lang)
+    summary.errors_file = report.path
+    done = 0  # the last record number accounted for
+    try:
+        results = render_many(spec.slug, read_records(input_path), langs=langs, pdf=pdf, pdf_a=pdf_a, jobs=jobs,
                               executor=executor, scheduler=scheduler, templates_dir=templates_dir, decide=decide,
-                              timeout=timeout):
-        summary.total += 1
-        if sign is not None and result.ok and not result.skipped:
-            result = _signed(result, sign)
-        if result.skipped:
-            summary.skipped += 1
-        elif result.ok:
-            for file, content in result.files.items():
-                atomic_write(output / file, content, overwrite=True)
-            summary.written += 1
-            summary.files += len(result.files)
-        else:
-            summary.failed += 1
-            rows += [{"record": result.number, "name": result.name, **problem.as_dict(lang)}
-                     for problem in result.problems]
-        if progress is not None:
-            progress(result)
-    report = "".join(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
-    summary.errors_file = atomic_write(output / ERRORS_FILE, report.encode("utf-8"), overwrite=True)
+                              timeout=timeout)
+        for result in results:
+            summary.total += 1
+            if sign is not None and result.ok and not result.skipped:
+                result = _signed(result, sign)
+            if result.skipped:
+                summary.skipped += 1
+            elif result.ok:
+                files = result.files
+                if skip_existing:
+                    files = {name: content for name, content in files.items() if not (output / name).exists()}
+                try:
+                    write_record_files(output, files, overwrite=force)
+                except OutputExistsError as exc:
+                    result = RecordResult(result.number, result.name, problems=(_failure("output_exists", exc),))
+                except OSError as exc:
+                    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                        summary.stopped = Message("no space left on the disk")
+                        result = RecordResult(result.number, result.name, problems=(_message_problem(
+                            "disk_full", "no space left on the disk: none of the record's files was written; "
+                                         "the batch stopped"),))
+                    else:
+                        result = RecordResult(result.number, result.name, problems=(_message_problem(
+                            "write", "the record's files could not be written ({detail}); none was left",
+                            detail=exc.strerror),))
+                if result.ok:
+                    summary.written += 1
+                    summary.files += len(files)
+            if not result.ok:
+                summary.failed += 1
+                report.add(result.number, result.name, result.problems)
+            done = result.number
+            if progress is not None:
+                progress(result)
+            if summary.stopped:
+                break
+        if summary.stopped:
+            results.close()  # stops the workers
+            summary.not_reached = _report_not_reached(report, input_path, done, summary.stopped)
+    except BaseException as exc:
+        reason = Message("the batch was interrupted") if isinstance(exc, KeyboardInterrupt) else Message(
+            "the batch stopped: {reason}", reason=_unexpected(exc))
+        try:
+            _report_not_reached(report, input_path, done, reason)
+        finally:
+            report.close()
+        raise
+    report.close()
     return summary
+
+
+def _report_not_reached(report: _Report, input_path, done: int, reason: str) -> int:
+    """A `not_reached` row for every record after `done`; how many."""
+    from .records import count_records
+
+    try:
+        total = count_records(input_path)
+    except KzcadastreError:
+        total = done
+    for number in range(done + 1, total + 1):
+        report.add(number, "", [_not_reached_problem(reason)])
+    return max(total - done, 0)

@@ -7,11 +7,16 @@ A case file is JSON or YAML::
     lang: kk                            # kk (default) or ru
     documents:
       - form: inventory-file            # a form slug or annex-N
-        data: ../inventory-file/house-almaty-region.json   # a data file, relative to the case file,
+        data: ../inventory-file/house-almaty-region.json   # a data file, relative to the case file
+                                                            # and inside the case's root,
       - form: abris                                         # or the data itself, as a mapping
         data: {...}
         date: 2026-11-24                # optional: the date the bundle orders by
                                         # (default: the document's own document_date)
+
+A data file must lie inside the case's root (the case file's folder, or the folder given as
+`root`, `--root DIR` on the command line) once symlinks are resolved, be a regular file and
+at most `files.MAX_DATA_BYTES` long; anything else is refused without being read.
 
 Every document is validated before anything is rendered; every problem is reported with its
 path in the case file (`documents[2].data.applicant.iin`).
@@ -23,6 +28,7 @@ by date; documents of the same date keep the order the case file lists them in.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -30,7 +36,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .. import api
-from ..errors import DataValidationError, KzcadastreError, Problem
+from ..errors import DataValidationError, KzcadastreError, Problem, shown_value
 from ..files import load_data
 from ..forms import FormSpec, renderable_form
 from ..models.base import DocumentModel
@@ -111,12 +117,48 @@ def _prefixed(prefix: str, problem: Problem) -> Problem:
     return Problem(field, problem.rule, problem.message, problem.value, problem.context)
 
 
-def load_case(path: str | Path, *, lang: str | None = None) -> Case:
+class CaseDataPathError(KzcadastreError):
+    """A case's `data:` path that leaves the case's root (or is not relative)."""
+
+    exit_code = 2
+    code = "case_data_path"
+
+
+def confined(folder: Path, name: str, root: Path) -> Path:
+    """The data file `name` (relative to the case file's `folder`), symlinks resolved, if it
+    lies inside `root`; CaseDataPathError otherwise. Nothing is opened.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> confined(root, "a.json", root) == root.resolve() / "a.json"
+    True
+    >>> confined(root, "../a.json", root)
+    Traceback (most recent call last):
+    ...
+    kzcadastre_docs.jobs.case.CaseDataPathError: '../a.json' leads out of the case's root ...
+    """
+    if os.path.isabs(name) or name.startswith("~"):
+        raise CaseDataPathError("{name!r} is not relative: a data file is named relative to the case file, inside "
+                                "the case's root", name=shown_value(name))
+    real_root = Path(os.path.realpath(root))
+    target = Path(os.path.realpath(folder / name))
+    if not target.is_relative_to(real_root):
+        raise CaseDataPathError("{name!r} leads out of the case's root {root} (symlinks resolved); give a wider "
+                                "root with --root DIR if the data lives elsewhere", name=shown_value(name),
+                                root=real_root)
+    return target
+
+
+def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | None = None) -> Case:
     """The case in `path`, every document validated (CaseFileError lists every problem).
 
-    `lang` overrides the case file's language.
+    `lang` overrides the case file's language. A document's `data:` may name a data file
+    relative to the case file; it must lie in `root` (default: the case file's folder) once
+    symlinks are resolved, be a regular file and not larger than `files.MAX_DATA_BYTES`;
+    any other is refused without being read.
     """
     path = Path(path)
+    root_folder = Path(root) if root is not None else path.parent
     raw = load_data(path)
     try:
         case = CaseFile.model_validate(raw)
@@ -138,14 +180,22 @@ def load_case(path: str | Path, *, lang: str | None = None) -> Case:
         data: Any = document.data
         if isinstance(data, str):
             try:
-                data = load_data(path.parent / data)
+                data = load_data(confined(path.parent, data, root_folder))
+            except CaseDataPathError as exc:
+                problems.append(Problem(f"{where}.data", "data_path", str(exc), shown_value(document.data)))
+                continue
             except KzcadastreError as exc:
-                problems.append(Problem(f"{where}.data", "data_file", str(exc), document.data))
+                problems.append(Problem(f"{where}.data", "data_path" if "regular file" in str(exc) else "data_file",
+                                        str(exc), shown_value(document.data)))
                 continue
         try:
             model = api.validate(spec.slug, data)
         except DataValidationError as exc:
             problems += [_prefixed(f"{where}.data", problem) for problem in exc.problems]
+            continue
+        missing = api.missing_languages(spec.slug, model, lang)
+        if missing:
+            problems += [_prefixed(f"{where}.data", problem) for problem in missing]
             continue
         date = document.date or getattr(model, "document_date", None)
         if date is None:

@@ -19,12 +19,13 @@ import csv
 import datetime as dt
 import json
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import DataFileError, Problem
+from ..errors import DataFileError, Problem, shown_value
 from ..files import json_reason
 
 FORMATS = (".jsonl", ".ndjson", ".csv", ".xlsx")
@@ -40,17 +41,32 @@ class InputRecord:
     problem: Problem | None = None
 
 
+#: The largest list index a column may name (the models' longest lists are shorter).
+MAX_INDEX = 10000
+
+
 def _path(key: str) -> list[str | int]:
     parts: list[str | int] = []
     for name, index in _SEGMENT.findall(key.strip()):
+        if index and (len(index) > 6 or int(index) > MAX_INDEX):
+            raise ValueError(f"column {shown_value(key)!r}: a list index above {MAX_INDEX}")
         parts.append(int(index) if index else name)
     if not parts or not isinstance(parts[0], str):
-        raise ValueError(f"column {key!r} is not a field path")
+        raise ValueError(f"column {shown_value(key)!r} is not a field path")
     return parts
 
 
 def unflatten(row: dict[str, Any]) -> dict:
-    """Columns named by field paths as nested data; empty cells are left out."""
+    """Columns named by field paths as nested data; empty cells are left out.
+
+    Two columns that give one path both a value and fields (`number` and `number.part`), or
+    use it both as a list and as a group, are an error naming the column.
+
+    >>> unflatten({"a": "1", "a.b": "2"})
+    Traceback (most recent call last):
+    ...
+    ValueError: column 'a.b' conflicts with another column: one gives a value where the other gives fields or list items
+    """
     result: dict = {}
     for key, value in row.items():
         if value is None or value == "" or key is None or not str(key).strip():
@@ -58,19 +74,26 @@ def unflatten(row: dict[str, Any]) -> dict:
         parts = _path(str(key))
         target: Any = result
         for part, following in zip(parts, parts[1:] + [None]):
-            empty: Any = [] if isinstance(following, int) else {}
-            if following is None:
-                empty = value
+            wanted = list if isinstance(part, int) else dict
+            if not isinstance(target, wanted):
+                raise ValueError(f"column {shown_value(str(key))!r} conflicts with another column: one gives a value "
+                                 "where the other gives fields or list items")
             if isinstance(part, int):
                 while len(target) <= part:
                     target.append(None)
-                if target[part] is None or following is None:
-                    target[part] = empty
-                target = target[part]
+                present = target[part]
             else:
-                if part not in target or following is None:
-                    target[part] = empty
-                target = target[part]
+                present = target.get(part)
+            if following is None:
+                if present is not None:
+                    raise ValueError(f"column {shown_value(str(key))!r} conflicts with another column: one gives a "
+                                     "value where the other gives fields or list items")
+                target[part] = value
+                break
+            if present is None:
+                present = [] if isinstance(following, int) else {}
+                target[part] = present
+            target = present
     return result
 
 
@@ -103,8 +126,8 @@ def _rows(header: list, rows, number_from: int = 1) -> Iterator[InputRecord]:
             continue
         try:
             yield InputRecord(number, unflatten({key: _cell(value) for key, value in zip(header, row)}))
-        except ValueError as exc:
-            yield _problem(number, "{detail}", detail=str(exc))
+        except (ValueError, TypeError, RecursionError, MemoryError) as exc:
+            yield _problem(number, "the row cannot be read as data: {detail}", detail=shown_value(str(exc), 200))
 
 
 def read_records(path: str | Path) -> Iterator[InputRecord]:
@@ -141,6 +164,12 @@ def _json_lines(path: Path) -> Iterator[InputRecord]:
             except json.JSONDecodeError as exc:
                 yield _problem(number, "invalid JSON at column {column}: {detail}", column=exc.colno,
                                detail=json_reason(exc.msg))
+                continue
+            except RecursionError:
+                yield _problem(number, "the record is nested too deeply")
+                continue
+            except ValueError:  # an integer of more digits than Python converts
+                yield _problem(number, "a number has more than {count} digits", count=sys.get_int_max_str_digits())
                 continue
             if not isinstance(data, dict):
                 yield _problem(number, "a record must be a JSON object ({{...}}), one per line")

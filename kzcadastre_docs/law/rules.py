@@ -33,6 +33,7 @@ from decimal import Decimal
 from typing import Literal, get_args
 
 from .calendar import WorkingCalendar, default_calendar
+from .timezone import to_local
 from ..errors import KzcadastreError, EXIT_INVALID
 from ..i18n.catalogue import Message
 from ..i18n.formatting import official_date
@@ -49,6 +50,10 @@ EXTENSION_MONTHS = 2
 
 _RESIDENTIAL_SMALL = {"apartment", "dormitory_room"}
 _HOUSES = {"individual_house", "individual_garage", "dacha"}
+
+
+#: The years the Rules' arithmetic accepts (Kazakhstan's independence to a sane horizon).
+MIN_YEAR, MAX_YEAR = 1991, 2200
 
 
 class RuleInputError(KzcadastreError, ValueError):
@@ -196,13 +201,21 @@ def schedule(
     objection_received: date | None = None,
     cal: WorkingCalendar | None = None,
 ) -> Schedule:
-    """Every date the Rules fix for one application."""
+    """Every date the Rules fix for one application.
+
+    `submitted` is local time when naive; with an offset it is converted to Kazakhstan time
+    first (`law.timezone`). Dates must lie between the years 1991 and 2200.
+    """
     cal = cal or default_calendar()
+    for name, value in (("submitted", submitted), ("objection_received", objection_received)):
+        if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
+            raise RuleInputError(f"{name}: the year {value.year} is outside {MIN_YEAR}-{MAX_YEAR}")
+    submitted, zone_warnings = to_local(submitted)
     term = service_term(service, object_type, area, first_category)
     accepted = accepted_on(submitted, cal)
     due = cal.add_working_days(accepted, term.working_days)
     procedure = refusal_procedure(term.working_days)
-    warnings = []
+    warnings = list(zone_warnings)
     hearing = None
     if procedure in ("hearing", "undetermined"):
         hearing = cal.subtract_working_days(due, HEARING_NOTICE_WORKING_DAYS)

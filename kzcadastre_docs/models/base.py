@@ -51,8 +51,27 @@ def mixed_script_word(value: str) -> tuple[int, str] | None:
     return None
 
 
+def invisible_character(value: str) -> tuple[int, str] | None:
+    """The first invisible format character (Unicode category Cf) as (1-based position, char).
+
+    Zero-width spaces and joiners, the word joiner, the byte-order mark, the soft hyphen and
+    the bidirectional controls print nothing (or reorder what follows) and would split a
+    word for the mixed-script check, so that "С\u200bə\u200bтбаев" passed it. They are
+    refused, never dropped silently: the clerk removes them where the text came from.
+
+    >>> invisible_character("Сәтбаев")
+    >>> invisible_character("С\u200bəтбаев")
+    (2, '\u200b')
+    """
+    for position, char in enumerate(value, start=1):
+        if unicodedata.category(char) == "Cf":
+            return position, char
+    return None
+
+
 def check_text(value: str) -> str:
-    """NFC-normalise `value`, refusing characters that XML cannot carry.
+    """NFC-normalise `value`, refusing characters that XML cannot carry, invisible format
+    characters (before the mixed-script check, which they would defeat) and mixed-script words.
 
     >>> check_text("Ә") == "\\u04d8"
     True
@@ -69,6 +88,14 @@ def check_text(value: str) -> str:
             "xml_illegal_character",
             "character U+{code} at position {position} is not allowed in a document",
             {"code": f"{ord(match.group()):04X}", "position": match.start() + 1},
+        )
+    invisible = invisible_character(value)
+    if invisible:
+        raise PydanticCustomError(
+            "invisible_character",
+            "invisible character U+{code} at position {position} is not allowed: it hides how the text reads "
+            "(zero-width and direction controls); remove it",
+            {"code": f"{ord(invisible[1]):04X}", "position": invisible[0]},
         )
     mixed = mixed_script_word(value)
     if mixed:

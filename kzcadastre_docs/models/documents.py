@@ -9,7 +9,7 @@ from pydantic import Field
 from .base import DocumentModel
 from .parts import ActReference, Address, Applicant, CadastralNumber
 from .types import DocNumber
-from .vocabularies import coded
+from .vocabularies import Branch
 
 
 class IssuedDocument(DocumentModel):
@@ -17,7 +17,7 @@ class IssuedDocument(DocumentModel):
 
     number: DocNumber = Field(description="Number of the document.")
     document_date: dt.date = Field(description="Date of the document.")
-    branch: coded("branch") = Field(description="Branch of the State Corporation that issues it: a code of "
+    branch: Branch = Field(description="Branch of the State Corporation that issues it: a code of "
                                                  "data/branches.yaml (e.g. astana) or of the operator's file.")
 
 

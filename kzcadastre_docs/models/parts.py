@@ -17,7 +17,7 @@ from .geometry import RoomOutline
 from .base import DocumentModel, RuleViolation
 from .types import (BIN, IIN, Area, DocNumber, Email, Litera, LocalizedLong, LocalizedShort, Metres, Phone, PostalCode,
                     ShortText, Volume, Year)
-from .vocabularies import coded
+from .vocabularies import BuildingKind, DocumentKind, Material, ObjectPurpose, Position, RoomPurpose, TechnicalCondition
 
 #: Largest difference between a declared area and the sum of its parts (m²).
 AREA_TOLERANCE = Decimal("0.05")
@@ -200,14 +200,14 @@ class Person(DocumentModel):
     """An employee named on a document (inspector, specialist, head)."""
 
     full_name: ShortText = Field(description="Full name.")
-    position: coded("position") | None = Field(None, description="Position (a code of the position vocabulary).")
+    position: Position | None = Field(None, description="Position (a code of the position vocabulary).")
 
 
 class Room(DocumentModel):
     """One line of the explication: a room and its areas."""
 
     number: Annotated[str, Field(min_length=1, max_length=10)] = Field(description="Room number on the floor plan.")
-    purpose: coded("room_purpose") = Field(description="Purpose of the room: a code (living_room, kitchen, corridor...).")
+    purpose: RoomPurpose = Field(description="Purpose of the room: a code (living_room, kitchen, corridor...).")
     area: Area = Field(description="Total area of the room, m².")
     living_area: Area = Field(Decimal("0.00"), description="Living part of the area, m².")
     auxiliary_area: Area = Field(Decimal("0.00"), description="Auxiliary part of the area, m².")
@@ -295,7 +295,7 @@ class RealEstateObject(DocumentModel):
     """The object of real estate as measured, with its explication if there is one."""
 
     object_type: ObjectType = Field(description="Kind of object; decides the service term.")
-    purpose: coded("object_purpose") = Field(description="Purpose of the object: a code (individual_house, apartment...).")
+    purpose: ObjectPurpose = Field(description="Purpose of the object: a code (individual_house, apartment...).")
     total_area: Area = Field(description="Total area, m².")
     living_area: Area | None = Field(None, description="Living area, m² (residential objects).")
     useful_area: Area | None = Field(None, description="Useful area, m².")
@@ -354,7 +354,7 @@ class StructuralElementKind(str, Enum):
 class StructuralElement(DocumentModel):
     element: StructuralElementKind = Field(description="Which structural element or engineering system.")
     description: LocalizedLong = Field(description="Material and construction.")
-    condition: coded("technical_condition") | None = Field(None, description="Technical condition (a code).")
+    condition: TechnicalCondition | None = Field(None, description="Technical condition (a code).")
     wear_percent: int | None = Field(None, ge=0, le=100, description="Physical wear, %.")
     note: LocalizedShort | None = Field(None, description="Note.")
 
@@ -363,7 +363,7 @@ class MainCharacteristics(DocumentModel):
     """Header of Annex 9: the main object's figures."""
 
     litera: Litera = Field(description="Litera of the main object on the plan.")
-    name: coded("building_kind") = Field(description="Name or purpose (a building kind code).")
+    name: BuildingKind = Field(description="Name or purpose (a building kind code).")
     year_built: Year = Field(description="Year built.")
     floors_above_ground: int = Field(ge=1, le=200, description="Floors above ground.")
     floors_below_ground: int = Field(0, ge=0, le=20, description="Floors below ground.")
@@ -389,9 +389,9 @@ class ServiceBuilding(DocumentModel):
     """A service (household) building on the plot: Annex 10, first table."""
 
     litera: Litera = Field(description="Litera on the plan.")
-    name: coded("building_kind") = Field(description="Kind of building: a code (shed, garage, bathhouse...).")
-    wall_material: coded("material") = Field(description="Material of the walls (a code).")
-    roofing: coded("material") | None = Field(None, description="Roofing material (a code).")
+    name: BuildingKind = Field(description="Kind of building: a code (shed, garage, bathhouse...).")
+    wall_material: Material = Field(description="Material of the walls (a code).")
+    roofing: Material | None = Field(None, description="Roofing material (a code).")
     built_up_area: Area = Field(description="Built-up area, m².")
     height: Metres | None = Field(None, description="Height, m.")
     volume: Volume | None = Field(None, description="Volume, m³.")
@@ -409,8 +409,8 @@ class Structure(DocumentModel):
     """A structure on the plot (fence, gate, paving, well): Annex 10, second table."""
 
     litera: Litera = Field(description="Litera or number on the plan.")
-    name: coded("building_kind") = Field(description="Kind of structure: a code (fence, gate, well...).")
-    material: coded("material") | None = Field(None, description="Material (a code).")
+    name: BuildingKind = Field(description="Kind of structure: a code (fence, gate, well...).")
+    material: Material | None = Field(None, description="Material (a code).")
     unit: StructureUnit = Field(description="Unit of the quantity: m, m2 or pcs.")
     quantity: Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)] = Field(description="Quantity.")
     note: LocalizedShort | None = Field(None, description="Note.")
@@ -419,7 +419,7 @@ class Structure(DocumentModel):
 class TitleDocument(DocumentModel):
     """The title document (or act of acceptance) the declared data come from."""
 
-    name: coded("document_kind") = Field(description="Kind of document (a code of the document_kind vocabulary).")
+    name: DocumentKind = Field(description="Kind of document (a code of the document_kind vocabulary).")
     number: DocNumber = Field(description="Its number.")
     date: dt.date = Field(description="Its date.")
     issuer: LocalizedShort = Field(description="Who issued it.")

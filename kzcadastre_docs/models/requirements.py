@@ -11,7 +11,7 @@ from pydantic import Field
 from .base import DocumentModel, RuleViolation
 from .parts import Address, Applicant, ObjectType
 from .types import Area
-from .vocabularies import coded
+from .vocabularies import Branch
 
 #: The documents of item 8 of Annexes 1 and 2 that an applicant may attach.
 RequiredDocument = Literal["request", "acceptance_act", "land_identification", "title_document", "payment"]
@@ -37,7 +37,7 @@ class RequirementsListData(DocumentModel):
     and fee logic.
     """
 
-    branch: coded("branch", 300) | None = Field(
+    branch: Branch | None = Field(
         None,
         title="Issuing branch",
         description="The branch of the State Corporation that issues the list, printed at its end.",

@@ -10,13 +10,13 @@ from . import shapes
 from .base import DocumentModel, RuleViolation
 from .geometry import Outline, Path
 from .types import Litera
-from .vocabularies import coded
+from .vocabularies import BuildingKind, Material
 
 
 class LegendItem(DocumentModel):
     litera: Litera = Field(description="Litera on the sketch.")
-    name: coded("building_kind") = Field(description="Kind of building or structure (a code).")
-    material: coded("material") | None = Field(None, description="Material (a code).")
+    name: BuildingKind = Field(description="Kind of building or structure (a code).")
+    material: Material | None = Field(None, description="Material (a code).")
     outline: Outline | None = Field(None, description="Footprint of a building or structure (outer faces of its walls).")
     path: Path | None = Field(None, description="Line of a linear structure (a fence, a pipe), instead of an outline.")
 

@@ -5,7 +5,9 @@ Corporation: `data/branches.yaml`, which an operator's file named by KZCADASTRE_
 extends or overrides), listing for every code its kk and ru label and, where the wording
 comes from an official text, its source. A field of a coded vocabulary accepts a code, or
 free text in both languages (``{"kk": ..., "ru": ...}``) for what no list foresees; any
-other value is an error naming the nearest codes.
+other value is an error naming the nearest codes. A model's field takes one of the types at
+the end of this module (`RoomPurpose`, `Material`, `Branch`...), or `coded(name)` for a new
+vocabulary file.
 
 >>> term = Term("technical_condition", "good")
 >>> term.text("kk"), term.text("ru")
@@ -205,3 +207,15 @@ class Coded:
 def coded(name: str, max_length: int = 200) -> Any:
     """The type of a field of vocabulary `name`: a code, or free text in both languages."""
     return Annotated[Term | LocalizedText, Coded(name, max_length)]
+
+
+#: The coded fields' types, one per vocabulary (a code, or free text in both languages).
+Branch = coded(BRANCH, 300)
+ObjectPurpose = coded("object_purpose")
+RoomPurpose = coded("room_purpose")
+BuildingKind = coded("building_kind")
+Material = coded("material")
+TechnicalCondition = coded("technical_condition")
+Heating = coded("heating")
+Position = coded("position")
+DocumentKind = coded("document_kind")

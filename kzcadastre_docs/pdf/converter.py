@@ -21,6 +21,7 @@ import queue
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -35,6 +36,9 @@ from .office import OfficeInstallation, find_office
 log = logging.getLogger(__name__)
 
 WORKER = Path(__file__).with_name("uno_worker.py")
+WATCHDOG = Path(__file__).with_name("watchdog.py")
+#: Work folders are named <prefix><owner pid>-<random>; one whose owner is gone is removed at start.
+FOLDER_PREFIX = "kzcadastre-pdf-"
 #: SelectPdfVersion values of LibreOffice's PDF export: 0 plain PDF, 2 PDF/A-2b.
 PDF_VERSION = {False: 0, True: 2}
 
@@ -76,6 +80,11 @@ class _Process:
                 [str(office.python), str(WORKER), pipe, str(start_timeout)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=worker_log,
                 env=environment, start_new_session=True)
+        # If this process dies, however it dies, the watchdog kills both and removes the folder.
+        self.watchdog = subprocess.Popen(
+            [sys.executable, "-I", "-S", str(WATCHDOG), str(folder.resolve()), str(self.office.pid),
+             str(self.worker.pid)],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         self.answers: queue.Queue = queue.Queue()
         threading.Thread(target=self._read, name="kzcadastre-pdf-reader", daemon=True).start()
 
@@ -163,6 +172,23 @@ class _Process:
                 self.worker.stdin.close()
             except OSError:
                 pass
+        self.dismiss_watchdog()
+
+    def dismiss_watchdog(self) -> None:
+        """The processes are gone and this converter goes on: the watchdog leaves quietly."""
+        watchdog = self.watchdog
+        if watchdog.poll() is None:
+            try:
+                watchdog.stdin.write(b"x")
+                watchdog.stdin.close()
+            except OSError:
+                pass
+            try:
+                watchdog.wait(timeout=10)
+            except subprocess.TimeoutExpired:  # pragma: no cover
+                watchdog.kill()
+        elif watchdog.stdin and not watchdog.stdin.closed:
+            watchdog.stdin.close()
 
 
 class Converter:
@@ -207,13 +233,22 @@ class Converter:
             if self.office is None:
                 self.office = find_office()
             if self._folder is None:
-                self._folder = Path(tempfile.mkdtemp(prefix="kzcadastre-pdf-"))
-            self._process = _Process(self.office, self._folder, self.start_timeout)
-            try:
-                self._process.wait_ready(self.start_timeout)
-            except ConversionError:
-                self._discard()
-                raise
+                remove_stale_folders()
+                self._folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
+            failures = []
+            for attempt in range(1, self.attempts + 1):
+                self._process = _Process(self.office, self._folder, self.start_timeout)
+                try:
+                    self._process.wait_ready(self.start_timeout)
+                    return
+                except ConversionError as exc:  # LibreOffice died while starting: start it again
+                    failures.append(str(exc))
+                    self._discard()
+                    if attempt < self.attempts:
+                        log.warning("LibreOffice failed to start (attempt %d of %d): %s", attempt, self.attempts, exc)
+                        self.restarts += 1
+            raise ConversionError(f"LibreOffice did not start after {self.attempts} attempt(s): "
+                                  + "; ".join(failures))
 
     def close(self) -> None:
         """Quit LibreOffice and remove the work folder (with the profile)."""
@@ -298,6 +333,38 @@ class Converter:
         finally:
             source.unlink(missing_ok=True)
             target.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_folders(parent: str | Path | None = None) -> list[Path]:
+    """Remove the work folders of converters whose process is gone (a run killed before it
+    could clean up); folders of running processes and of other users are left. Returns
+    what was removed."""
+    parent = Path(parent or tempfile.gettempdir())
+    removed = []
+    try:
+        candidates = list(parent.glob(f"{FOLDER_PREFIX}*-*"))
+    except OSError:
+        return removed
+    for folder in candidates:
+        owner = folder.name[len(FOLDER_PREFIX):].split("-", 1)[0]
+        try:
+            mine = folder.is_dir() and not folder.is_symlink() and folder.stat().st_uid == os.getuid()
+        except OSError:
+            continue
+        if mine and owner.isdigit() and not _alive(int(owner)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
 
 
 class _Retry(Exception):

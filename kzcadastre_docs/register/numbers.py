@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -110,7 +110,24 @@ class Specialist:
             raise RuleError("specialist position", Message("is required in both languages (missing: {missing})",
                                                            missing=", ".join(missing)),
                             (34,))
+        _printable(name, position)
         return cls(name, position)
+
+
+def _printable(name: str, position: dict[str, str]) -> None:
+    """The name and position as the sheet will print them: checked now (length, characters,
+    no word mixing Cyrillic and Latin letters), not when the sheet is printed."""
+    from pydantic import ValidationError
+
+    from ..forms.cadastral.cadastral_register_sheet import AssigningSpecialist
+
+    try:
+        AssigningSpecialist.model_validate({"full_name": name, "position": position})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = ".".join(str(part) for part in error["loc"])
+        message = error["msg"]
+        raise RuleError(Message("specialist {field}", field=field), message, (34,)) from None
 
 
 @dataclass(frozen=True)
@@ -153,11 +170,10 @@ class Change:
 
     assigned: tuple[Entry, ...] = ()
     ended: tuple[Entry, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
         return {"assigned": [entry.to_json() for entry in self.assigned],
-                "ended": [entry.to_json() for entry in self.ended], "warnings": list(self.warnings)}
+                "ended": [entry.to_json() for entry in self.ended]}
 
 
 # --- the steps, each run in one transaction -------------------------------------------------
@@ -568,6 +584,34 @@ class Register:
                 step.end(child, "permanent")
                 child_id = step.secondary(new_primary, child.code)
                 step.link(child, child_id, "permanent")
+
+        return self._step(specialist, on, work)
+
+    def record(self, number: str, *, specialist: Specialist, on: dt.date) -> Change:
+        """Enter a number assigned before the register was kept (from a paper sheet), so that
+        it is never given again and the next numbers follow it. A secondary number needs its
+        primary number in the register (point 24)."""
+        parsed = _parse(number)
+        if parsed.level == "land_plot":
+            raise RuleError("number", "is a land-plot number; the register numbers buildings and premises", (3,), number)
+
+        def work(step: _Step) -> None:
+            if parsed.level == "primary":
+                scope = _primary_scope(parsed.land_plot)
+                last = _lock(step.connection, scope)[scope]
+                if parsed.primary.isdigit():
+                    _set_counter(step.connection, scope, max(last, int(parsed.primary)))
+                if _row(step.connection, str(parsed)) is not None:
+                    raise RuleError("number", "is already in the register; a number is never assigned twice", (5, 7),
+                                    str(parsed))
+                step.insert(parsed, None)
+                return
+            primary = _row(step.connection, str(parsed.primary_number))
+            if primary is None:
+                raise RuleError("primary", "is not in the register: record the primary number first", (24,),
+                                str(parsed.primary_number))
+            primary = _active(step.connection, str(parsed.primary_number), "primary", (24,))
+            step.secondary(primary, parsed.secondary)
 
         return self._step(specialist, on, work)
 

@@ -30,6 +30,8 @@ class Renderer:
     """
 
     def __init__(self, templates_dir: str | Path | None = None):
+        #: An operator's folder (not the shipped templates): its templates render within limits.
+        self.bounded = bool(templates_dir)
         self.templates_dir = Path(templates_dir) if templates_dir else default_templates_dir()
         self.env = make_environment()
         self._prepared: dict[tuple[str, str], PreparedTemplate] = {}
@@ -46,7 +48,7 @@ class Renderer:
                 path = self.template_path(slug, lang)
                 if not path.is_file():
                     raise FormNotAvailableError(f"no {lang} template for form {slug!r}: {path} does not exist")
-                template = PreparedTemplate.load(path, self.env, name=f"{lang}/{slug}.docx")
+                template = PreparedTemplate.load(path, self.env, name=f"{lang}/{slug}.docx", bounded=self.bounded)
                 self._prepared[key] = template
             return template
 

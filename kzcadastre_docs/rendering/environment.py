@@ -1,7 +1,8 @@
 """The one Jinja environment every template runs in.
 
-Sandboxed (templates cannot reach Python internals), autoescaped (a value is always text,
-never markup), and strict (a missing variable is an error, not an empty string).
+Sandboxed (templates cannot reach Python internals), bounded (`limits`: no huge ranges,
+repetitions, powers or paddings), autoescaped (a value is always text, never markup), and
+strict (a missing variable is an error, not an empty string).
 Formatting filters take the document language from the rendering context, which the
 engine always sets as `lang`; like plain output, they print an absent (None) value as
 nothing, so that an optional field needs no `if` around it.
@@ -17,6 +18,7 @@ from jinja2 import StrictUndefined, pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..i18n import formatting
+from . import limits
 
 
 def _finalize(value: Any) -> Any:
@@ -109,14 +111,28 @@ FILTERS = {
 }
 
 
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox with bounds on what a template may build (see `limits`): `range`, `*`,
+    `+` and `**`, the padding filters, and no `lipsum`."""
+
+    intercepted_binops = frozenset({"*", "+", "**"})
+
+    def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
+        limits.checked_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+
 def make_environment() -> ImmutableSandboxedEnvironment:
     """A new environment with our filters; the engine makes one and shares it."""
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(
         autoescape=True,
         undefined=StrictUndefined,
         finalize=_finalize,
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    env.globals["range"] = limits.bounded_range
+    env.globals.pop("lipsum", None)
+    env.filters.update(limits.bounded_filters(env.filters))
     env.filters.update(FILTERS)
     return env

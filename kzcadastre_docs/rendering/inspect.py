@@ -212,3 +212,122 @@ def path_uses(part: str, tree: nodes.Template, source: str) -> list[PathUse]:
 
     visit(tree, {})
     return uses
+
+
+#: Attributes a template may not read: Python internals, and the string formatting methods
+#: through which a format string reaches an object's attributes.
+UNSAFE_ATTRIBUTES = frozenset({"format", "format_map", "mro", "func_globals", "func_code", "gi_frame", "gi_code",
+                               "cr_frame", "cr_code", "ag_frame", "ag_code", "f_globals", "f_locals", "f_back",
+                               "tb_frame", "tb_next"})
+_WIDTH_FILTERS = frozenset({"center", "indent", "wordwrap", "truncate"})
+_UNAVAILABLE = frozenset({"lipsum"})
+
+
+def _const_number(node: nodes.Node) -> int | float | None:
+    if isinstance(node, nodes.Const) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return node.value
+    if isinstance(node, nodes.Neg):
+        value = _const_number(node.node)
+        return -value if value is not None else None
+    return None
+
+
+def _range_length(node: nodes.Node) -> int | None:
+    """The number of items of `range(<constants>)`, if the node is one."""
+    if (isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name == "range"
+            and not node.kwargs and node.args):
+        values = [_const_number(arg) for arg in node.args]
+        if all(isinstance(value, int) for value in values) and len(values) <= 3:
+            try:
+                return len(range(*values))
+            except (ValueError, OverflowError):
+                return None
+    return None
+
+
+def hazard_findings(part: str, tree: nodes.Template, source: str) -> list[Finding]:
+    """What a template may not do, found in its text: include/import/extends, unsafe
+    attributes, unavailable globals, constants and constant expressions that build huge
+    values, wide paddings, ranges and nested constant loops beyond the limits.
+
+    >>> from jinja2 import Environment
+    >>> def found(text):
+    ...     return [f.message for f in hazard_findings("x", Environment().parse(text), text)]
+    >>> found("{{ a.b }}{% for i in range(10) %}{{ i }}{% endfor %}")
+    []
+    >>> found("{% include 'x.xml' %}")
+    ['{% include %} is not allowed: a template is one self-contained DOCX']
+    >>> found("{{ x.__class__ }}")
+    ["the attribute '__class__' is not allowed in a template (Python internals)"]
+    >>> found("{{ 9 ** (9 ** 9) }}")[0]
+    "'**' with an exponent that is not a small constant is not allowed in a template"
+    """
+    from .limits import MAX_CONSTANT, MAX_EXPONENT, MAX_RANGE, MAX_VALUE_LENGTH, MAX_WIDTH
+
+    lines = source.splitlines()
+    findings: list[Finding] = []
+
+    def add(node: nodes.Node, message: str) -> None:
+        line = getattr(node, "lineno", 0) or 0
+        text = re.sub(r"<[^>]+>", "", lines[line - 1]).strip() if 0 < line <= len(lines) else ""
+        findings.append(Finding(part, f"line {line}: {_excerpt(text)}", message))
+
+    for kind, tag in ((nodes.Include, "include"), (nodes.Import, "import"), (nodes.FromImport, "from ... import"),
+                      (nodes.Extends, "extends")):
+        for node in tree.find_all(kind):
+            add(node, f"{{% {tag} %}} is not allowed: a template is one self-contained DOCX")
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        name = node.attr if isinstance(node, nodes.Getattr) else (
+            node.arg.value if isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str) else None)
+        if name is not None and (name.startswith("_") or name in UNSAFE_ATTRIBUTES):
+            add(node, f"the attribute '{name}' is not allowed in a template (Python internals)")
+    for node in tree.find_all(nodes.Name):
+        if node.name in _UNAVAILABLE:
+            add(node, f"'{node.name}' is not available in a template")
+    for node in tree.find_all(nodes.Const):
+        value = _const_number(node)
+        if value is not None and abs(value) > MAX_CONSTANT:
+            add(node, f"the constant {value:g} is larger than {MAX_CONSTANT}, the largest a template may write")
+        if isinstance(node.value, str) and len(node.value) > MAX_VALUE_LENGTH:
+            add(node, f"a text constant of {len(node.value)} characters is longer than the limit ({MAX_VALUE_LENGTH})")
+    for node in tree.find_all(nodes.Pow):
+        exponent = _const_number(node.right)
+        if not isinstance(exponent, int) or abs(exponent) > MAX_EXPONENT:
+            add(node, "'**' with an exponent that is not a small constant is not allowed in a template")
+            continue
+        base = _const_number(node.left)
+        if isinstance(base, (int, float)) and exponent > 0 and abs(base) > 1 and abs(base) ** exponent > MAX_CONSTANT:
+            add(node, f"'{base:g} ** {exponent}' is larger than {MAX_CONSTANT}, the largest a template may build")
+    for node in tree.find_all(nodes.Mul):
+        for sequence, count in ((node.left, node.right), (node.right, node.left)):
+            times = _const_number(count)
+            if (isinstance(sequence, (nodes.Const, nodes.List, nodes.Tuple)) and isinstance(times, int)):
+                size = len(sequence.value) if isinstance(sequence, nodes.Const) and isinstance(sequence.value, str) else (
+                    len(sequence.items) if isinstance(sequence, (nodes.List, nodes.Tuple)) else None)
+                if size is not None and size * times > MAX_VALUE_LENGTH:
+                    add(node, f"'*' builds a value of {size * times} items; the limit is {MAX_VALUE_LENGTH}")
+    for node in tree.find_all(nodes.Filter):
+        if node.name in _WIDTH_FILTERS:
+            for argument in [*node.args, *(keyword.value for keyword in node.kwargs)]:
+                value = _const_number(argument)
+                if value is not None and abs(value) > MAX_WIDTH:
+                    add(node, f"the filter '{node.name}' with a width of {value:g} is not allowed (at most {MAX_WIDTH})")
+    for node in tree.find_all(nodes.Call):
+        length = _range_length(node)
+        if length is not None and length > MAX_RANGE:
+            add(node, f"range() of {length} items is more than the {MAX_RANGE} a template may loop over")
+
+    def loops(node: nodes.Node, product: int) -> None:
+        for child in node.iter_child_nodes():
+            if isinstance(child, nodes.For):
+                length = _range_length(child.iter) or 1
+                inner = product * length
+                if length > 1 and inner > MAX_RANGE:
+                    add(child, f"nested loops over range() of {inner} iterations in all; at most {MAX_RANGE}")
+                    continue
+                loops(child, inner)
+            else:
+                loops(child, product)
+
+    loops(tree, 1)
+    return findings

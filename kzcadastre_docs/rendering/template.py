@@ -18,6 +18,7 @@ from jinja2 import Environment, TemplateError as JinjaTemplateError, meta
 
 from ..docx.package import Package, PackageWriter
 from ..errors import TemplateError
+from . import limits
 from .pictures import Placement
 
 #: Parts that carry document text and so may carry template tags.
@@ -55,8 +56,10 @@ def postprocess(xml: str) -> str:
 class PreparedTemplate:
     """A template ready to render: the package read once and every tagged part compiled."""
 
-    def __init__(self, package: Package, env: Environment, name: str):
+    def __init__(self, package: Package, env: Environment, name: str, *, bounded: bool = False):
         self.name = name
+        #: An operator's template: each part's rendering has a time and size limit (see `limits`).
+        self.bounded = bounded
         self.package = package
         self.writer = PackageWriter(package)  # the unchanged parts are compressed once
         self.env = env
@@ -75,8 +78,9 @@ class PreparedTemplate:
             self.compiled[part] = env.template_class.from_code(env, code, env.make_globals(None), None)
 
     @classmethod
-    def load(cls, path: Path, env: Environment, name: str | None = None) -> PreparedTemplate:
-        return cls(Package.read(path), env, name or str(path))
+    def load(cls, path: Path, env: Environment, name: str | None = None, *, bounded: bool = False
+             ) -> PreparedTemplate:
+        return cls(Package.read(path), env, name or str(path), bounded=bounded)
 
     def variables(self) -> set[str]:
         """Names the template reads from the top level of its context."""
@@ -92,11 +96,23 @@ class PreparedTemplate:
             if placement is not None:
                 placement.part = part
             try:
-                xml = template.render(context)
+                xml = self._render_part(template, context)
             except JinjaTemplateError as exc:
                 raise TemplateError(self.name, part, _describe(exc)) from exc
+            except RecursionError:
+                raise TemplateError(self.name, part, "the template calls itself too deeply (a macro without end)"
+                                    ) from None
             rendered[part] = postprocess(xml).encode("utf-8")
         return rendered
+
+    def _render_part(self, template, context: Mapping[str, Any]) -> str:
+        if not self.bounded:
+            return template.render(context)
+        with limits.time_limit(limits.RENDER_SECONDS):
+            try:
+                return limits.bounded_output(template.root_render_func(template.new_context(dict(context))))
+            except Exception:  # noqa: BLE001 - Jinja's own handling: its exceptions with template lines
+                return self.env.handle_exception()
 
     def render(self, context: Mapping[str, Any], extra_parts: Mapping[str, bytes] | None = None) -> bytes:
         with Placement(context) as placement:

@@ -74,7 +74,9 @@ def load_pkcs12_data(data: bytes, password: str | bytes | None = None, *, name: 
         key, certificate, others = pkcs12.load_key_and_certificates(data, password or None)
     except ValueError:
         # cryptography says "Invalid password or PKCS12 data": both are possible.
-        raise SigningInputError("{name}: cannot be opened: wrong password, or not a PKCS#12 file", name=name) from None
+        raise SigningInputError("{name}: cannot be opened: wrong password, not a PKCS#12 file, or a key of a "
+                                "kind this library cannot read (a GOST key signs through an external signer: "
+                                "kzcadastre_docs.signing.external)", name=name) from None
     except TypeError:
         raise SigningInputError("{name}: the file is protected by a password; give it (--password-env VAR)",
                                 name=name) from None

@@ -15,7 +15,7 @@ from pydantic import Field
 from ...models.base import DocumentModel, RuleViolation
 from ...models.parts import ActReference, Address, Applicant, CadastralNumber, Contacts, LandPlotNumber, ObjectType
 from ...models.types import Area, LocalizedShort, Year
-from ...models.vocabularies import coded
+from ...models.vocabularies import Branch
 
 from ..spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
@@ -37,7 +37,7 @@ class ApplicationData(DocumentModel):
     """Annex 4: the application for the new-object service or for a duplicate."""
 
     document_date: dt.date = Field(description="Date of the application.")
-    branch: coded("branch") = Field(description="Branch of the State Corporation at the object's location (addressee): "
+    branch: Branch = Field(description="Branch of the State Corporation at the object's location (addressee): "
                                                  "a code of data/branches.yaml, e.g. astana.")
     service: Literal["new_object", "duplicate"] = Field(
         description="new_object: enter the data, cadastral passport and conclusion; duplicate: a duplicate passport.")

@@ -23,7 +23,7 @@ from ...models.documents import IssuedDocument
 from ...models.parts import (Address, Applicant, CadastralNumber, ChangeKind, Discrepancy, Inspection,
                             LandPlotNumber, Person, RealEstateObject, TitleDocument, date_order)
 from ...models.types import Area, Litera
-from ...models.vocabularies import coded
+from ...models.vocabularies import ObjectPurpose
 
 from ..spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 
@@ -31,7 +31,7 @@ from ..spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
 class DeclaredData(DocumentModel):
     """The object's data as the title document states them."""
 
-    purpose: coded("object_purpose") | None = Field(None, description="Purpose per the title document (a code).")
+    purpose: ObjectPurpose | None = Field(None, description="Purpose per the title document (a code).")
     total_area: Area = Field(description="Total area per the title document, m².")
     living_area: Area | None = Field(None, description="Living area per the title document, m².")
     floors_above_ground: int | None = Field(None, ge=1, le=200, description="Floors per the title document.")
