@@ -226,3 +226,19 @@ def test_message_numbers_agree_with_the_documents(lang, value):
     assert catalogue.number(Decimal(value), lang) == formatting.number(Decimal(value), lang, places=2)
     assert catalogue.money(Decimal(value), lang) == formatting.money(Decimal(value), lang)
     assert catalogue.area(Decimal(value), lang) == formatting.area(Decimal(value), lang)
+
+
+@BOTH
+@pytest.mark.parametrize("form", ["annex-1", "conclusion", "cadastral-passport", "notice-surcharge"])
+def test_describe_has_no_english_but_the_data_keys(clerk, form):
+    """describe shows the form's data keys (what a data file is written with) and codes as they
+    are; every other word is in the clerk's language."""
+    import json as json_module
+
+    result = clerk("describe", form)
+    assert result.exit_code == 0, result.output
+    keys = set(re.findall(r'"([A-Za-z_][A-Za-z0-9_]*)"\s*:', json_module.dumps(kz.schema(form))))
+    keys |= {"astana", "new_object", "duplicate", "total_area", "living_area", "floors_above_ground", "rooms",
+             "purpose", "structure", "litera", "object", "floors", "plan", "plot_outline", "site_plan"}
+    words = [word for word in english_words(result.output) if word not in keys]
+    assert words == [], result.output

@@ -85,6 +85,20 @@ def _cli_messages() -> list[tuple[str, str]]:
                 walk(sub, f"{path} {name}")
 
     walk(main, "kzcadastre-docs")
+    return found + _form_messages()
+
+
+def _form_messages() -> list[tuple[str, str]]:
+    """(message, where) for what `describe` prints of each form: description, notes, fields."""
+    import kzcadastre_docs as kz
+
+    found = []
+    for form in kz.forms():
+        found += [(text, f"forms {form.slug}") for text in (form.description, *form.notes) if text]
+        if form.model is not None:
+            for name, prop in kz.schema(form.slug).get("properties", {}).items():
+                if prop.get("description"):
+                    found.append((prop["description"], f"forms {form.slug} {name}"))
     return found
 
 

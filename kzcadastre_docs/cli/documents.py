@@ -85,9 +85,16 @@ def describe(form):
     required = set(schema.get("required", []))
     click.echo(_("  fields:"))
     for name, prop in schema.get("properties", {}).items():
-        kind = prop.get("format") or prop.get("type") or _any_of(prop)
+        kind = "|".join(_(KIND_WORDS.get(part, part)) for part in
+                        (prop.get("format") or prop.get("type") or _any_of(prop)).split("|"))
         flag = _("required") if name in required else _("optional")
         click.echo(f"    {name:<24} {kind:<10} {flag:<8} {_(prop.get('description', ''))}")
+
+
+#: JSON Schema types and formats in words.
+KIND_WORDS = {"string": N_("text"), "integer": N_("integer"), "number": N_("decimal"), "boolean": N_("yes/no"),
+              "array": N_("list"), "object": N_("object"), "null": N_("none"), "date": N_("date"),
+              "date-time": N_("date and time"), "?": "?"}
 
 
 def _any_of(prop: dict) -> str:
