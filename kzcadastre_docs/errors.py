@@ -165,9 +165,12 @@ class DataValidationError(KzcadastreError, ValueError):
 
 
 class TemplateCheckError(KzcadastreError):
-    """An operator's template does not fit its form (see kzcadastre_docs.forms.template_check)."""
+    """An operator's template does not fit its form (see kzcadastre_docs.forms.template_check).
 
-    exit_code = EXIT_FAILURE
+    Rendering with such a template is invalid input (exit 2), like invalid data; the
+    `check-templates` command itself reports problems with exit 1, as a checker does."""
+
+    exit_code = EXIT_INVALID
     code = "template_check"
 
     def __init__(self, problems: list):

@@ -27,12 +27,14 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 from .errors import DataFileError, KzcadastreError
+from . import files
 from .files import atomic_write
 
 T = TypeVar("T")
@@ -78,7 +80,7 @@ def edit_locked(path: str | Path, change: Callable[[str], tuple[str, T]], *,
     real = Path(os.path.realpath(path))
     while True:
         try:
-            fd = os.open(real, os.O_RDWR | os.O_CLOEXEC)
+            fd = os.open(real, os.O_RDWR | os.O_CLOEXEC | os.O_NONBLOCK)
         except FileNotFoundError:
             raise DataFileError("{path}: no such file", path=path, field=str(path)) from None
         except IsADirectoryError:
@@ -86,6 +88,13 @@ def edit_locked(path: str | Path, change: Callable[[str], tuple[str, T]], *,
         except PermissionError:
             raise DataFileError("{path}: no permission to change it", path=path, field=str(path)) from None
         try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise DataFileError(f"{path}: not a regular file (a device, pipe or socket); nothing was read")
+            if info.st_size > files.MAX_DATA_BYTES:
+                raise DataFileError("{path}: {size} bytes, larger than the limit of {limit} bytes for a data file; "
+                                    "nothing was changed", path=path, size=info.st_size, limit=files.MAX_DATA_BYTES,
+                                    field=str(path))
             _lock(fd, Path(path), timeout)
             before = os.fstat(fd)
             try:

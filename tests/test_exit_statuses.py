@@ -121,3 +121,12 @@ def _unknown_key_reported(data, key):
         result = _run("validate", "notice-data-entered", "--data", path, *extra)
         output = _clean(result, 2)
         assert "secret-value" not in output and len(output) < 20_000
+
+
+def test_an_application_time_with_an_offset_is_stored_and_printed_as_local_time():
+    import kzcadastre_docs as kz
+
+    data = json.loads((SAMPLES / "requirements-new-object" / "apartment-astana-application.json").read_text(encoding="utf-8"))
+    data["application"]["submitted_at"] = "2026-03-02T14:00Z"
+    model = kz.validate("requirements-new-object", data)
+    assert model.application.submitted_at == datetime(2026, 3, 2, 19, 0)

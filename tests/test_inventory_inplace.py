@@ -149,3 +149,32 @@ def test_concurrent_adds_keep_every_entry(tmp_path):
     assert sorted(documents) == sorted(f"Акт {index}" for index in range(count))
     assert [entry.number for entry in register.entries] == list(range(1, count + 3))
     assert path.read_text(encoding="utf-8").startswith(YAML_REGISTER)
+
+
+def test_a_title_in_two_languages_is_written_as_both(tmp_path):
+    path = tmp_path / "register.yaml"
+    path.write_text(YAML_REGISTER, encoding="utf-8")
+    result = _add(path, "--document", "Кадастрлық паспорт (телнұсқа)", "--document-ru", "Кадастровый паспорт (дубликат)",
+                  "--date", "2026-11-27", "--sheets", "3")
+    assert result.exit_code == 0, result.output
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(YAML_REGISTER)
+    entry = kz.validate("inventory-file", _yaml(path)).entries[-1]
+    assert (entry.document.text("kk"), entry.document.text("ru")) == ("Кадастрлық паспорт (телнұсқа)", "Кадастровый паспорт (дубликат)")
+    assert _add(path, "--document-ru", "x", "--date", "2026-11-27", "--sheets", "1").exit_code == 2
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_a_register_keeps_its_owner_and_group(tmp_path):
+    path = tmp_path / "register.json"
+    path.write_text(SAMPLE_TEXT, encoding="utf-8")
+    os.chown(path, 65534, 65534)
+    assert _add(path, "--document", "Акт", "--date", "2026-11-27", "--sheets", "1").exit_code == 0
+    assert (path.stat().st_uid, path.stat().st_gid) == (65534, 65534)
+
+
+def test_a_register_that_is_a_pipe_is_refused_without_blocking(tmp_path):
+    path = tmp_path / "register.json"
+    os.mkfifo(path)
+    result = _add(path, "--document", "Акт", "--date", "2026-11-27", "--sheets", "1")
+    assert result.exit_code == 2 and "not a regular file" in result.output

@@ -21,7 +21,7 @@ ROOT = "kzcadastre_docs"
 LAYERS = [
     ["errors", "i18n.messages", "i18n.catalogue", "data"],
     ["files", "inplace", "roundtrip", "i18n", "docx", "pdf"],
-    ["law.identifiers", "law.cadastral", "law.calendar"],
+    ["law.identifiers", "law.cadastral", "law.calendar", "law.timezone"],
     ["models"],
     ["law.rules", "law.fees", "law"],
     ["rendering"],

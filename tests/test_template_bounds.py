@@ -60,6 +60,7 @@ HOSTILE = {
     "extends": "{% extends 'x' %}",
     "dunder": "{{ number.__class__.__mro__ }}",
     "format method": "{{ '{0.__class__}'.format(number) }}",
+    "attr filter": "{{ number|attr('__class__') }}",
 }
 
 
@@ -81,7 +82,7 @@ def test_render_refuses_a_hostile_template_before_rendering(tmp_path, case):
     data.write_text(json.dumps(DATA, ensure_ascii=False), encoding="utf-8")
     result = CliRunner().invoke(main, ["render", FORM, "--data", str(data), "--lang", "kk", "-o",
                                        str(tmp_path / "out.docx"), "--templates", str(folder)])
-    assert result.exit_code == 1 and "nothing was rendered" in result.output
+    assert result.exit_code == 2 and "nothing was rendered" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert not (tmp_path / "out.docx").exists()
 

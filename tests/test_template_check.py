@@ -142,7 +142,7 @@ def test_render_refuses_a_broken_operator_template_and_writes_nothing(run, tmp_p
     data.write_text(json.dumps(CONCLUSION, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setenv("KZCADASTRE_TEMPLATES", str(folder))  # the environment variable, not the option
     result = run("render", "conclusion", "--data", data, "--lang", "kk", "-o", tmp_path / "out.docx")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "purpos" in result.output and "nothing was rendered" in result.output
     assert not (tmp_path / "out.docx").exists()
     with pytest.raises(kz.TemplateCheckError):

@@ -104,7 +104,8 @@ def register_cases(work: Path) -> None:
     from kzcadastre_docs.files import load_data
 
     entries = load_data(register)["entries"]
-    added = sorted(entry["document"] for entry in entries if entry["document"].startswith("Акт "))
+    added = sorted(entry["document"] for entry in entries
+                   if isinstance(entry["document"], str) and entry["document"].startswith("Акт "))
     ok = (codes == [0] * 20 and added == sorted(f"Акт {n}" for n in range(20)) and link.is_symlink()
           and register.read_text(encoding="utf-8").startswith("# shared register: keep me\n")
           and oct(register.stat().st_mode & 0o777) == "0o644" and not any("Traceback" in o[1] for o in outputs))

@@ -225,7 +225,9 @@ def _terminate_as_interrupt():
 
 @main.command("inventory-add")
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("--document", help="What is filed, as the register shows it (default for --abris: 'Абрис № N').")
+@click.option("--document", help="What is filed, as the register shows it (default for --abris: 'Абрис № N'); "
+                                 "with --document-ru, the Kazakh title.")
+@click.option("--document-ru", "document_ru", help="The Russian title, where it differs from --document.")
 @click.option("--date", "on", type=DATE, required=True,
               help="Date of the document, DD.MM.YYYY or YYYY-MM-DD (not before the last entry).")
 @click.option("--sheets", type=click.IntRange(1, 10000), required=True, help="Number of sheets.")
@@ -233,13 +235,15 @@ def _terminate_as_interrupt():
 @click.option("--form", type=click.Choice(["cadastral-passport", "conclusion", "application", "technical-main",
                                            "technical-service", "other"]), help="Kind of document.")
 @click.option("--supersedes", type=int, help="Number of the entry this document supersedes (kept, marked).")
-@click.option("--note", help="Note.")
+@click.option("--note", help="Note (with --note-ru, the Kazakh note).")
+@click.option("--note-ru", "note_ru", help="The Russian note, where it differs from --note.")
 @click.option("--document-date", "document_date", type=DATE,
               help="Also set the register's print date (document_date), DD.MM.YYYY or YYYY-MM-DD; without it the "
                    "date is kept (and an entry later than it is refused).")
 @click.option("--lock-timeout", type=click.FloatRange(0, 3600), default=30, show_default=True,
               help="Seconds to wait while another process is editing the file.")
-def inventory_add(file, document, on, sheets, abris, form, supersedes, note, document_date, lock_timeout):
+def inventory_add(file, document, document_ru, on, sheets, abris, form, supersedes, note, note_ru, document_date,
+                  lock_timeout):
     """Add a document to an inventory file's register (Annex 8 data), in place and atomically.
 
     Entries are only ever appended; a superseded entry stays in its place, marked. Only the
@@ -256,6 +260,12 @@ def inventory_add(file, document, on, sheets, abris, form, supersedes, note, doc
                                  "--supersedes"))
     if not abris and not document:
         raise click.UsageError(_("--document is required (except with --abris)"))
+    if document_ru and not document:
+        raise click.UsageError(_("--document-ru needs --document (the Kazakh title)"))
+    if note_ru and not note:
+        raise click.UsageError(_("--note-ru needs --note (the Kazakh note)"))
+    document = {"kk": document, "ru": document_ru} if document_ru else document
+    note = {"kk": note, "ru": note_ru} if note_ru else note
     when = on
     printed = document_date
     if abris:

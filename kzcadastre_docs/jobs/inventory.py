@@ -44,8 +44,8 @@ def _validated(file, entries, document_date):
     return validate("inventory-file", data)
 
 
-def add_document(file, *, document: str, date: dt.date, sheets: int, form: str | None = None,
-                 note: str | None = None, supersedes: int | None = None, sequence: int | None = None,
+def add_document(file, *, document: str | dict, date: dt.date, sheets: int, form: str | None = None,
+                 note: str | dict | None = None, supersedes: int | None = None, sequence: int | None = None,
                  document_date: dt.date | None = None):
     """The file with one more entry at the end; `supersedes` marks an earlier entry superseded.
 
@@ -83,7 +83,7 @@ def next_abris_sequence(file) -> int:
     return sum(1 for entry in file.entries if entry.form == "abris") + 1
 
 
-def add_abris(file, *, date: dt.date, sheets: int, document: str | None = None, note: str | None = None,
+def add_abris(file, *, date: dt.date, sheets: int, document: str | dict | None = None, note: str | dict | None = None,
               document_date: dt.date | None = None):
     """The file with a new abris: the next sequence number; the current abris, if any, superseded."""
     sequence = next_abris_sequence(file)

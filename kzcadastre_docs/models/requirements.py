@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 from typing import ClassVar, Literal
 
 from pydantic import Field
 
 from .base import DocumentModel, RuleViolation
 from .parts import Address, Applicant, ObjectType
-from .types import Area
+from .types import Area, LocalDateTime
 from .vocabularies import Branch
 
 #: The documents of item 8 of Annexes 1 and 2 that an applicant may attach.
@@ -25,7 +25,8 @@ class ApplicationBlock(DocumentModel):
     total_area: Area | None = Field(None, description="Total area, m² (needed for objects of type other).")
     first_complexity_category: bool = Field(False, description="The object is of the first complexity category.")
     address: Address | None = Field(None, description="Address of the object.")
-    submitted_at: datetime = Field(description="When the application was submitted (local time, UTC+5).")
+    submitted_at: LocalDateTime = Field(description="When the application was submitted: local time, or with an "
+                                                    "offset (Z, +HH:MM) converted to Kazakhstan time.")
     attached: list[RequiredDocument] = Field(default_factory=list,
                                              description="Which of the required documents were attached.")
 

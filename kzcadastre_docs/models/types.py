@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
 
@@ -9,6 +10,7 @@ from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from ..law import identifiers
+from ..law.timezone import to_local
 from .localized import Localized, LocalizedText
 
 _CENT = Decimal("0.01")
@@ -63,3 +65,12 @@ BIN = Annotated[str, Field(min_length=12, max_length=20, description="Business i
 Phone = Annotated[str, StringConstraints(pattern=r"^\+7[\s\-()]*(\d[\s\-()]*){10}$")]
 Email = Annotated[str, StringConstraints(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 PostalCode = Annotated[str, StringConstraints(pattern=r"^\d{6}$")]
+
+
+def _local_time(value: datetime) -> datetime:
+    return to_local(value)[0]
+
+
+#: A moment in Kazakhstan local time: naive as written, or with an offset (Z, +05:00)
+#: converted to Kazakhstan time (law.timezone), so that dates and times print as local.
+LocalDateTime = Annotated[datetime, AfterValidator(_local_time)]

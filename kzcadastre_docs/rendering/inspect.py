@@ -221,6 +221,9 @@ UNSAFE_ATTRIBUTES = frozenset({"format", "format_map", "mro", "func_globals", "f
                                "tb_frame", "tb_next"})
 _WIDTH_FILTERS = frozenset({"center", "indent", "wordwrap", "truncate"})
 _UNAVAILABLE = frozenset({"lipsum"})
+#: Filters that read an attribute named by a string.
+_ATTRIBUTE_FILTERS = frozenset({"attr", "map", "selectattr", "rejectattr", "sort", "groupby", "sum", "unique", "min",
+                                "max"})
 
 
 def _const_number(node: nodes.Node) -> int | float | None:
@@ -259,6 +262,8 @@ def hazard_findings(part: str, tree: nodes.Template, source: str) -> list[Findin
     ['{% include %} is not allowed: a template is one self-contained DOCX']
     >>> found("{{ x.__class__ }}")
     ["the attribute '__class__' is not allowed in a template (Python internals)"]
+    >>> found("{{ x|attr('__class__') }}{{ xs|map(attribute='a.__dict__')|list }}")
+    ["the attribute '__class__' is not allowed in a template (Python internals)", "the attribute 'a.__dict__' is not allowed in a template (Python internals)"]
     >>> found("{{ 9 ** (9 ** 9) }}")[0]
     "'**' with an exponent that is not a small constant is not allowed in a template"
     """
@@ -281,6 +286,12 @@ def hazard_findings(part: str, tree: nodes.Template, source: str) -> list[Findin
             node.arg.value if isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str) else None)
         if name is not None and (name.startswith("_") or name in UNSAFE_ATTRIBUTES):
             add(node, f"the attribute '{name}' is not allowed in a template (Python internals)")
+    for node in tree.find_all(nodes.Filter):
+        if node.name in _ATTRIBUTE_FILTERS:
+            for argument in [*node.args, *(keyword.value for keyword in node.kwargs)]:
+                if isinstance(argument, nodes.Const) and isinstance(argument.value, str) and any(
+                        step.startswith("_") or step in UNSAFE_ATTRIBUTES for step in argument.value.split(".")):
+                    add(node, f"the attribute '{argument.value}' is not allowed in a template (Python internals)")
     for node in tree.find_all(nodes.Name):
         if node.name in _UNAVAILABLE:
             add(node, f"'{node.name}' is not available in a template")
