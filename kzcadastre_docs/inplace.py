@@ -90,7 +90,8 @@ def edit_locked(path: str | Path, change: Callable[[str], tuple[str, T]], *,
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                raise DataFileError(f"{path}: not a regular file (a device, pipe or socket); nothing was read")
+                raise DataFileError("{path}: not a regular file (a device, pipe or socket); nothing was read", path=path,
+                                    field=str(path))
             if info.st_size > files.MAX_DATA_BYTES:
                 raise DataFileError("{path}: {size} bytes, larger than the limit of {limit} bytes for a data file; "
                                     "nothing was changed", path=path, size=info.st_size, limit=files.MAX_DATA_BYTES,

@@ -192,7 +192,8 @@ class _Executor:
             try:
                 self._client = Client(scheduler, timeout="30s")
             except (OSError, TimeoutError) as exc:
-                raise KzcadastreError(f"cannot reach the dask scheduler at {scheduler}: {exc}") from exc
+                raise KzcadastreError("cannot reach the dask scheduler at {scheduler}: {detail}", scheduler=scheduler,
+                                      detail=exc, field="--scheduler") from exc
             self.chunk, self.window = 32, 64
         elif jobs > 1:
             import multiprocessing
@@ -255,7 +256,7 @@ def render_many(
     langs = tuple(langs or spec.languages)
     for lang in langs:
         if lang not in spec.languages:
-            raise KzcadastreError(f"form {spec.slug} has no {lang} template")
+            raise KzcadastreError("form {slug!r} has no {lang} template", slug=spec.slug, lang=lang, field="--lang")
     if executor not in EXECUTORS:
         raise KzcadastreError(f"unknown executor {executor!r}; use one of {', '.join(EXECUTORS)}")
     options = (langs, pdf, pdf_a, str(templates_dir) if templates_dir else None, timeout)
@@ -362,7 +363,7 @@ def write_record_files(folder: Path, files: dict[str, bytes], *, overwrite: bool
                 try:
                     os.link(temporary, target)
                 except FileExistsError:
-                    raise OutputExistsError(f"{name} exists; use --skip-existing or --force") from None
+                    raise OutputExistsError("{file} exists; use --skip-existing or --force", file=name) from None
                 placed.append(target)
                 os.unlink(temporary)
     except BaseException:

@@ -209,7 +209,8 @@ def schedule(
     cal = cal or default_calendar()
     for name, value in (("submitted", submitted), ("objection_received", objection_received)):
         if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
-            raise RuleInputError(f"{name}: the year {value.year} is outside {MIN_YEAR}-{MAX_YEAR}")
+            raise RuleInputError("{name}: the year {year} is outside {first}-{last}", name=name, year=value.year,
+                                 first=MIN_YEAR, last=MAX_YEAR, field=name)
     submitted, zone_warnings = to_local(submitted)
     term = service_term(service, object_type, area, first_category)
     accepted = accepted_on(submitted, cal)

@@ -47,7 +47,8 @@ class Renderer:
             if template is None:
                 path = self.template_path(slug, lang)
                 if not path.is_file():
-                    raise FormNotAvailableError(f"no {lang} template for form {slug!r}: {path} does not exist")
+                    raise FormNotAvailableError("no {lang} template for form {slug!r}: {path} does not exist", lang=lang,
+                                                slug=slug, path=path)
                 template = PreparedTemplate.load(path, self.env, name=f"{lang}/{slug}.docx", bounded=self.bounded)
                 self._prepared[key] = template
             return template
