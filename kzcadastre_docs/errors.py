@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .i18n.catalogue import N_
+
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_INVALID = 2
@@ -128,7 +130,9 @@ class Problem:
     def describe(self, lang: str = "en") -> str:
         from .i18n.messages import VALUE_WORD
 
-        shown = "" if self.value is None else f" ({VALUE_WORD.get(lang, 'value')}: {shown_value(self.value)!r})"
+        from .i18n.catalogue import gettext
+
+        shown = "" if self.value is None else f" ({gettext(VALUE_WORD, lang)}: {shown_value(self.value)!r})"
         return f"{shown_value(self.field, FIELD_LIMIT) or '<data>'}: {self.text(lang)} [{self.rule}]{shown}"
 
     def as_dict(self, lang: str = "en") -> dict:
@@ -140,11 +144,7 @@ class Problem:
         return self.describe("en")
 
 
-_HEADING = {
-    "en": "invalid data for form {form!r}:",
-    "kk": "{form!r} нысанының деректері жарамсыз:",
-    "ru": "недопустимые данные для формы {form!r}:",
-}
+_HEADING = N_("invalid data for form {form!r}:")
 
 
 class DataValidationError(KzcadastreError, ValueError):
@@ -161,7 +161,9 @@ class DataValidationError(KzcadastreError, ValueError):
 
     def describe(self, lang: str = "en") -> str:
         lines = "\n".join(f"  {problem.describe(lang)}" for problem in self.problems)
-        return _HEADING.get(lang, _HEADING["en"]).format(form=self.form) + "\n" + lines
+        from .i18n.catalogue import gettext
+
+        return gettext(_HEADING, lang).format(form=self.form) + "\n" + lines
 
 
 class TemplateCheckError(KzcadastreError):
