@@ -29,6 +29,7 @@ goldens: $(STAMP)
 # Rebuild the shipped templates from tools/template_text/*.yaml.
 templates: $(STAMP)
 	$(BIN)/python tools/build_templates.py
+	$(BIN)/python tools/build_passport_templates.py
 
 clean:
 	rm -rf $(VENV) out build dist .pytest_cache

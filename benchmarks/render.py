@@ -61,8 +61,8 @@ def per_document(function, count: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer documents (a minute instead of several)")
-    parser.add_argument("--form", default="cadastral-passport", help="the form (default: the largest, the passport)")
-    parser.add_argument("--case", default="business-centre-astana", help="the sample case of that form")
+    parser.add_argument("--form", default="passport-house", help="the form (default: the largest, the passport)")
+    parser.add_argument("--case", default="house-almaty-region", help="the sample case of that form")
     parser.add_argument("--lang", default="kk")
     parser.add_argument("--jobs", type=int, default=2, help="processes for the render_many figure (default 2)")
     args = parser.parse_args()

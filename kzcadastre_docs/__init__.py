@@ -24,6 +24,7 @@ _EXPORTS = {
                      "TemplateCheckError", "TemplateError", "UnknownFormError"), ".errors"),
     **dict.fromkeys(("FormSpec", "Provenance", "get_form"), ".forms"),
     "InvalidCadastralNumber": ".law.cadastral",
+    **dict.fromkeys(("BarcodeError", "BarcodeReport", "verify_barcode"), ".jobs.verify"),
     **dict.fromkeys(("PayloadSignature", "PreparedDocument", "SignatureOptions", "SigningError", "SigningInputError",
                      "VerificationReport", "finish_external", "load_pkcs12", "prepare_external", "sign_external",
                      "sign_payload", "sign_pdf", "verify_file", "verify_payload", "verify_pdf"), ".signing"),
@@ -74,6 +75,8 @@ sys.modules[__name__].__class__ = _Package
 __version__ = "0.1.0"
 
 __all__ = [
+    "BarcodeError",
+    "BarcodeReport",
     "CadastralRegister",
     "CadastralRuleError",
     "CaseFileError",
@@ -125,6 +128,7 @@ __all__ = [
     "sign_pdf",
     "to_pdf",
     "validate",
+    "verify_barcode",
     "verify_file",
     "verify_payload",
     "verify_pdf",

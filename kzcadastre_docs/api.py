@@ -258,7 +258,9 @@ def render_document(
         title=metadata.title,
         subject=metadata.subject,
         keywords="; ".join(metadata.keywords),
-        description=" ".join(filter(None, (spec.provenance_notice(lang, text_provenance), fallback_note(fallbacks, lang)))),
+        description=" ".join(filter(None, (
+            spec.properties_note(model, lang) if spec.properties_note and text_provenance is None
+            else spec.provenance_notice(lang, text_provenance), fallback_note(fallbacks, lang)))),
         creator="kzcadastre-docs",
         created=spec.document_date(model),
         language=LANG_TAGS[lang],

@@ -131,10 +131,10 @@ def test_localized_text_keeps_its_form_in_json():
 # --- vocabularies ---
 
 def test_an_unknown_code_is_an_error_listing_the_nearest_codes():
-    data = json.loads((SAMPLES / "cadastral-passport" / "apartment-astana.json").read_text(encoding="utf-8"))
+    data = json.loads((SAMPLES / "conclusion" / "apartment-astana.json").read_text(encoding="utf-8"))
     data["object"]["floors"][0]["rooms"][1]["purpose"] = "kitchn"
     with pytest.raises(kz.DataValidationError) as info:
-        kz.validate("cadastral-passport", data)
+        kz.validate("conclusion", data)
     (problem,) = info.value.problems
     assert (problem.field, problem.rule) == ("object.floors[0].rooms[1].purpose", "vocabulary")
     assert problem.context["nearest"].split(", ")[0] == "kitchen"
@@ -279,12 +279,12 @@ def test_the_schema_shows_a_text_as_a_string_or_kk_ru():
 
 
 def test_the_schema_lists_a_vocabulary_s_codes_and_the_free_text_form():
-    schema = kz.schema("cadastral-passport")
+    schema = kz.schema("conclusion")
     room = schema["$defs"]["Room"]["properties"]["purpose"]
     codes, free = room["anyOf"]
     assert "kitchen" in codes["enum"] and free["required"] == ["kk", "ru"]
     validator = Draft202012Validator(schema)
-    data = json.loads((SAMPLES / "cadastral-passport" / "apartment-astana.json").read_text(encoding="utf-8"))
+    data = json.loads((SAMPLES / "conclusion" / "apartment-astana.json").read_text(encoding="utf-8"))
     assert not list(validator.iter_errors(data))
     data["object"]["floors"][0]["rooms"][0]["purpose"] = "kitchn"
     assert list(validator.iter_errors(data))
@@ -309,11 +309,11 @@ def test_the_label_filter_prints_a_resolved_code_and_plain_output_prints_it_too(
 
 
 def test_a_named_floor_level_prints_in_the_document_language(tmp_path):
-    data = json.loads((SAMPLES / "cadastral-passport" / "apartment-astana.json").read_text(encoding="utf-8"))
-    data["object"]["floors"][0]["level"] = {"kk": "жертөле", "ru": "подвал"}
-    ru, kk = _text(kz.render("cadastral-passport", data, "ru")), _text(kz.render("cadastral-passport", data, "kk"))
+    data = json.loads((SAMPLES / "passport-apartment" / "apartment-astana.json").read_text(encoding="utf-8"))
+    data["floor"] = {"kk": "жертөле", "ru": "подвал"}
+    ru, kk = _text(kz.render("passport-apartment", data, "ru")), _text(kz.render("passport-apartment", data, "kk"))
     assert "Этаж: подвал" in ru and "жертөле" not in ru
-    assert "Қабат: жертөле" in kk and "подвал" not in kk
+    assert "Қабаты: жертөле" in kk and "подвал" not in kk
     source = tmp_path / "data.json"
     source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     for name in ("подвал", "жертөле"):

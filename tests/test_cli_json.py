@@ -77,6 +77,7 @@ def _cases(tmp_path):
                       "--submitted", "24.11.2026 10:00")],
         **_cadastral_cases(tmp_path),
         **_signing_cases(tmp_path),
+        **_barcode_cases(tmp_path),
         "fee": [("fee", "--service", "passport", "--object-type", "other", "--area", "1000", "--on", "24.11.2026"),
                 ("fee", "--service", "correction", "--object-type", "apartment", "--on", "24.11.2026")],
     }
@@ -141,6 +142,19 @@ def _signing_cases(tmp_path):
     }
 
 
+def _barcode_cases(tmp_path):
+    """A passport's QR code as a picture, taken from the rendered DOCX."""
+    import kzcadastre_docs as kz
+    from kzcadastre_docs.docx import Package
+
+    source = sorted((SAMPLES / "passport-apartment").glob("*.json"))[0]
+    document = kz.render_document("passport-apartment", json.loads(source.read_text(encoding="utf-8")), "ru")
+    package = Package.from_bytes(document.docx)
+    picture = next(name for name in package.names() if name.startswith("word/media/") and name.endswith(".png"))
+    (tmp_path / "qr.png").write_bytes(package.get(picture))
+    return {"verify-barcode": [("verify-barcode", tmp_path / "qr.png", "--data", source)]}
+
+
 def test_every_command_speaks_json_that_fits_its_schema(tmp_path, monkeypatch):
     monkeypatch.setenv("KZCADASTRE_KEY_PASSWORD", "")
     cases = _cases(tmp_path)
@@ -162,7 +176,8 @@ def test_every_command_speaks_json_that_fits_its_schema(tmp_path, monkeypatch):
 @pytest.mark.parametrize(("args", "status", "code", "field"), [
     (("render", "annex-1", "--data", "missing.json", "-o", "x/"), 2, "data_file", "missing.json"),
     (("render", "annex-1", "--data", "missing.json"), 2, "missing_parameter", "-o"),
-    (("render", "annex-77", "--data", "missing.json", "-o", "x/"), 2, "unknown_form", "FORM"),
+    (("render", "annex-77", "--data", SAMPLES / "requirements-new-object" / "astana-branch.json", "-o", "x/"), 2,
+     "unknown_form", "FORM"),
     (("deadline", "--service", "passport", "--object-type", "apartment", "--submitted", "24.11.2026"), 2,
      "bad_parameter", "--submitted"),
     (("fee", "--service", "passport", "--object-type", "other", "--on", "2026-11-24"), 2, "fee", "--area"),

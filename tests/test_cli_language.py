@@ -33,6 +33,7 @@ ALLOWED = {
     "SQLite", "PostgreSQL", "psycopg", "URL", "primary", "secondary",  # programs; kinds of number (codes)
     "PAdES", "PKCS", "RFC", "RSA", "ECDSA", "Ed", "PEM", "DER", "CMS", "SignedData", "GOST", "base",  # standards
     "NCALayer", "Kalkan",  # the national signing programs
+    "QR", "rooms",
     "AA", "BBB", "CCC",  # the parts of a cadastral number as the Rules letter them (point 13)
 }
 
@@ -229,7 +230,7 @@ def test_message_numbers_agree_with_the_documents(lang, value):
 
 
 @BOTH
-@pytest.mark.parametrize("form", ["annex-1", "conclusion", "cadastral-passport", "notice-surcharge"])
+@pytest.mark.parametrize("form", ["annex-1", "conclusion", "passport-apartment", "notice-surcharge"])
 def test_describe_has_no_english_but_the_data_keys(clerk, form):
     """describe shows the form's data keys (what a data file is written with) and codes as they
     are; every other word is in the clerk's language."""
@@ -239,6 +240,8 @@ def test_describe_has_no_english_but_the_data_keys(clerk, form):
     assert result.exit_code == 0, result.output
     keys = set(re.findall(r'"([A-Za-z_][A-Za-z0-9_]*)"\s*:', json_module.dumps(kz.schema(form))))
     keys |= {"astana", "new_object", "duplicate", "total_area", "living_area", "floors_above_ground", "rooms",
-             "purpose", "structure", "litera", "object", "floors", "plan", "plot_outline", "site_plan"}
+             "purpose", "structure", "litera", "object", "floors", "plan", "plot_outline", "site_plan", "dacha",
+             "storeroom", "apartment", "dormitory_room", "individual_house", "individual_garage", "other", "land_plot",
+             "parking_place"}
     words = [word for word in english_words(result.output) if word not in keys]
     assert words == [], result.output

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import io
 import json
-import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -15,7 +15,8 @@ from PIL import Image
 import kzcadastre_docs as kz
 from kzcadastre_docs.cli import main
 from kzcadastre_docs.docx import Package
-from kzcadastre_docs.drawing import DPI, draw_floor_plan
+from kzcadastre_docs.drawing import DPI, draw_floor_plan, draw_site
+from kzcadastre_docs.models.parts import Floor
 from kzcadastre_docs.forms.annexes.abris import draw_abris
 from kzcadastre_docs.drawing.canvas import font
 from kzcadastre_docs.errors import TemplateError
@@ -30,13 +31,18 @@ def _data(form: str, case: str) -> dict:
     return json.loads((SAMPLES / form / f"{case}.json").read_text(encoding="utf-8"))
 
 
+FLOORS = Path(__file__).parent / "fixtures" / "floors"
+
+
+def _floor(name: str) -> dict:
+    return json.loads((FLOORS / f"{name}.json").read_text(encoding="utf-8"))
+
+
 def _drawings():
     abris = kz.validate("abris", _data("abris", "house-almaty-region"))
     yield SAMPLES / "abris" / "house-almaty-region.abris.png", draw_abris(abris)
-    for case in ("apartment-astana", "house-almaty-region-duplicate"):
-        passport = kz.validate("cadastral-passport", _data("cadastral-passport", case))
-        for floor in passport.object.floors:
-            yield SAMPLES / "cadastral-passport" / f"{case}.floor-{floor.key}.png", draw_floor_plan(floor)
+    for case in ("apartment-astana.floor-9", "house-almaty-region-duplicate.floor-1"):
+        yield FLOORS / f"{case}.png", draw_floor_plan(Floor.model_validate(_floor(case)))
 
 
 DRAWINGS = list(_drawings())
@@ -108,20 +114,29 @@ def test_the_abris_document_embeds_its_drawing():
     assert "Масштабы 1:400" in body
 
 
-def test_the_passport_embeds_its_floor_plan_and_site_plan():
-    docx = kz.render("cadastral-passport", _data("cadastral-passport", "house-almaty-region-duplicate"), "ru")
+def test_the_house_passport_embeds_its_site_plan_and_building_plan():
+    from kzcadastre_docs.forms.passport.apartment import PLAN_SCALES
+
+    data = _data("passport-house", "house-almaty-region")
+    docx = kz.render("passport-house", data, "ru")
     media = _media(docx)
-    assert len(media) == 2
-    floor_golden = (SAMPLES / "cadastral-passport" / "house-almaty-region-duplicate.floor-1.png").read_bytes()
-    assert image_difference(floor_golden, media["word/media/kz-picture-2.png"]) is None
-    assert len(re.findall(r"<wp:inline", Package.from_bytes(docx).get("word/document.xml").decode())) == 2
+    model = kz.validate("passport-house", data)
+    site = draw_site(model.site_plan, f"Site plan, {model.cadastral_number}")
+    plan = draw_floor_plan(model.floor_model(), PLAN_SCALES, 11)
+    pictures = list(media.values())
+    assert len(pictures) == 4  # the QR code (one picture, on every page), the plot's plan, the site plan, the building plan
+    assert any(image_difference(site.png, picture) is None for picture in pictures)
+    assert any(image_difference(plan.png, picture) is None for picture in pictures)
+    assert plan.scale in PLAN_SCALES  # Instruction No. 367, p. 58
 
 
-def test_a_passport_without_geometry_keeps_its_framed_places():
-    docx = kz.render("cadastral-passport", _data("cadastral-passport", "business-centre-astana"), "ru")
-    assert _media(docx) == {}
+def test_a_passport_without_geometry_keeps_the_forms_blank_place():
+    data = _data("passport-apartment", "apartment-astana")
+    del data["plan"]
+    docx = kz.render("passport-apartment", data, "ru")
+    assert len(_media(docx)) == 1  # the QR code only
     body = Package.from_bytes(docx).get("word/document.xml").decode()
-    assert "в данных нет контуров помещений" in body and "<wp:inline" not in body
+    assert "Масштаб __________" in body and "контур" not in body
 
 
 def _picture() -> InlineImage:
@@ -164,12 +179,12 @@ def test_cli_draws_the_abris(tmp_path):
 
 
 def test_cli_draws_each_floor_of_a_multi_floor_object(tmp_path):
-    data = copy.deepcopy(_data("cadastral-passport", "apartment-astana"))
+    data = copy.deepcopy(_data("conclusion", "apartment-astana"))
+    data["object"]["floors"][0] = _floor("apartment-astana.floor-9")
     second = copy.deepcopy(data["object"]["floors"][0])
     second["level"] = "мансарда"
     data["object"]["floors"].append(second)
     data["object"].update(total_area="103.20", living_area="62.00", useful_area="103.20")
-    data["main"]["total_area"] = "103.20"
     source = tmp_path / "two-floors.json"
     source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     result = CliRunner().invoke(main, ["draw", "floor-plan", "--data", str(source), "-o", str(tmp_path / "plan.png")])
@@ -181,7 +196,7 @@ def test_cli_draws_each_floor_of_a_multi_floor_object(tmp_path):
 
 
 @pytest.mark.parametrize("kind, case, message", [
-    ("floor-plan", ("cadastral-passport", "business-centre-astana"), "no floor has a plan"),
+    ("floor-plan", ("conclusion", "apartment-astana"), "no floor has a plan"),
     ("abris", ("notice-incomplete", "house-almaty-region"), "no site geometry in the data"),
 ])
 def test_cli_draw_without_geometry_exits_2(tmp_path, kind, case, message):
@@ -209,13 +224,14 @@ def test_a_document_in_both_languages_draws_its_plans_once(monkeypatch):
     drawing._recent.clear()
     calls = []
     original = drawing.draw_floor_plan
-    monkeypatch.setattr(drawing, "draw_floor_plan", lambda floor: (calls.append(floor.key), original(floor))[1])
-    data = _data("cadastral-passport", "apartment-astana")
-    kk, ru = kz.render("cadastral-passport", data, "kk"), kz.render("cadastral-passport", data, "ru")
+    monkeypatch.setattr(drawing, "draw_floor_plan",
+                        lambda floor, *args, **kw: (calls.append(floor.key), original(floor, *args, **kw))[1])
+    data = _data("passport-apartment", "apartment-astana")
+    kk, ru = kz.render("passport-apartment", data, "kk"), kz.render("passport-apartment", data, "ru")
     assert calls == ["9"]
     assert _media(kk) == _media(ru)
     changed = copy.deepcopy(data)
-    changed["object"]["floors"][0]["plan"][0]["outline"][2] = [4.6, 6.83]
-    changed["object"]["floors"][0]["plan"][0]["outline"][3] = [0, 6.83]
-    kz.render("cadastral-passport", changed, "kk")
+    changed["plan"][0]["outline"][2] = [2.0, 3.2]
+    changed["plan"][0]["outline"][3] = [0, 3.2]
+    kz.render("passport-apartment", changed, "kk")
     assert calls == ["9", "9"]  # other geometry, drawn anew

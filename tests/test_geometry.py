@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -28,7 +29,22 @@ def _problems(form: str, data: dict) -> list[tuple[str, str]]:
 
 
 ABRIS = _sample("abris", "house-almaty-region")
-APARTMENT = _sample("cadastral-passport", "apartment-astana")
+FLOORS = Path(__file__).parent / "fixtures" / "floors"
+
+
+def _floor(name: str) -> dict:
+    """A measured floor with its plan (the floors the drawing goldens are drawn from)."""
+    return json.loads((FLOORS / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _with_plan(form: str, case: str, floor: str) -> dict:
+    """A sample whose first floor is replaced by a measured floor with its plan (samples/floor-plan)."""
+    data = copy.deepcopy(_sample(form, case))
+    data["object"]["floors"][0] = _floor(floor)
+    return data
+
+
+APARTMENT = _with_plan("conclusion", "apartment-astana", "apartment-astana.floor-9")
 
 
 # -- outlines ---------------------------------------------------------------------------------
@@ -53,7 +69,7 @@ def test_outline_messages_exist_in_every_language():
 def test_a_bad_room_outline_is_named_by_its_full_path():
     data = copy.deepcopy(APARTMENT)
     data["object"]["floors"][0]["plan"][3]["outline"] = [[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]
-    assert _problems("cadastral-passport", data) == [("object.floors[0].plan[3].outline", "outline_invalid")]
+    assert _problems("conclusion", data) == [("object.floors[0].plan[3].outline", "outline_invalid")]
 
 
 def test_self_intersection_says_where():
@@ -79,18 +95,22 @@ def test_areas_from_outlines():
 
 
 def test_the_sample_plans_agree_with_their_explications():
-    for case in ("apartment-astana", "house-almaty-region-duplicate"):
-        data = _sample("cadastral-passport", case)
-        assert kz.warnings("cadastral-passport", data) == []
-        for floor in kz.validate("cadastral-passport", data).object.floors:
-            assert floor.plan and floor.plan_area_differences() == []
+    from kzcadastre_docs.models.parts import Floor
+
+    assert kz.warnings("conclusion", APARTMENT) == []
+    for case in ("apartment-astana.floor-9", "house-almaty-region-duplicate.floor-1"):
+        floor = Floor.model_validate(_floor(case))
+        assert floor.plan and floor.plan_area_differences() == [] and list(floor.violations()) == []
+    for form, case in (("passport-apartment", "apartment-astana"), ("passport-house", "house-almaty-region")):
+        model = kz.validate(form, _sample(form, case))
+        assert model.floor_model().plan_area_differences() == []
 
 
 def test_an_outline_area_off_the_declared_one_is_a_warning_not_an_error():
     data = copy.deepcopy(APARTMENT)
     data["object"]["floors"][0]["plan"][0]["outline"] = [[0, 2.82], [4.6, 2.82], [4.6, 6.72], [0, 6.72], [0, 2.82]]
-    kz.validate("cadastral-passport", data)  # still valid
-    found = kz.warnings("cadastral-passport", data)
+    kz.validate("conclusion", data)  # still valid
+    found = kz.warnings("conclusion", data)
     assert [(w.field, w.rule) for w in found] == [("object.floors[0].plan[0].outline", "plan_area")]
     assert found[0].context["computed"] == Decimal("17.94") and found[0].context["declared"] == Decimal("18.40")
     assert "17,94 м²" in found[0].describe("kk") and "18,40 м²" in found[0].describe("ru")  # as the documents print them
@@ -101,7 +121,7 @@ def test_overlapping_rooms_are_reported():
     data = copy.deepcopy(APARTMENT)
     data["object"]["floors"][0]["plan"][1]["outline"] = [[4.0, 2.82], [7.15, 2.82], [7.15, 6.82], [4.0, 6.82],
                                                          [4.0, 2.82]]
-    rules = {(w.field, w.rule) for w in kz.warnings("cadastral-passport", data)}
+    rules = {(w.field, w.rule) for w in kz.warnings("conclusion", data)}
     assert ("object.floors[0].plan[1].outline", "rooms_overlap") in rules
 
 
@@ -112,7 +132,7 @@ def test_plan_rooms_must_match_the_explication():
     plan = data["object"]["floors"][0]["plan"]
     plan[4]["number"] = "6"  # room 5 missing from the plan, room 6 not in the explication
     plan.append(dict(plan[0]))  # room 1 twice
-    assert sorted(_problems("cadastral-passport", data)) == [
+    assert sorted(_problems("conclusion", data)) == [
         ("object.floors[0].plan[4].number", "plan_room_unknown"),
         ("object.floors[0].plan[5].number", "duplicate"),
         ("object.floors[0].rooms[4].number", "plan_room_missing"),

@@ -20,8 +20,8 @@ ROOT = "kzcadastre_docs"
 #: Module prefixes by layer, lowest first; a module belongs to its longest matching prefix.
 LAYERS = [
     ["errors", "i18n.messages", "i18n.catalogue", "data"],
-    ["files", "inplace", "roundtrip", "i18n", "docx", "pdf"],
-    ["law.identifiers", "law.cadastral", "law.calendar", "law.timezone"],
+    ["files", "inplace", "roundtrip", "i18n", "docx", "pdf", "barcode"],
+    ["law.identifiers", "law.cadastral", "law.calendar", "law.timezone", "law.areas"],
     ["models"],
     ["law.rules", "law.fees", "law"],
     ["rendering"],

@@ -101,8 +101,8 @@ def test_a_python_without_uno_is_named_in_the_error(monkeypatch, tmp_path):
 def test_render_pdf_without_libreoffice_still_writes_the_docx(monkeypatch, tmp_path):
     monkeypatch.setenv("KZCADASTRE_SOFFICE", str(tmp_path / "no-soffice"))
     target = tmp_path / "out" / "passport.docx"
-    result = CliRunner().invoke(main, ["render", "cadastral-passport", "--lang", "kk", "--pdf", "--data",
-                                       str(SAMPLES / "cadastral-passport" / "apartment-astana.json"), "-o", str(target)])
+    result = CliRunner().invoke(main, ["render", "passport-apartment", "--lang", "kk", "--pdf", "--data",
+                                       str(SAMPLES / "passport-apartment" / "apartment-astana.json"), "-o", str(target)])
     assert result.exit_code == 1, result.output
     assert target.is_file() and target.read_bytes()[:2] == b"PK"
     assert not target.with_suffix(".pdf").exists()
@@ -130,15 +130,22 @@ def test_a_document_without_cadastral_number_has_only_its_form_as_keyword():
     assert document_metadata(spec, model, "ru").keywords == ("requirements-new-object",)
 
 
+def _duplicate(form: str, case: str):
+    spec = get_form(form)
+    data = json.loads((SAMPLES / form / f"{case}.json").read_text(encoding="utf-8"))
+    data["duplicate"] = {"issued_on": "2026-12-01"}
+    return spec, spec.model.model_validate(data)
+
+
 def test_only_a_duplicate_says_so_in_its_title():
-    spec, original = _sample("cadastral-passport", "apartment-astana")
-    _, duplicate = _sample("cadastral-passport", "house-almaty-region-duplicate")
+    spec, original = _sample("passport-apartment", "apartment-astana")
+    _, duplicate = _duplicate("passport-apartment", "apartment-astana")
     assert document_metadata(spec, original, "kk").title == spec.title["kk"]
     assert document_metadata(spec, duplicate, "kk").title == spec.title["kk"] + " (ТЕЛНҰСҚА)"
 
 
 def test_the_docx_properties_carry_the_same_metadata():
-    spec, model = _sample("cadastral-passport", "house-almaty-region-duplicate")
+    spec, model = _duplicate("passport-house", "house-almaty-region")
     document = api.render_document(spec.slug, model, "ru")
     core = zipfile.ZipFile(io.BytesIO(document.docx)).read("docProps/core.xml").decode("utf-8")
     assert f"<dc:title>{document.metadata.title}</dc:title>" in core

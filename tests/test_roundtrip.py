@@ -47,6 +47,24 @@ def _expected(value, lang, name=None):
     return str(value)
 
 
+#: Passport fields no form prints: the object type picks the form; only Form 3 has a
+#: date-of-issue line (the others carry the date in the QR code and the properties).
+NOT_PRINTED = {"object_type"}
+PASSPORT_WITHOUT_ISSUE_LINE = {"passport-land", "passport-house", "passport-parking", "passport-storage"}
+
+
+def _found(slug, name, value, lang, text):
+    if slug.startswith("passport-") and (name in NOT_PRINTED or (name == "document_date" and
+                                                                  slug in PASSPORT_WITHOUT_ISSUE_LINE)):
+        return True
+    if isinstance(value, date) and slug.startswith("passport-"):  # written into the forms' «___» ________ ____ blanks
+        from kzcadastre_docs.models.passport import date_parts
+
+        parts = date_parts(value, lang)
+        return f"«{parts['day']}» {parts['month']}" in text and parts["year"] in text
+    return _expected(value, lang, name) in text
+
+
 def _scalars(model):
     for name, value in model:
         if isinstance(value, (str, date, Decimal, int, Localizable)) and not isinstance(value, bool):
@@ -61,7 +79,7 @@ def test_every_scalar_input_value_appears_in_the_text(slug, path, lang):
     data = json.loads(path.read_text(encoding="utf-8"))
     model = kz.validate(slug, data)
     text = _text(kz.render(slug, data, lang))
-    missing = [(name, value) for name, value in _scalars(model) if _expected(value, lang, name) not in text]
+    missing = [(name, value) for name, value in _scalars(model) if not _found(slug, name, value, lang, text)]
     assert not missing, f"values not in the {lang} document: {missing}"
 
 

@@ -64,8 +64,9 @@ def conclusion_pdf_a(converter):
 
 @pytest.fixture(scope="module")
 def duplicate_passport_pdf(converter):
-    data = json.loads((SAMPLES / "cadastral-passport" / "house-almaty-region-duplicate.json").read_text(encoding="utf-8"))
-    return api.render_pdf("cadastral-passport", data, "kk", pdf_a=True, converter=converter)
+    data = json.loads((SAMPLES / "passport-house" / "house-almaty-region.json").read_text(encoding="utf-8"))
+    data["duplicate"] = {"issued_on": "2026-12-01"}
+    return api.render_pdf("passport-house", data, "kk", pdf_a=True, converter=converter)
 
 
 def _key(issued):

@@ -93,7 +93,7 @@ CASES = [
     ("notice-surcharge/apartment-astana", "vat_amount", "2522.00", "vat_amount", "vat_mismatch"),
     ("notice-preliminary-refusal/business-centre-astana", "document_date", "2026-12-02", "document_date",
      "hearing_notice_late"),
-    ("cadastral-passport/house-almaty-region-duplicate", "duplicate.issued_on", "2026-01-01", "duplicate.issued_on",
+    ("passport-house/house-almaty-region", "duplicate", {"issued_on": "2026-01-01"}, "duplicate.issued_on",
      "date_order"),
     (A1, "branch", {"kk": "Ф" * 301, "ru": "Ф"}, "branch", "string_too_long"),
     (A1, "branch", {"kk": "Aстана", "ru": "Астана"}, "branch", "mixed_script"),

@@ -97,8 +97,8 @@ def _safe_part(text: str) -> str:
 @main.command()
 @click.argument("kind", type=click.Choice(["abris", "floor-plan"]))
 @click.option("--data", "data_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="abris: abris data, cadastral-passport data with site_plan, or a site plan; floor-plan: "
-                   "cadastral-passport or conclusion data, or one floor.")
+              help="abris: abris data, passport-house data with site_plan, or a site plan; floor-plan: "
+                   "passport data (rooms and plan), conclusion data, or one floor.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The .png file (several floors: <name>-<level>.png).")
 @click.option("--floor", "level", help="floor-plan: only this floor (its level as in the data).")

@@ -152,16 +152,20 @@ def validate_command(form, data_file):
 def render(form, data_file, lang, output, force, allow_fallback, pdf, pdf_a, timeout, templates_dir, sign_key,
            password_env, tsa_url):
     """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a; signed with --sign).
+    FORM `passport` takes the passport form of the data's object_type.
 
     Every localized value is printed in the document's language; a value given in the
     other language only is an error (exit 2, nothing written) unless --allow-fallback."""
+    from ..forms.passport import passport_form_for
     from ..jobs.batch import case_key
 
+    data = load_data(data_file)
+    if form == "passport":
+        form = passport_form_for(data)
     spec = renderable_form(form)
     sign = pdf_signer(sign_key, password_env, tsa_url)  # the key is checked before any work
     pdf = pdf or pdf_a or sign is not None
     langs = list(spec.languages) if lang == "both" else [lang]
-    data = load_data(data_file)
     key = (case_key(data) if isinstance(data, dict) else "") or case_key({"number": Path(data_file).stem})
     targets = _outputs(spec, langs, output, pdf, key)
     model = api.validate(spec.slug, data)

@@ -8,8 +8,9 @@ from collections.abc import Callable
 
 from ..rendering.pictures import InlineImage
 from .abris import DrawingError, draw_site
-from .canvas import DPI, Drawing
-from .floor_plan import draw_floor_plan
+from .canvas import DPI, SCALES, Drawing
+from .floor_plan import MAX_HEIGHT_CM, draw_floor_plan
+from .plot import draw_plot
 
 _recent: OrderedDict[str, Drawing] = OrderedDict()
 _recent_lock = threading.Lock()
@@ -37,9 +38,19 @@ def site_picture(site, title: str) -> InlineImage:
     return picture(remembered("site\n" + title + "\n" + site.model_dump_json(), lambda: draw_site(site, title)))
 
 
-def floor_picture(floor) -> InlineImage:
-    """A floor plan as a picture for a template."""
-    return picture(remembered("floor\n" + floor.model_dump_json(), lambda: draw_floor_plan(floor)))
+def plot_picture(outline, north_bearing: float, title: str) -> InlineImage:
+    """A land plot's plan (the passports' land pages) as a picture for a template."""
+    key = f"plot {north_bearing} {title}\n{list(map(tuple, outline))}"
+    return picture(remembered(key, lambda: draw_plot(outline, north_bearing, title)))
+
+
+def floor_picture(floor, scales: tuple[int, ...] | None = None, max_height_cm: float | None = None) -> InlineImage:
+    """A floor plan as a picture for a template, at the largest of `scales` (default: the
+    standard scales) at which it fits `max_height_cm` (default: the floor plan's own)."""
+    if scales is None and max_height_cm is None:
+        return picture(remembered("floor\n" + floor.model_dump_json(), lambda: draw_floor_plan(floor)))
+    options = {"scales": scales or SCALES, "max_height_cm": max_height_cm or MAX_HEIGHT_CM}
+    return picture(remembered(f"floor {options}\n" + floor.model_dump_json(), lambda: draw_floor_plan(floor, **options)))
 
 
 def picture(drawing: Drawing | None) -> InlineImage | None:
@@ -49,5 +60,5 @@ def picture(drawing: Drawing | None) -> InlineImage | None:
     return InlineImage(drawing.png, drawing.width_cm, drawing.height_cm, drawing.description, scale=drawing.scale)
 
 
-__all__ = ["DPI", "Drawing", "DrawingError", "draw_floor_plan", "draw_site", "floor_picture",
-           "picture", "remembered", "site_picture"]
+__all__ = ["DPI", "Drawing", "DrawingError", "draw_floor_plan", "draw_plot", "draw_site", "floor_picture",
+           "picture", "plot_picture", "remembered", "site_picture"]

@@ -71,12 +71,12 @@ class Sheet:
     """
 
     def __init__(self, bounds: Sequence[float], *, width_cm: float, max_height_cm: float,
-                 min_height_cm: float = 4.0, margin_cm: float = 1.5):
+                 min_height_cm: float = 4.0, margin_cm: float = 1.5, scales: Sequence[int] = SCALES):
         min_x, min_y, max_x, max_y = bounds
         extent_x, extent_y = max(max_x - min_x, 0.01), max(max_y - min_y, 0.01)
         usable_x, usable_y = width_cm - 2 * margin_cm, max_height_cm - 2 * margin_cm
-        self.scale = next((n for n in SCALES if extent_x * 100 / n <= usable_x and extent_y * 100 / n <= usable_y),
-                          SCALES[-1])
+        self.scale = next((n for n in scales if extent_x * 100 / n <= usable_x and extent_y * 100 / n <= usable_y),
+                          scales[-1])
         self.width_cm = width_cm
         self.height_cm = round(max(min_height_cm, min(max_height_cm, extent_y * 100 / self.scale + 2 * margin_cm)), 2)
         self.px_per_m = DPI / 2.54 * 100 / self.scale

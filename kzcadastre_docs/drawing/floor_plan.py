@@ -9,11 +9,13 @@ measure.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from shapely import Polygon, unary_union
 
 from ..models.parts import Floor
 from .abris import DrawingError
-from .canvas import Drawing, Sheet, decimal_comma
+from .canvas import SCALES, Drawing, Sheet, decimal_comma
 
 WIDTH_CM = 17.0
 MAX_HEIGHT_CM = 12.0
@@ -28,8 +30,8 @@ def _polygons(shape):
     return list(getattr(shape, "geoms", [shape]))
 
 
-def draw_floor_plan(floor: Floor) -> Drawing:
-    """The plan of one floor as a PNG at 300 dpi, 17 cm wide, at the largest standard scale that fits."""
+def draw_floor_plan(floor: Floor, scales: Sequence[int] = SCALES, max_height_cm: float = MAX_HEIGHT_CM) -> Drawing:
+    """The plan of one floor as a PNG at 300 dpi, 17 cm wide, at the largest of `scales` that fits."""
     if not floor.plan:
         raise DrawingError("floor {floor}: plan is not given, so there is nothing to draw", floor=floor.key)
     rooms = {room.number: room for room in floor.rooms}
@@ -39,8 +41,8 @@ def draw_floor_plan(floor: Floor) -> Drawing:
     inside = rooms_union.buffer(PARTITION_M, join_style="mitre").buffer(-PARTITION_M, join_style="mitre")
     walls = inside.buffer(OUTER_WALL_M, join_style="mitre")
     min_x, min_y, max_x, max_y = rooms_union.bounds
-    sheet = Sheet(walls.bounds, width_cm=WIDTH_CM, max_height_cm=MAX_HEIGHT_CM, min_height_cm=5.0,
-                  margin_cm=1.9)
+    sheet = Sheet(walls.bounds, width_cm=WIDTH_CM, max_height_cm=max_height_cm, min_height_cm=5.0,
+                  margin_cm=1.9, scales=scales)
     for polygon in _polygons(walls):
         sheet.polygon(list(polygon.exterior.coords), width_mm=0.25, fill=WALL_GREY)
         for hole in polygon.interiors:  # a courtyard or a light well

@@ -39,14 +39,15 @@ def document_metadata(spec: FormSpec, model: DocumentModel, lang: str) -> Docume
     """The properties of one document in `lang`.
 
     >>> from kzcadastre_docs.forms import get_form
-    >>> spec = get_form("cadastral-passport")
+    >>> spec = get_form("passport-house")
     >>> import json, pathlib
-    >>> data = json.loads(pathlib.Path("samples/cadastral-passport/house-almaty-region-duplicate.json").read_text())
+    >>> data = json.loads(pathlib.Path("samples/passport-house/house-almaty-region.json").read_text())
+    >>> data["duplicate"] = {"issued_on": "2026-12-01"}
     >>> meta = document_metadata(spec, spec.model.model_validate(data), "ru")
     >>> meta.title
-    'Кадастровый паспорт объекта недвижимости (ДУБЛИКАТ)'
+    'Кадастровый паспорт объекта недвижимости (частный дом, дача, гараж) (ДУБЛИКАТ)'
     >>> meta.keywords
-    ('03:047:158:219:1', '03:047:158:219', 'cadastral-passport')
+    ('03:047:158:219:1', 'passport-house')
     """
     title = spec.title[lang]
     if getattr(model, "duplicate", None):

@@ -81,6 +81,9 @@ class FormSpec:
     compute: Callable[[DocumentModel, str], dict[str, Any]] | None = None
     #: The names `compute` adds, so that the template check knows them.
     computed_names: tuple[str, ...] = ()
+    #: What a document's properties say of its wording, from its data: (model, lang) -> text.
+    #: Without it, the provenance notice.
+    properties_note: Callable[[DocumentModel, str], str] | None = None
     #: The footer's statement of where the wording comes from, by language, for a form whose
     #: text is not Order No. 65's (PROVENANCE_NOTICE says that order).
     source_notice: dict[str, str] = field(default_factory=dict)

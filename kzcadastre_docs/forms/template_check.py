@@ -72,10 +72,10 @@ def _type_name(annotation: Any) -> str:
 def resolve(model: type[BaseModel], path: Sequence[str], extra_names: Iterable[str] = ()) -> str | None:
     """None if `path` exists in `model` (or starts with a name in `extra_names`), else why not.
 
-    >>> from kzcadastre_docs.forms.passport.cadastral_passport import CadastralPassportData as Passport
-    >>> resolve(Passport, ["object", "floors", "[]", "rooms", "[]", "area"]) is None
+    >>> from kzcadastre_docs.forms.annexes.conclusion import ConclusionData as Conclusion
+    >>> resolve(Conclusion, ["object", "floors", "[]", "rooms", "[]", "area"]) is None
     True
-    >>> resolve(Passport, ["object", "floor"])
+    >>> resolve(Conclusion, ["object", "floor"])
     "'floor' is not a field of object (RealEstateObject); its fields: object_type, purpose, total_area, living_area, useful_area, floors_above_ground, floors_below_ground, rooms, year_built, first_complexity_category, floors"
     """
     root, *rest = path

@@ -83,6 +83,17 @@ _T: dict[str, str] = {
     "localized_empty_text": N_("{where} is empty"),
     "localized_type": N_("must be text, or an object with kk and/or ru texts"),
     "localized_both": N_("free text here needs both languages; the {lang} text is missing"),
+    "room_kind": N_("the room's purpose '{value}' is not classified by Instruction No. 367 (p. 83-89): give its counts_as (living, non_living, balcony, terrace, loggia, loggia_balcony, veranda, cold_extension) or one of: {known}"),
+    "summer_room_counted": N_("the room '{name}' is a balcony, loggia, terrace, veranda or vestibule, but its kind '{value}' counts it as {category} area (Instruction No. 367, p. 83-86, 89)"),
+    "room_category": N_("the room's purpose '{value}' counts as {classified} area (Instruction No. 367, p. 83-89), not {category}"),
+    "declared_area": N_("{what} area is declared as {declared} m² but the rooms give {computed} m² (Instruction No. 367, p. {point})"),
+    "litera_scheme": N_("{reason}"),
+    "room_not_in_form": N_("a {value} has no place in this form's explication (its columns: {allowed})"),
+    "declared_volume": N_("the volume is declared as {declared} m³ but the built-up area times the height gives {computed} m³ (Instruction No. 367, p. 101-102; basements and parts of other heights are added separately, p. 103-108)"),
+    "land_area_rounding": N_("a land plot's total area is a whole number of m² ({rounded}, not {value}; Instruction No. 367, p. 74.1)"),
+    "object_type_form": N_("object type '{value}' takes the form {expected}, not {form} (this form is for: {allowed})"),
+    "passport_earlier_edition": N_("the passport is dated {value}, before {edition}, when the edition of Order No. 440 shipped here came into force: an earlier edition applied"),
+    "passport_without_plan": N_("the passport has no {what}: the data has no outlines, the plan's place stays blank and the passport is incomplete"),
 }
 
 # Error types that read the same as another one.

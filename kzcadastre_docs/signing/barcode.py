@@ -21,6 +21,7 @@ from contextvars import ContextVar
 
 from cryptography import x509
 
+from ..barcode.signer import payload_signer
 from .keys import SigningKey
 from .payload import ALGORITHMS, PayloadSignature, PayloadVerification, sign_payload, verify_payload
 
@@ -64,7 +65,9 @@ def barcode_signing(key: SigningKey | None):
     """While active, `sign_if_active` signs payloads with `key` (None: nothing is signed)."""
     token = _ACTIVE.set(key)
     try:
-        yield
+        # The passport forms sit below this layer: they ask kzcadastre_docs.barcode.signer.
+        with payload_signer(None if key is None else (lambda payload: sign_barcode(payload, key))):
+            yield
     finally:
         _ACTIVE.reset(token)
 
