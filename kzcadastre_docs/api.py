@@ -27,6 +27,8 @@ from .models.base import DocumentModel
 from .models.localized import Fallback, localize
 from .rendering import Renderer
 from .files import atomic_write
+from .forms.editions import Edition, get_edition
+from .forms.editions import choose as choose_edition
 from .forms.metadata import document_metadata
 from .pdf import Converter, DocumentMetadata, shared_converter
 
@@ -130,33 +132,46 @@ _UNION_TAGS = frozenset({"individual", "organisation"})
 
 
 def context_for(spec: FormSpec, model: DocumentModel, lang: str, text_provenance: TextProvenance | None = None,
-                *, allow_fallback: bool = False) -> dict[str, Any]:
-    """What a template sees: the model's fields, `lang`, `form` and `provenance_notice`.
+                *, allow_fallback: bool = False, edition: Edition | None = None) -> dict[str, Any]:
+    """What a template sees: the model's fields, `lang`, `form`, `provenance_notice` and
+    `edition` (its id and the Rules' wording in that edition, in `lang`).
 
     Every localized value (a text in two languages, a vocabulary code, a branch) is
     resolved to its `lang` text, so that templates print `{{ field }}`. A value without a
     `lang` text is a DataValidationError naming the field and the missing language, unless
     `allow_fallback`; `localized_context` returns the fallbacks as well.
     """
-    return localized_context(spec, model, lang, text_provenance, allow_fallback=allow_fallback)[0]
+    return localized_context(spec, model, lang, text_provenance, allow_fallback=allow_fallback, edition=edition)[0]
 
 
 def localized_context(spec: FormSpec, model: DocumentModel, lang: str, text_provenance: TextProvenance | None = None,
-                      *, allow_fallback: bool = False) -> tuple[dict[str, Any], list[Problem]]:
+                      *, allow_fallback: bool = False, edition: Edition | None = None
+                      ) -> tuple[dict[str, Any], list[Problem]]:
     """The context of `context_for`, and a warning for each value printed in the other language."""
+    edition = edition or choose_edition(spec.document_date_or_none(model)).edition
     context, fallbacks = localize(model.model_dump(mode="python"), lang)
     if spec.compute is not None:
         # Computed values come from the data, whose fallbacks are already listed.
-        context.update(localize(spec.compute(model, lang), lang)[0])
+        context.update(localize(_compute(spec, model, lang, edition), lang)[0])
     problems = [_fallback_problem(found, allow_fallback) for found in fallbacks]
     if problems and not allow_fallback:
         raise DataValidationError(spec.slug, problems)
     context.update(
         lang=lang,
         form={"slug": spec.slug, "annex": spec.annex, "title": spec.title[lang], "provenance": spec.provenance.value},
-        provenance_notice=spec.provenance_notice(lang, text_provenance),
+        provenance_notice=spec.provenance_notice(lang, text_provenance, edition),
+        edition={"id": edition.id, "wording": {key: value[lang] for key, value in edition.wording.items()}},
     )
     return context, problems
+
+
+def _compute(spec: FormSpec, model: DocumentModel, lang: str, edition: Edition) -> dict[str, Any]:
+    """The form's computed names; a compute function that takes `edition` gets it."""
+    import inspect
+
+    if "edition" in inspect.signature(spec.compute).parameters:
+        return spec.compute(model, lang, edition=edition)
+    return spec.compute(model, lang)
 
 
 #: What a document's properties say when some values are printed in the other language.
@@ -226,23 +241,33 @@ class RenderedDocument:
     metadata: DocumentMetadata
     #: Localized values printed in the other language (render with allow_fallback=True).
     fallbacks: tuple[Problem, ...] = ()
+    #: The edition of Order No. 156 the document was made in ("" for a form without editions).
+    edition: str = ""
+    #: What the user should know: an earlier edition applied, a text that is not shipped.
+    warnings: tuple[str, ...] = ()
 
 
 def render_document(
     form: str, data: Mapping[str, Any] | DocumentModel, lang: str, *, templates_dir: str | Path | None = None,
-    allow_fallback: bool = False,
+    allow_fallback: bool = False, edition: str | None = None,
 ) -> RenderedDocument:
     """Validate and render one document; `render` returns its bytes (see there).
 
     A localized value without a `lang` text is a DataValidationError (rule
     `missing_language`, naming the field and the language) unless `allow_fallback`: then the
-    other language's text is printed and listed in `fallbacks`.
+    other language's text is printed and listed in `fallbacks`. `edition` (YYYY-MM-DD, see
+    `forms.editions`) picks an edition of Order No. 156; by default the document uses the
+    edition in force on its date.
     """
     check_lang(lang)
     spec = renderable_form(form)
     if lang not in spec.languages:
         raise UnsupportedLanguageError("form {slug!r} has no {lang} template", slug=spec.slug, lang=lang, field="--lang")
+    if edition:
+        get_edition(edition)  # an unknown edition is a usage error before anything else
     model = validate(spec.slug, data)
+    chosen = choose_edition(spec.document_date_or_none(model), edition)
+    found = [chosen.warning] if chosen.warning and spec.editions else []
     own = operator_template(templates_dir, spec.slug, lang)
     text_provenance = None
     if own is not None:
@@ -252,7 +277,12 @@ def render_document(
         if problems:
             raise TemplateCheckError(problems)
         text_provenance = TextProvenance.OPERATOR
-    context, fallbacks = localized_context(spec, model, lang, text_provenance, allow_fallback=allow_fallback)
+        found.append(f"{lang}/{spec.slug}.docx is the operator's template: its wording is not checked "
+                     f"against the official text")
+    elif spec.editions and chosen.edition.id not in spec.editions:
+        found.append(f"{spec.slug}: no {lang} text of the {chosen.edition.id} edition is shipped")
+    context, fallbacks = localized_context(spec, model, lang, text_provenance, allow_fallback=allow_fallback,
+                                           edition=chosen.edition)
     metadata = document_metadata(spec, model, lang)
     properties = core_properties(
         title=metadata.title,
@@ -260,27 +290,32 @@ def render_document(
         keywords="; ".join(metadata.keywords),
         description=" ".join(filter(None, (
             spec.properties_note(model, lang) if spec.properties_note and text_provenance is None
-            else spec.provenance_notice(lang, text_provenance), fallback_note(fallbacks, lang)))),
+            else spec.provenance_notice(lang, text_provenance, chosen.edition), fallback_note(fallbacks, lang)))),
         creator="kzcadastre-docs",
         created=spec.document_date(model),
         language=LANG_TAGS[lang],
     )
     engine = renderer(templates_dir if own is not None else None)
-    docx = engine.render(spec.slug, lang, context, {CORE_PART: properties})
-    return RenderedDocument(spec.slug, lang, docx, metadata, tuple(fallbacks))
+    template_edition = chosen.edition.id if spec.editions and own is None else None
+    docx = engine.render(spec.slug, lang, context, {CORE_PART: properties}, edition=template_edition)
+    return RenderedDocument(spec.slug, lang, docx, metadata, tuple(fallbacks),
+                            chosen.edition.id if spec.editions else "", tuple(found))
 
 
 def render(
     form: str, data: Mapping[str, Any] | DocumentModel, lang: str, *, templates_dir: str | Path | None = None,
-    allow_fallback: bool = False,
+    allow_fallback: bool = False, edition: str | None = None,
 ) -> bytes:
     """The DOCX bytes of one document. Same input, same bytes.
 
     `templates_dir` is an operator's templates directory (`<dir>/<lang>/<slug>.docx`): a
     template found there is used instead of the shipped one, after the template check
     (TemplateCheckError if it does not fit the form); forms it lacks use the shipped ones.
+    `edition` picks an edition of Order No. 156 (default: the one in force on the
+    document's date).
     """
-    return render_document(form, data, lang, templates_dir=templates_dir, allow_fallback=allow_fallback).docx
+    return render_document(form, data, lang, templates_dir=templates_dir, allow_fallback=allow_fallback,
+                           edition=edition).docx
 
 
 def to_pdf(document: RenderedDocument, *, pdf_a: bool = False, converter: Converter | None = None) -> bytes:
@@ -304,13 +339,15 @@ def render_pdf(
     converter: Converter | None = None,
     templates_dir: str | Path | None = None,
     allow_fallback: bool = False,
+    edition: str | None = None,
 ) -> bytes:
     """The PDF of one document: `render`, then `to_pdf`.
 
     Raises OfficeNotFoundError (saying what to install) where LibreOffice is missing, and
     ConversionError where a document cannot be converted.
     """
-    document = render_document(form, data, lang, templates_dir=templates_dir, allow_fallback=allow_fallback)
+    document = render_document(form, data, lang, templates_dir=templates_dir, allow_fallback=allow_fallback,
+                               edition=edition)
     return to_pdf(document, pdf_a=pdf_a, converter=converter)
 
 
@@ -323,7 +360,8 @@ def render_to(
     overwrite: bool = False,
     templates_dir: str | Path | None = None,
     allow_fallback: bool = False,
+    edition: str | None = None,
 ) -> Path:
     """Render and write atomically; an existing file is kept unless `overwrite`."""
-    content = render(form, data, lang, templates_dir=templates_dir, allow_fallback=allow_fallback)
+    content = render(form, data, lang, templates_dir=templates_dir, allow_fallback=allow_fallback, edition=edition)
     return atomic_write(path, content, overwrite=overwrite)

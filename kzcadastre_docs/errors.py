@@ -193,3 +193,8 @@ class TemplateError(KzcadastreError):
         self.template_name = template
         self.part = part
         self.detail = message
+class UnknownEditionError(KzcadastreError, LookupError):
+    """An edition that the library does not ship (`render --edition`)."""
+
+    exit_code = EXIT_INVALID
+    code = "unknown_edition"

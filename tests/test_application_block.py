@@ -46,7 +46,7 @@ def test_duplicate_over_new_year(lang):
     text = _text("requirements-duplicate", _data(DUPLICATE), lang)
     assert formatting.official_date(date(2027, 1, 5), lang) in text
     assert formatting.official_date(date(2027, 1, 11), lang) in text
-    assert "2027" in text and ("белгісіз" in text if lang == "kk" else "не известен" in text)
+    assert "2027" in text and ("жарияланбаған" in text if lang == "kk" else "не опубликован" in text)
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -63,8 +63,9 @@ def test_unofficial_tariff_is_said_on_the_document(lang, monkeypatch, tmp_path):
 
 def test_checklist_marks_what_was_attached():
     text = _text("requirements-new-object", _data(APARTMENT), "ru")
-    assert "электронная копия акта приемки объекта недвижимости в эксплуатацию: представлен" in text
-    assert "электронная копия правоустанавливающего документа на объект недвижимости: не представлен" in text
+    # The attachment's table: number, document, mark (one cell a line).
+    assert "2\nэлектронная копия акта приемки объекта недвижимости в эксплуатацию\nпредставлен\n" in text
+    assert "4\nэлектронная копия правоустанавливающего документа на объект недвижимости\nне представлен\n" in text
 
 
 def test_without_an_application_there_is_no_block():

@@ -106,7 +106,7 @@ def test_help_has_no_english(clerk, path):
 
 @BOTH
 def test_a_clerks_day_has_no_english(clerk, tmp_path):
-    bad = json.loads((SAMPLES / "application" / "apartment-astana.json").read_text(encoding="utf-8"))
+    bad = json.loads((SAMPLES / "application-entry" / "apartment-astana.json").read_text(encoding="utf-8"))
     bad["applicant"]["iin"] = "900721404563"
     bad_file = tmp_path / "bad.json"
     bad_file.write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
@@ -124,8 +124,8 @@ def test_a_clerks_day_has_no_english(clerk, tmp_path):
     outputs = []
     for args, status in [
         (("forms",), 0),
-        (("validate", "application", "--data", bad_file), 2),
-        (("validate", "application", "--data", tmp_path / "none.json"), 2),
+        (("validate", "application-entry", "--data", bad_file), 2),
+        (("validate", "application-entry", "--data", tmp_path / "none.json"), 2),
         (("render", "annex-1", "--data", broken, "-o", f"{tmp_path}/o/"), 2),
         (("render", "annex-1", "--data", data, "-o", tmp_path / "q" / "c"), 2),
         (("render", "annex-1", "--data", data, "--lang", "kk", "-o", tmp_path / "c.pdf"), 2),
@@ -176,11 +176,11 @@ def test_numbers_money_and_areas_print_as_in_the_documents(clerk):
 
 @BOTH
 def test_identifier_messages_keep_the_detail(clerk, tmp_path):
-    data = json.loads((SAMPLES / "application" / "apartment-astana.json").read_text(encoding="utf-8"))
+    data = json.loads((SAMPLES / "application-entry" / "apartment-astana.json").read_text(encoding="utf-8"))
     data["applicant"]["iin"] = "900721404563"
     path = tmp_path / "d.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    result = clerk("validate", "application", "--data", path)
+    result = clerk("validate", "application-entry", "--data", path)
     assert result.exit_code == 2
     from kzcadastre_docs.law.identifiers import check_digit
 

@@ -82,14 +82,30 @@ def test_the_conclusion_prints_computed_rows_then_rows_added_by_hand():
     positions = [table.index(item) for item in items]
     assert positions == sorted(positions)
     assert "+3,60\nпристройка" in table and "переоборудование" in table
-    assert "установлены расхождения" in text
+    assert _marked(kz.render("conclusion", _conclusion(), "ru")) == ["установлено"]
+
+
+def _marked(docx: bytes) -> list[str]:
+    """The words the form marks (bold and underlined): what the conclusion states."""
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    root = etree.fromstring(Package.from_bytes(docx).get("word/document.xml"))
+    marked = []
+    for run in root.iter(f"{w}r"):
+        props = run.find(f"{w}rPr")
+        if props is not None and props.find(f"{w}b") is not None and props.find(f"{w}u") is not None:
+            marked.append("".join(t.text or "" for t in run.iter(f"{w}t")))
+    return marked
 
 
 def test_a_conclusion_without_discrepancies_says_so():
     data = _conclusion(discrepancies=[], measured_structures=None)
     data["declared"]["total_area"] = data["object"]["total_area"]
-    text = document_text(Package.from_bytes(kz.render("conclusion", data, "kk")))
-    assert "алшақтықтары анықталған жоқ" in text and "анықталды (кестені" not in text
+    docx = kz.render("conclusion", data, "kk")
+    assert _marked(docx) == ["анықталмаған"]
+    assert "Алшақтықтар жоқ." in document_text(Package.from_bytes(docx))
+    assert _marked(kz.render("conclusion", data, "ru")) == ["не установлено"]
 
 
 def test_an_override_for_an_item_that_is_not_in_the_table_is_refused():

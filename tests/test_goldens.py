@@ -17,7 +17,22 @@ from kzcadastre_docs.docx import Package, normalise_xml
 from .conftest import sample_cases
 from .image_compare import image_difference
 
+def _other_editions(slug: str, path) -> list[str]:
+    """The editions a sample is also rendered in (beside the one in force on its date)."""
+    from datetime import date
+
+    from kzcadastre_docs.forms.editions import edition_for
+
+    editions = kz.get_form(slug).editions
+    if not editions:
+        return []
+    day = json.loads(path.read_text(encoding="utf-8")).get("document_date")
+    own = edition_for(date.fromisoformat(day) if day else None).edition.id
+    return [edition for edition in editions if edition != own]
+
+
 CASES = [(slug, path, lang) for slug, path in sample_cases() for lang in kz.get_form(slug).languages]
+EDITION_CASES = [(slug, path, lang, edition) for slug, path, lang in CASES for edition in _other_editions(slug, path)]
 
 
 def _parts(package: Package, pictures_like: Package | None = None) -> dict[str, str]:
@@ -71,6 +86,20 @@ def test_sample_matches_golden(slug, path, lang, update_goldens):
     if golden.read_bytes() != rendered:
         assert _media(golden.read_bytes()) != _media(rendered), "same parts, other bytes: not deterministic?"
     assert kz.render(slug, json.loads(path.read_text(encoding="utf-8")), lang) == rendered
+
+
+@pytest.mark.parametrize(("slug", "path", "lang", "edition"), EDITION_CASES,
+                         ids=[f"{s}-{p.stem}-{l}-{e}" for s, p, l, e in EDITION_CASES])
+def test_sample_in_another_edition_matches_golden(slug, path, lang, edition, update_goldens):
+    """An official annex's sample also rendered in the other edition (`<case>.<lang>.<edition>.docx`)."""
+    rendered = kz.render(slug, json.loads(path.read_text(encoding="utf-8")), lang, edition=edition)
+    golden = path.with_name(f"{path.stem}.{lang}.{edition}.docx")
+    if update_goldens:
+        golden.write_bytes(rendered)
+        pytest.skip(f"golden rewritten: {golden.name}")
+    assert golden.is_file(), f"no golden {golden}; run `make goldens` and review it"
+    diff = part_diff(Package.from_bytes(golden.read_bytes()), Package.from_bytes(rendered))
+    assert not diff, f"{golden.name} differs from the rendered document:\n{diff}"
 
 
 def _media(docx: bytes) -> dict[str, bytes]:

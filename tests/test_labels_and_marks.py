@@ -45,7 +45,8 @@ def test_no_kazakh_label_mixes_latin_letters_into_a_word():
 def _kk_strings(node):
     if isinstance(node, dict):
         if set(node) == {"kk", "ru"}:
-            yield node["kk"]
+            kk = node["kk"]
+            yield from (t for t in (kk if isinstance(kk, list) else [kk]) if isinstance(t, str))  # lists: alternatives
         else:
             for value in node.values():
                 yield from _kk_strings(value)

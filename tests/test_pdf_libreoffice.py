@@ -160,7 +160,7 @@ def test_killing_libreoffice_mid_run_loses_no_document(office):
     assert len(done) == len(documents)
     for document, pdf in zip(documents, done):
         assert check_pdf(pdf).pages >= 1
-        assert document.metadata.title.split()[0] in _flat(" ".join(_text(pdf)))
+        assert document.metadata.title.split()[0].lower() in _flat(" ".join(_text(pdf))).lower()  # forms print titles in capitals
 
 
 def test_a_hung_libreoffice_is_restarted_after_the_timeout(office):
@@ -171,7 +171,7 @@ def test_a_hung_libreoffice_is_restarted_after_the_timeout(office):
         pdf = api.to_pdf(document, converter=converter)
         assert time.monotonic() - started >= 3
         assert converter.restarts == 1
-    assert "Абрис" in " ".join(_text(pdf))
+    assert "абрис" in " ".join(_text(pdf)).lower()
 
 
 def test_a_file_that_is_not_docx_fails_at_once_without_a_restart(converter):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -47,6 +48,20 @@ def _expected(value, lang, name=None):
     return str(value)
 
 
+#: Data the official form has no place for (kept for the service's logic, not printed).
+NOT_ON_THE_FORM = {"application-entry": ("branch", "service", "signature")}
+
+
+def _date_line(value, lang):
+    """A date as an official form's date line prints it: "27" қараша 20(26) (a pattern)."""
+    if not isinstance(value, date):
+        return "(?!)"
+    from kzcadastre_docs.i18n.form_fields import date_parts
+
+    day, month, yy = date_parts(value, lang)
+    return f'{day}["»] {month} 20 ?{yy}'
+
+
 #: Passport fields no form prints: the object type picks the form; only Form 3 has a
 #: date-of-issue line (the others carry the date in the QR code and the properties).
 NOT_PRINTED = {"object_type"}
@@ -79,7 +94,9 @@ def test_every_scalar_input_value_appears_in_the_text(slug, path, lang):
     data = json.loads(path.read_text(encoding="utf-8"))
     model = kz.validate(slug, data)
     text = _text(kz.render(slug, data, lang))
-    missing = [(name, value) for name, value in _scalars(model) if not _found(slug, name, value, lang, text)]
+    flat = " ".join(text.replace("\u00a0", " ").split())
+    missing = [(name, value) for name, value in _scalars(model) if name not in NOT_ON_THE_FORM.get(slug, ())
+               and not _found(slug, name, value, lang, text) and not re.search(_date_line(value, lang), flat)]
     assert not missing, f"values not in the {lang} document: {missing}"
 
 

@@ -50,7 +50,7 @@ def test_every_modelled_form_ships_both_languages():
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
-    (b"object.purpose", b"object.purpos", "'purpos' is not a field of object (RealEstateObject)"),
+    (b"title_document.issuer", b"title_document.issue", "'issue' is not a field of title_document (TitleDocument)"),
     (b"{{ number }}", b"{{ nomer }}", "unknown variable 'nomer'"),
     (b"{{ row.item }}", b"{{ row.item.name }}", None),  # computed rows are not typed: accepted
     (b"inspection.date|official_date", b"inspection.date.year", "is a value (date), it has no field 'year'"),
@@ -74,12 +74,12 @@ def test_broken_template_is_caught_with_file_and_location(tmp_path, old, new, ex
 
 
 def test_kk_and_ru_reading_different_data_is_caught(tmp_path):
-    kk = _edited("kk", "conclusion", b"{{ branch }}", b"{{ branch }} {{ object.useful_area }}")
+    kk = _edited("kk", "conclusion", b"{{ branch }}", b"{{ branch }} {{ land_plot_cadastral_number }}")
     folder = _operator_dir(tmp_path, **{"kk__conclusion.docx": kk,
                                         "ru__conclusion.docx": (SHIPPED / "ru" / "conclusion.docx").read_bytes()})
     problems = check_templates(folder)
     assert [p.file for p in problems] == ["kk/conclusion.docx"]
-    assert problems[0].message.startswith("reads object.useful_area, which ru/conclusion.docx does not")
+    assert problems[0].message.startswith("reads land_plot_cadastral_number, which ru/conclusion.docx does not")
 
 
 def test_files_that_are_not_templates_of_a_form(tmp_path):
@@ -114,11 +114,11 @@ def run():
 def test_cli_check_templates_exit_statuses(run, tmp_path):
     clean = run("check-templates")
     assert clean.exit_code == 0 and "all templates fit" in clean.output
-    broken = _operator_dir(tmp_path, **{"kk__conclusion.docx": _edited("kk", "conclusion", b"object.purpose", b"object.purpos")})
+    broken = _operator_dir(tmp_path, **{"kk__conclusion.docx": _edited("kk", "conclusion", b"title_document.issuer", b"title_document.issue")})
     result = run("check-templates", "--templates", broken, "--format", "json")
     assert result.exit_code == 1
     report = json.loads(result.output)
-    assert report["problems"][0]["file"] == "kk/conclusion.docx" and "purpos" in report["problems"][0]["message"]
+    assert report["problems"][0]["file"] == "kk/conclusion.docx" and "issue" in report["problems"][0]["message"]
 
 
 def test_render_uses_the_operators_template_after_the_check(run, tmp_path):
@@ -129,21 +129,25 @@ def test_render_uses_the_operators_template_after_the_check(run, tmp_path):
     result = run("render", "conclusion", "--data", data, "--lang", "kk", "-o", tmp_path / "out.docx",
                  "--templates", folder)
     assert result.exit_code == 0, result.output
-    text = document_text(Package.read(tmp_path / "out.docx"))
-    assert "OPERATOR FORM" in text and "Нысан үлгісін оператор ұсынды." in text
+    package = Package.read(tmp_path / "out.docx")
+    assert "OPERATOR FORM" in document_text(package)
+    # Its properties say whose template it is; the page itself carries no such line.
+    assert "Нысан үлгісін оператор ұсынды." in package.get("docProps/core.xml").decode()
+    assert "Нысан үлгісін оператор ұсынды." not in document_text(package)
+    assert "operator's template" in result.output
     # A form the folder lacks uses the shipped template (and says it is reconstructed).
     shipped = kz.render("conclusion", CONCLUSION, "ru", templates_dir=folder)
     assert "OPERATOR FORM" not in document_text(Package.from_bytes(shipped))
 
 
 def test_render_refuses_a_broken_operator_template_and_writes_nothing(run, tmp_path, monkeypatch):
-    folder = _operator_dir(tmp_path / "tpl", **{"kk__conclusion.docx": _edited("kk", "conclusion", b"object.purpose", b"object.purpos")})
+    folder = _operator_dir(tmp_path / "tpl", **{"kk__conclusion.docx": _edited("kk", "conclusion", b"title_document.issuer", b"title_document.issue")})
     data = tmp_path / "data.json"
     data.write_text(json.dumps(CONCLUSION, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setenv("KZCADASTRE_TEMPLATES", str(folder))  # the environment variable, not the option
     result = run("render", "conclusion", "--data", data, "--lang", "kk", "-o", tmp_path / "out.docx")
     assert result.exit_code == 2
-    assert "purpos" in result.output and "nothing was rendered" in result.output
+    assert "issue" in result.output and "nothing was rendered" in result.output
     assert not (tmp_path / "out.docx").exists()
     with pytest.raises(kz.TemplateCheckError):
         kz.render("conclusion", CONCLUSION, "kk", templates_dir=folder)

@@ -22,10 +22,13 @@ def test_the_check_notices_an_edited_source(tmp_path, monkeypatch):
         sys.path.remove(str(ROOT / "tools"))
     text_dir = tmp_path / "text"
     text_dir.mkdir()
-    for source in (ROOT / "tools" / "template_text").glob("*.yaml"):
-        (text_dir / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
-    edited = text_dir / "requirements-duplicate.kk.yaml"
-    edited.write_text(edited.read_text(encoding="utf-8").replace("бірінші жұмыс күні", "екінші жұмыс күні"),
+    (text_dir / "official").mkdir()
+    for source in (ROOT / "tools" / "template_text").glob("**/*.yaml"):
+        target = text_dir / source.relative_to(ROOT / "tools" / "template_text")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    edited = text_dir / "official" / "requirements-duplicate.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Расчет по заявлению", "Расчёт по заявлению"),
                       encoding="utf-8")
     monkeypatch.setattr(build_templates, "TEXT_DIR", text_dir)
     assert build_templates.main(["--check"]) == 1

@@ -37,9 +37,9 @@ def _sample(name: str) -> dict:
     return json.loads((SAMPLES / f"{name}.json").read_text(encoding="utf-8"))
 
 
-APP = "application/apartment-astana"
-APP_ORG = "application/business-centre-astana"
-APP_DUP = "application/house-almaty-region-duplicate"
+APP = "application-entry/apartment-astana"
+APP_ORG = "application-entry/business-centre-astana"
+APP_DUP = "application-entry/apartment-astana"
 CONC = "conclusion/apartment-astana"
 A1 = "requirements-new-object/astana-branch"
 
@@ -159,7 +159,7 @@ def test_messages_follow_the_language(runner, tmp_path):
     data_file.write_text(json.dumps(_case_data(APP, "applicant.iin", "900721404563")), encoding="utf-8")
     texts = {}
     for lang in ("kk", "ru", "en"):
-        result = runner.invoke(main, ["validate", "application", "--data", str(data_file), "--message-lang", lang])
+        result = runner.invoke(main, ["validate", "application-entry", "--data", str(data_file), "--message-lang", lang])
         assert result.exit_code == 2
         texts[lang] = result.output
     assert "ЖСН" in texts["kk"] and "ИИН" in texts["ru"] and "IIN" in texts["en"]
@@ -169,7 +169,7 @@ def test_messages_follow_the_language(runner, tmp_path):
 def test_message_language_comes_from_the_environment(runner, tmp_path):
     data_file = tmp_path / "d.json"
     data_file.write_text(json.dumps(_case_data(APP, "object.total_area", "-5")), encoding="utf-8")
-    result = runner.invoke(main, ["validate", "application", "--data", str(data_file)], env={"KZCADASTRE_LANG": "ru"})
+    result = runner.invoke(main, ["validate", "application-entry", "--data", str(data_file)], env={"KZCADASTRE_LANG": "ru"})
     assert "должно быть не меньше 0" in result.output
 
 
@@ -177,7 +177,7 @@ def test_all_problems_are_reported_at_once():
     data = _case_data(APP, "applicant.iin", "1")
     _set(data, "object.total_area", "-1")
     with pytest.raises(kz.DataValidationError) as info:
-        kz.validate("application", data)
+        kz.validate("application-entry", data)
     assert {p.field for p in info.value.problems} >= {"applicant.iin", "object.total_area"}
 
 

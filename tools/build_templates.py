@@ -26,6 +26,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from kzcadastre_docs.docx.coreprops import CORE_PART, core_properties  # noqa: E402
 from kzcadastre_docs.docx.package import Package  # noqa: E402
@@ -34,32 +35,6 @@ from kzcadastre_docs.forms.spec import ORDER_DATE  # noqa: E402
 TEXT_DIR = ROOT / "tools" / "template_text"
 TEMPLATES_DIR = ROOT / "templates"
 FONT = "Times New Roman"
-
-LABELS = {
-    "kk": {
-        "issued": "Берілген күні:", "branch": "Көрсетілетін қызметті берушінің филиалы:",
-        "block": "Өтініш бойынша есеп", "applicant": "Көрсетілетін қызметті алушы:", "object": "Объект:",
-        "submitted": "Өтініш берілді:", "accepted": "Өтініш қабылданған күн:",
-        "result": "{{ result.label }}: {{ result.due_on|official_date }} ({{ result.working_days }}-жұмыс күні)",
-        "hearing": "Тыңдау туралы хабарламаны жіберудің соңғы күні:",
-        "extension": "Мерзімді ұзартудың шекті күні (өтініш берген күннен бастап екі ай):",
-        "procedure": "Бас тарту тәртібі:", "fee": "Төлем:", "total": "толық құны",
-        "vat": "оның ішінде ҚҚС", "base": "өтініш берген кезде (базалық құны):",
-        "surcharge": "нәтиже алған кезде (қосымша ақы):", "words": "жазбаша:",
-    },
-    "ru": {
-        "issued": "Дата выдачи:", "branch": "Филиал услугодателя:",
-        "block": "Расчет по заявлению", "applicant": "Услугополучатель:", "object": "Объект:",
-        "submitted": "Заявление подано:", "accepted": "Дата принятия заявления:",
-        "result": "{{ result.label }}: {{ result.due_on|official_date }} ({{ result.working_days }}-й рабочий день)",
-        "hearing": "Последний день направления уведомления о заслушивании:",
-        "extension": "Предельная дата продления срока (два месяца со дня обращения):",
-        "procedure": "Порядок отказа:", "fee": "Оплата:", "total": "полная стоимость",
-        "vat": "в том числе НДС", "base": "при подаче заявления (базовая стоимость):",
-        "surcharge": "при получении результата (доплата):", "words": "прописью:",
-    },
-}
-
 
 def _base_document() -> Document:
     document = Document()
@@ -126,13 +101,10 @@ def _fix_widths(table, widths):
 
 
 def _footer(document: Document, size: float = 8):
-    """Footer: the document's own statement of where its wording comes from, and the page."""
+    """Footer: the page number. Where the wording comes from is said in the document's
+    properties, not on the page a clerk issues."""
     footer = document.sections[0].footer
-    paragraph = footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    run = paragraph.add_run("{{ provenance_notice }}")
-    run.font.size = Pt(size)
-    page = footer.add_paragraph()
+    page = footer.paragraphs[0]
     page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")
@@ -173,85 +145,7 @@ def _finish(document: Document, title: str, lang: str) -> bytes:
     return package.replaced({CORE_PART: core}).to_bytes()
 
 
-def build_requirements_list(text: dict) -> bytes:
-    """Annex 1 or 2: the header, the title, the service name and the ten-row table."""
-    lang = text["lang"]
-    labels = LABELS[lang]
-    document = _base_document()
-    for line in (text["order_annex"], text["rules_annex"]):
-        _paragraph(document, line, size=10, align=WD_ALIGN_PARAGRAPH.CENTER, indent_cm=9.0, space_after=6)
-    _paragraph(document, "", space_after=6)
-    _paragraph(document, text["title"], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
-    _paragraph(document, text["service"], align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after=6)
-    rows = text["rows"]
-    table = document.add_table(rows=len(rows), cols=3)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    _set_borders(table)
-    widths = (Cm(1.0), Cm(5.5), Cm(10.5))
-    _fix_widths(table, widths)
-    for number, (row, spec) in enumerate(zip(table.rows, rows), start=1):
-        for cell, width in zip(row.cells, widths):
-            cell.width = width
-        _cell_text(row.cells[0], [str(number)], align=WD_ALIGN_PARAGRAPH.CENTER)
-        _cell_text(row.cells[1], [spec["title"]], align=WD_ALIGN_PARAGRAPH.LEFT)
-        _cell_text(row.cells[2], spec["paragraphs"])
-    _paragraph(document, "", space_after=6)
-    _application_block(document, labels, text["checklist_reference"])
-    _paragraph(document, "{%p if branch %}")
-    _paragraph(document, f"{labels['branch']} {{{{ branch }}}}")
-    _paragraph(document, "{%p endif %}")
-    _paragraph(document, "{%p if document_date %}")
-    _paragraph(document, f"{labels['issued']} {{{{ document_date|official_date }}}}")
-    _paragraph(document, "{%p endif %}")
-    _footer(document)
-    return _finish(document, text["title"], lang)
-
-
-def _application_block(document: Document, labels: dict, checklist_reference: str):
-    """The per-application block: every figure comes from the computed context."""
-    lines = [
-        "{%p if application %}",
-        f"**{labels['block']}",
-        f"{labels['applicant']} {{{{ applicant_name }}}}",
-        f"{labels['object']} {{{{ object_label }}}}{{% if application.total_area is not none %}}, "
-        "{{ application.total_area|area }}{% endif %}{% if application.address %}, {{ application.address|address }}"
-        "{% endif %}",
-        f"{labels['submitted']} {{{{ schedule.submitted_on|official_date }}}}, {{{{ schedule.submitted_time }}}}",
-        f"{labels['accepted']} {{{{ schedule.accepted_on|official_date }}}}",
-        "{%p for result in schedule.results %}",
-        labels["result"],
-        "{%p endfor %}",
-        f"{labels['procedure']} {{{{ schedule.refusal_procedure }}}}",
-        "{%p if schedule.hearing_notice_latest %}",
-        f"{labels['hearing']} {{{{ schedule.hearing_notice_latest|official_date }}}}",
-        "{%p endif %}",
-        "{%p if schedule.extension_limit %}",
-        f"{labels['extension']} {{{{ schedule.extension_limit|official_date }}}}",
-        "{%p endif %}",
-        f"{labels['fee']} {labels['total']} {{{{ fee.total|money }}}}, {labels['vat']} {{{{ fee.vat_rate }}}}% "
-        "{{ fee.vat_amount|money }};",
-        f"{labels['base']} {{{{ fee.base|money }}}};",
-        f"{labels['surcharge']} {{{{ fee.surcharge|money }}}};",
-        f"{labels['words']} {{{{ fee.total|money_in_words }}}}.",
-        f"**{checklist_reference}",
-        "{%p for item in checklist %}",
-        "– {{ item.label }}: {{ item.status }}",
-        "{%p endfor %}",
-        "{%p for note in notes %}",
-        "{{ note }}",
-        "{%p endfor %}",
-        "{%p endif %}",
-    ]
-    for line in lines:
-        bold = line.startswith("**")
-        _paragraph(document, line[2:] if bold else line, bold=bold, align=WD_ALIGN_PARAGRAPH.LEFT)
-
-
-BUILDERS = {
-    "requirements-new-object": build_requirements_list,
-    "requirements-duplicate": build_requirements_list,
-}
+BUILDERS: dict = {}
 
 
 # --- Reconstructed forms: one bilingual layout file per form (tools/template_text/<slug>.yaml) ---
@@ -400,6 +294,8 @@ def _block_paragraph(document, block, lang):
                            align=ALIGN[block.get("align", "justify")], space_after=block.get("space_after", 4))
     if block.get("bold"):
         paragraph.paragraph_format.keep_with_next = True  # a heading stays with what follows it
+    if block.get("page_break_before"):  # a new page without an empty one where the page before is full
+        paragraph.paragraph_format.page_break_before = True
 
 
 def _block_page_break(document, block, lang):
@@ -451,6 +347,26 @@ def build_layout(layout: dict, common: dict, lang: str) -> bytes:
     return _finish(document, title, lang)
 
 
+def build_official(layout: dict, lang: str, edition: str) -> bytes:
+    """An official annex: its text from tools/official_text/ (extract_official.py), filled as
+    its layout file (tools/template_text/official/<slug>.yaml) says."""
+    from extract_official import load
+    from official_forms import build_official_body
+
+    extracted = load(lang, edition)["annexes"][layout["annex"]]
+    document = _base_document()
+    build_official_body(document, extracted, layout, lang, blocks=BLOCKS, t=_t)
+    _footer(document)
+    headings = [item["heading"] for item in extracted["items"] if "heading" in item]
+    title = layout.get("title", {}).get(lang) or (headings[0] if headings else layout["slug"])
+    return _finish(document, title, lang)
+
+
+def _official_layouts() -> dict[str, dict]:
+    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+            for path in sorted((TEXT_DIR / "official").glob("*.yaml"))}
+
+
 def _layouts() -> dict[str, dict]:
     return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
             for path in sorted(TEXT_DIR.glob("*.yaml")) if "." not in path.stem and not path.stem.startswith("_")}
@@ -469,6 +385,16 @@ def build_all() -> dict[Path, bytes]:
             raise SystemExit(f"{slug}.yaml: its slug field says {layout.get('slug')!r}")
         for lang in ("kk", "ru"):
             outputs[TEMPLATES_DIR / lang / f"{slug}.docx"] = build_layout(layout, common, lang)
+    from kzcadastre_docs.forms.editions import editions
+
+    shipped = [edition.id for edition in editions()]
+    for slug, layout in _official_layouts().items():
+        if layout.get("slug") != slug:
+            raise SystemExit(f"official/{slug}.yaml: its slug field says {layout.get('slug')!r}")
+        for edition in shipped:
+            folder = TEMPLATES_DIR if edition == shipped[-1] else TEMPLATES_DIR / "editions" / edition
+            for lang in ("kk", "ru"):
+                outputs[folder / lang / f"{slug}.docx"] = build_official(layout, lang, edition)
     return outputs
 
 

@@ -94,7 +94,7 @@ def _form_messages() -> list[tuple[str, str]]:
 
     found = []
     for form in kz.forms():
-        found += [(text, f"forms {form.slug}") for text in (form.description, *form.notes) if text]
+        found += [(text, f"forms {form.slug}") for text in (form.description, *form.notes, form.prescribed_by) if text]
         if form.model is not None:
             for name, prop in kz.schema(form.slug).get("properties", {}).items():
                 if prop.get("description"):

@@ -20,17 +20,18 @@ from .common import (api, atomic_write, bundle_docx_zip, bundle_pdf, get_form, l
 from .common import forms_index
 from .common import (CASES_FOLDER, TEMPLATES_ENV, _echo_warnings, _outputs, complete_form, document_lang_option,
                      pdf_converter, pdf_options, templates_option)
-from .ui import emit, fail, is_json, say
+from .ui import emit, fail, is_json, say, warn
+from ..i18n.catalogue import describe as describe_text
 
 
 PROVENANCE_WORDS = {"official-text": N_("official text"), "reconstructed": N_("reconstructed"),
                     "reserved": N_("reserved"), "official": N_("official"), "translation": N_("translation"),
-                    "operator": N_("operator's template")}
+                    "operator": N_("operator's template"), "prescribed-content": N_("content prescribed by the Rules")}
 
 
 def provenance_word(value: str) -> str:
     """A provenance code in words, in the message language."""
-    return _(PROVENANCE_WORDS[value])
+    return _(PROVENANCE_WORDS[value]) if value in PROVENANCE_WORDS else value
 
 
 def _title_lang() -> str:
@@ -47,13 +48,14 @@ def forms_command():
 
     def text():
         lang = _title_lang()
-        rows = [(_("SLUG"), _("ANNEX"), _("PROVENANCE"), _("LANGUAGES"), _("TITLE"))]
+        rows = [(_("SLUG"), _("ANNEX"), _("PROVENANCE"), _("LANGUAGES"), _("EDITIONS"), _("TITLE"))]
         for form in forms:
+            editions = ",".join(edition["edition"] for edition in form.get("editions") or []) or "-"
             rows.append((form["slug"], str(form["annex"] or "-"), provenance_word(form["provenance"]),
-                         ",".join(form["languages"]) or "-", form["title"].get(lang, "")))
-        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+                         ",".join(form["languages"]) or "-", editions, form["title"].get(lang, "")))
+        widths = [max(len(row[i]) for row in rows) for i in range(5)]
         for row in rows:
-            click.echo("  ".join([*(cell.ljust(width) for cell, width in zip(row, widths)), row[4]]).rstrip())
+            click.echo("  ".join([*(cell.ljust(width) for cell, width in zip(row, widths)), row[5]]).rstrip())
 
     emit(forms, text)
 
@@ -74,6 +76,16 @@ def describe(form):
     click.echo(_("  provenance: {value}").format(value=provenance_word(spec.provenance.value)))
     for lang, value in spec.text_provenance.items():
         click.echo(_("  {lang} text: {value}").format(lang=lang, value=provenance_word(value.value)))
+    for edition in spec.edition_summaries():
+        amended = edition["amended_by"]
+        click.echo(_("  edition {edition}: in force from {start}; {act}, as amended by Order No. {number}; source: "
+                     "{kk} (kk), {ru} (ru)").format(edition=edition["edition"], start=edition["in_force_from"],
+                                                   act=_(str(edition.get("act", ""))), number=amended["number"],
+                                                   kk=edition["source"]["kk"], ru=edition["source"]["ru"]))
+    if spec.editions:
+        click.echo(_("  a document uses the edition in force on its date (render --edition picks one)"))
+    if spec.prescribed_by:
+        click.echo(_("  no approved form: the content is prescribed by {what}").format(what=_(spec.prescribed_by)))
     click.echo(f"  {_(spec.description)}")
     for note_text in spec.notes:
         click.echo(_("  note: {note}").format(note=_(note_text)))
@@ -146,16 +158,20 @@ def validate_command(form, data_file):
 @click.option("--force", is_flag=True, help="Replace existing files.")
 @click.option("--allow-fallback", is_flag=True,
               help="Print a text given in the other language only, with a warning for each (default: exit 2).")
+@click.option("--edition", metavar="YYYY-MM-DD", default=None,
+              help="The edition of Order No. 156 to use (see `describe`); default: the one in force on the "
+                   "document's date.")
 @pdf_options
 @templates_option
 @signing_options
-def render(form, data_file, lang, output, force, allow_fallback, pdf, pdf_a, timeout, templates_dir, sign_key,
+def render(form, data_file, lang, output, force, allow_fallback, edition, pdf, pdf_a, timeout, templates_dir, sign_key,
            password_env, tsa_url):
     """Render FORM from a data file into DOCX (and PDF with --pdf or --pdf-a; signed with --sign).
     FORM `passport` takes the passport form of the data's object_type.
 
     Every localized value is printed in the document's language; a value given in the
     other language only is an error (exit 2, nothing written) unless --allow-fallback."""
+    from ..forms.editions import get_edition
     from ..forms.passport import passport_form_for
     from ..jobs.batch import case_key
 
@@ -163,6 +179,8 @@ def render(form, data_file, lang, output, force, allow_fallback, pdf, pdf_a, tim
     if form == "passport":
         form = passport_form_for(data)
     spec = renderable_form(form)
+    if edition:
+        get_edition(edition)
     sign = pdf_signer(sign_key, password_env, tsa_url)  # the key is checked before any work
     pdf = pdf or pdf_a or sign is not None
     langs = list(spec.languages) if lang == "both" else [lang]
@@ -172,9 +190,11 @@ def render(form, data_file, lang, output, force, allow_fallback, pdf, pdf_a, tim
     # Everything is rendered in memory before anything is written.
     with barcodes_signed_by(sign):  # with --sign, a QR payload is signed by the same key
         documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir,
-                                                allow_fallback=allow_fallback) for lang_ in langs}
+                                                allow_fallback=allow_fallback, edition=edition) for lang_ in langs}
     found = api.warnings(spec.slug, model)
     _echo_warnings(found)
+    for message in dict.fromkeys(message for document in documents.values() for message in document.warnings):
+        warn(describe_text(message))
     for lang_, document in documents.items():
         _echo_warnings(document.fallbacks, prefix=_("{lang} document: ").format(lang=lang_))
     pdf_targets = {lang_: path.with_suffix(".pdf") for lang_, path in targets.items()} if pdf else {}

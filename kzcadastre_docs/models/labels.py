@@ -78,11 +78,15 @@ def _grounds() -> dict:
     return yaml.safe_load(text)["grounds"]
 
 
-def refusal_ground(service: str, number: int, lang: str) -> str:
-    """Refusal ground `number` (1-5) of item 9 of Annex 1 (new_object) or 2 (duplicate).
+def refusal_ground(service: str, number: int, lang: str, edition: str | None = None) -> str:
+    """Refusal ground `number` (1-5) of item 9 of Annex 1 (new_object) or 2 (duplicate), as
+    the edition of Order No. 156 words it (default: the latest).
 
     >>> refusal_ground("new_object", 5, "ru")[:40]
     'отсутствие согласия услугополучателя, пр'
+    >>> refusal_ground("new_object", 1, "kk", "2026-01-22")[:30], refusal_ground("new_object", 1, "kk")[:30]
+    ('мемлекеттік қызметті алу үшін ', 'көрсетілетін қызметті алушының')
     """
     check_lang(lang)
-    return _grounds()[service][number][lang]
+    grounds = _grounds()
+    return grounds[edition or max(grounds)][service][number][lang]

@@ -351,12 +351,26 @@ class StructuralElementKind(str, Enum):
     OTHER = "other"  # balconies, loggias, porches, stairs
 
 
+#: The element each sub-row part belongs to (the official Annex 9 table).
+ELEMENT_PARTS = {"attic": "slabs", "between_floors": "slabs", "first_floor": "floors", "upper_floors": "floors",
+                 "stairs": "other"}
+
+
 class StructuralElement(DocumentModel):
     element: StructuralElementKind = Field(description="Which structural element or engineering system.")
+    part: Literal["attic", "between_floors", "first_floor", "upper_floors", "stairs"] | None = Field(
+        None, description="Sub-row of the official Annex 9 table: attic or between_floors (slabs), first_floor or "
+                          "upper_floors (floors), stairs (other).")
     description: LocalizedLong = Field(description="Material and construction.")
     condition: TechnicalCondition | None = Field(None, description="Technical condition (a code).")
     wear_percent: int | None = Field(None, ge=0, le=100, description="Physical wear, %.")
     note: LocalizedShort | None = Field(None, description="Note.")
+
+    def rules(self) -> Iterator[RuleViolation]:
+        if self.part is not None and ELEMENT_PARTS[self.part] != self.element.value:
+            yield ("part",), "enum", {"expected": f"a part of {self.element.value}: "
+                                                  + ", ".join(p for p, k in ELEMENT_PARTS.items() if k == self.element.value)
+                                                  or "none"}
 
 
 class MainCharacteristics(DocumentModel):
@@ -385,6 +399,16 @@ class MainCharacteristics(DocumentModel):
             seen.add(element.element)
 
 
+class ServiceElement(DocumentModel):
+    """One element row of the official Annex 10 table for a service building."""
+
+    element: Literal["foundation", "walls", "slabs", "roof", "exterior_finish"] = Field(
+        description="The row: foundation, walls (outer), slabs, roof, exterior_finish.")
+    description: LocalizedLong = Field(description="Material and construction.")
+    condition: TechnicalCondition | None = Field(None, description="Technical condition (a code).")
+    wear_percent: int | None = Field(None, ge=0, le=100, description="Physical wear, %.")
+
+
 class ServiceBuilding(DocumentModel):
     """A service (household) building on the plot: Annex 10, first table."""
 
@@ -397,6 +421,9 @@ class ServiceBuilding(DocumentModel):
     volume: Volume | None = Field(None, description="Volume, m³.")
     year_built: Year | None = Field(None, description="Year built.")
     note: LocalizedShort | None = Field(None, description="Note.")
+    elements: list[ServiceElement] = Field(
+        default_factory=list, max_length=20,
+        description="Element rows of the official table; walls and roof default to wall_material and roofing.")
 
 
 class StructureUnit(str, Enum):
@@ -439,6 +466,7 @@ class InventoryEntry(DocumentModel):
     """A line of the inventory file's register."""
 
     number: int = Field(ge=1, description="Sequence number in the register.")
+    document_number: DocNumber | None = Field(None, description="The document's own number, if it has one.")
     document: LocalizedShort = Field(description="The document filed (its title).")
     date: dt.date = Field(description="Its date.")
     sheets: int = Field(ge=1, le=10000, description="Number of sheets.")

@@ -34,26 +34,34 @@ class Renderer:
         self.bounded = bool(templates_dir)
         self.templates_dir = Path(templates_dir) if templates_dir else default_templates_dir()
         self.env = make_environment()
-        self._prepared: dict[tuple[str, str], PreparedTemplate] = {}
+        self._prepared: dict[tuple[str, str, str], PreparedTemplate] = {}
         self._lock = threading.Lock()
 
-    def template_path(self, slug: str, lang: str) -> Path:
+    def template_path(self, slug: str, lang: str, edition: str | None = None) -> Path:
+        """`<dir>/editions/<edition>/<lang>/<slug>.docx` where an edition has its own
+        template, else `<dir>/<lang>/<slug>.docx` (the latest edition)."""
+        if edition:
+            own = self.templates_dir / "editions" / edition / lang / f"{slug}.docx"
+            if own.is_file():
+                return own
         return self.templates_dir / lang / f"{slug}.docx"
 
-    def prepared(self, slug: str, lang: str) -> PreparedTemplate:
-        key = (slug, lang)
+    def prepared(self, slug: str, lang: str, edition: str | None = None) -> PreparedTemplate:
+        path = self.template_path(slug, lang, edition)
+        key = (slug, lang, str(path))
         with self._lock:
             template = self._prepared.get(key)
             if template is None:
-                path = self.template_path(slug, lang)
                 if not path.is_file():
                     raise FormNotAvailableError("no {lang} template for form {slug!r}: {path} does not exist", lang=lang,
                                                 slug=slug, path=path)
-                template = PreparedTemplate.load(path, self.env, name=f"{lang}/{slug}.docx", bounded=self.bounded)
+                template = PreparedTemplate.load(path, self.env, name=str(path.relative_to(self.templates_dir)),
+                                                 bounded=self.bounded)
                 self._prepared[key] = template
             return template
 
     def render(
-        self, slug: str, lang: str, context: Mapping[str, Any], extra_parts: Mapping[str, bytes] | None = None
+        self, slug: str, lang: str, context: Mapping[str, Any], extra_parts: Mapping[str, bytes] | None = None,
+        *, edition: str | None = None,
     ) -> bytes:
-        return self.prepared(slug, lang).render(context, extra_parts)
+        return self.prepared(slug, lang, edition).render(context, extra_parts)

@@ -17,7 +17,7 @@ from typing import Any
 from jinja2 import StrictUndefined, pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from ..i18n import formatting
+from ..i18n import form_fields, formatting
 from . import limits
 
 
@@ -96,8 +96,24 @@ def _identifier(context, value: Any) -> str:
     return formatting.identifier(value, _lang(context))
 
 
+@pass_context
+def _address_item(context, value: Any, item: str) -> str | None:
+    return form_fields.address_item(value, item, _lang(context))
+
+
+@pass_context
+def _date_part(context, value: date | None, part: str) -> str:
+    """"day", "month" or "yy" of a date line of an official form; "" if there is no date."""
+    if value is None:
+        return ""
+    return form_fields.date_parts(value, _lang(context))[("day", "month", "yy").index(part)]
+
+
 FILTERS = {
     "label": _label,
+    "dash": form_fields.dash,
+    "address_item": _address_item,
+    "date_part": _date_part,
     "address": _address,
     "cadastral": _cadastral,
     "full_name": formatting.full_name,

@@ -1,7 +1,7 @@
 """Where the visible signature block goes.
 
-The documents print the head's signature line as text ("Филиал басшысы" / "Руководитель
-филиала" in the conclusion, "Келісілді және қол қойылды" / "Согласовано и подписано" in the
+The documents print the head's signature line as text ("Филиалдың директоры" / "Директор
+филиала" in the official conclusion, "Келісілді және қол қойылды" / "Согласовано и подписано" in the
 passport). The block is put under that caption: the pages are searched from the last one
 backwards for the first anchor text found, and the block takes the first free place (no text
 under it) below the caption, at the caption's left edge, moving down in small steps. An
@@ -25,6 +25,8 @@ from ..i18n.catalogue import Message
 
 #: The head's signature captions of the shipped templates (kk and ru).
 DEFAULT_ANCHORS = (
+    "Филиалдың директоры",  # the official conclusion (Annex 3)
+    "Директор филиала",
     "Филиал басшысы",
     "Руководитель филиала",
     "Келісілді және қол қойылды",

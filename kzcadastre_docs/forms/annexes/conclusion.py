@@ -1,9 +1,12 @@
 """Annex 3: conclusion on discrepancies of identification and technical data.
 
-Reconstructed: the order gives only this annex's upper-right header (Kazakh); the layout
-follows paragraph 6 of the Rules and FORMS.md, and the footer of every copy says it is not
-the official form. The discrepancy table is computed (`kzcadastre_docs.forms.computed.discrepancies`), and
-rows a clerk adds by hand (`discrepancies`) follow the computed ones.
+The official form of both editions (text: tools/official_text/, layout:
+tools/template_text/official/conclusion.yaml): branch, address items 1-6, the object's
+name, "not established / established" (marked from the computed comparison), the area
+lines, rooms, floors, other characteristics, the cause of the change, date and the
+signatories. The comparison is computed (`kzcadastre_docs.forms.computed.discrepancies`),
+rows a clerk adds by hand (`discrepancies`) follow the computed ones, and the detailed table
+follows the form as its attachment.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 from pydantic import Field
 
 from ...i18n import formatting
+from ...i18n.form_fields import DASH, dash
 from ..computed.discrepancies import DEFAULT_AREA_TOLERANCE, compare, plan_rows
 from ...models.labels import label
 from ...models.localized import Localizable, text_in
@@ -22,10 +26,10 @@ from ...models.base import DocumentModel, RuleViolation
 from ...models.documents import IssuedDocument
 from ...models.parts import (Address, Applicant, CadastralNumber, ChangeKind, Discrepancy, Inspection,
                             LandPlotNumber, Person, RealEstateObject, TitleDocument, date_order)
-from ...models.types import Area, Litera
+from ...models.types import Area, Litera, LocalizedShort
 from ...models.vocabularies import ObjectPurpose
 
-from ..spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
+from ..spec import OFFICIAL_BOTH, OFFICIAL_EDITIONS, FormSpec, Provenance
 
 
 class DeclaredData(DocumentModel):
@@ -61,7 +65,17 @@ class ConclusionData(IssuedDocument):
         default_factory=dict, description="Kind of change per computed item, replacing the default: keys total_area, "
                                           "living_area, floors_above_ground, rooms, purpose, structure:<litera>.")
     discrepancies: list[Discrepancy] = Field(default_factory=list, description="Rows added by hand to the computed table.")
-    head: Person | None = Field(None, description="The head of the branch who signs (EDS); blank line if omitted.")
+    object_name: LocalizedShort | None = Field(None, description="Name of the object as the form prints it; default: object.purpose.")
+    built_up_area: Area | None = Field(None, description="Built-up area, m² (a dash if omitted).")
+    main_area: Area | None = Field(None, description="Main area, m² (a dash if omitted).")
+    balconies_area: Area | None = Field(None, description="Area of balconies/loggias, m² (a dash if omitted).")
+    components: int | None = Field(None, ge=0, le=10000, description="Number of components (a dash if omitted).")
+    floor: LocalizedShort | None = Field(None, description="The floor a premise is on (printed after the number of floors).")
+    other_characteristics: LocalizedShort | None = Field(None, description="Other technical characteristics (a dash if omitted).")
+    change_cause: LocalizedShort | None = Field(None, description="What the change resulted from (a dash if omitted).")
+    director: Person | None = Field(None, description="Director of the branch who signs; a line for the pen if omitted.")
+    department_head: Person | None = Field(None, description="Head of the department who signs; a line for the pen if omitted.")
+    executor: Person | None = Field(None, description="Executor; default: the inspecting specialist.")
 
     def differences(self):
         """The computed rows (before the rows added by hand)."""
@@ -80,6 +94,10 @@ class ConclusionData(IssuedDocument):
             if key not in known:
                 yield ("change_kind_overrides", key), "unknown_item", {"value": key,
                                                                       "known": ", ".join(sorted(known)) or "-"}
+
+
+#: A signatory's name left for the pen.
+PEN_LINE = "\u00a0" * 40
 
 
 def _value(value: Any, lang: str, presence: bool) -> str:
@@ -124,7 +142,26 @@ def compute(model: ConclusionData, lang: str) -> dict[str, Any]:
     for manual in model.discrepancies:
         rows.append({"number": len(rows) + 1, "item": manual.item, "declared": manual.declared, "actual": manual.actual,
                      "difference": manual.difference or "—", "change_kind": label(manual.change_kind, lang)})
-    return {"rows": rows, "discrepancies_found": bool(rows)}
+    def area(value):
+        return formatting.number(value, lang, places=2) if value is not None else DASH
+
+    obj = model.object
+    executor = model.executor or model.inspection.inspector
+    return {
+        "rows": rows,
+        "discrepancies_found": bool(rows),
+        "object_title": model.object_name or obj.purpose,
+        "areas": {"built_up": area(model.built_up_area), "total": area(obj.total_area), "useful": area(obj.useful_area),
+                  "living": area(obj.living_area), "main": area(model.main_area),
+                  "balconies": area(model.balconies_area)},
+        "rooms_line": f"{dash(model.components)}/{obj.rooms}",
+        "floors_line": (f"{obj.floors_above_ground}/{text_in(model.floor, lang)}" if model.floor
+                        else str(obj.floors_above_ground)),
+        "change_cause_line": model.change_cause or DASH,
+        "director_name": model.director.full_name if model.director else PEN_LINE,
+        "department_head_name": model.department_head.full_name if model.department_head else PEN_LINE,
+        "executor_name": executor.full_name,
+    }
 
 
 
@@ -132,16 +169,21 @@ FORM = FormSpec(
     slug="conclusion",
     annex=3,
     title={
-        "kk": "Жаңадан құрылған жылжымайтын мүліктің жүргізілген мемлекеттік техникалық зерттеп-қарау қорытындылары бойынша сәйкестендіру және техникалық мәліметтерінің алшақтықтарын белгілеу туралы қорытынды",
-        "ru": "Заключение об установлении расхождений идентификационных и технических сведений вновь созданного недвижимого имущества по итогам проведенного государственного технического обследования",
+        "kk": "Жүргізілген техникалық тексеру қорытындысы бойынша жаңадан құрылған жылжымайтын мүліктің сәйкестендіру және техникалық мәліметтерінің алшақтығын белгілеу туралы қорытынды",
+        "ru": "Заключение об установлении расхождений идентификационных и технических сведений вновь созданного недвижимого имущества по итогам проведенного технического обследования",
     },
-    provenance=Provenance.RECONSTRUCTED,
+    provenance=Provenance.OFFICIAL_TEXT,
     model=ConclusionData,
     description="Conclusion on the discrepancies between the title document and the inspection (paragraph 6 of the Rules).",
-    text_provenance=RECONSTRUCTED_BOTH,
+    text_provenance=OFFICIAL_BOTH,
+    editions=OFFICIAL_EDITIONS,
     compute=compute,
-    computed_names=("rows", "discrepancies_found"),
-    notes=("Layout reconstructed from paragraph 6 of the Rules and FORMS.md; only the Kazakh upper-right header is official.",
+    computed_names=("rows", "discrepancies_found", "object_title", "areas", "rooms_line", "floors_line",
+                    "change_cause_line", "director_name", "department_head_name", "executor_name"),
+    notes=("The official form of Annex 3 in kk and ru, both editions; 'not established / established' is marked "
+           "from the computed comparison, whose table follows the form as its attachment.",
            "The comparison items, tolerances and default kinds of change are the project's "
-           "(kzcadastre_docs.forms.computed.discrepancies), printed in the conclusion."),
+           "(kzcadastre_docs.forms.computed.discrepancies), printed in the attachment.",
+           "Errors of the official text are kept (tools/official_text/ERRATA.yaml): the Kazakh form gives "
+           "areas in 'текше метр' (cubic metres)."),
 )

@@ -2,7 +2,7 @@
 
 from ..computed.application_block import COMPUTED_NAMES, block_context
 from ...models.requirements import DuplicateRequirementsData
-from ..spec import FormSpec, Provenance, TextProvenance
+from ..spec import OFFICIAL_BOTH, OFFICIAL_EDITIONS, FormSpec, Provenance
 
 FORM = FormSpec(
     slug="requirements-duplicate",
@@ -14,13 +14,14 @@ FORM = FormSpec(
     provenance=Provenance.OFFICIAL_TEXT,
     description="List of basic requirements of the service issuing a duplicate of the cadastral passport.",
     model=DuplicateRequirementsData,
-    compute=lambda model, lang: block_context(model, lang, ("duplicate",)),
+    compute=lambda model, lang, edition=None: block_context(model, lang, ("duplicate",), edition),
     computed_names=COMPUTED_NAMES,
-    text_provenance={"kk": TextProvenance.OFFICIAL, "ru": TextProvenance.TRANSLATION},
+    editions=OFFICIAL_EDITIONS,
+    text_provenance=OFFICIAL_BOTH,
     notes=(
-        "Kazakh: the official text of Annex 2 of Order No. 65, cleaned only of the extraction's broken line joins.",
-        "Russian: the project's translation; the Russian text of the order was not available.",
-        "Row 8 breaks off after 'шлюзі арқылы' in the source; the missing end is not supplied.",
-        "The lunch break is 13:00-14:30 here (13:00-14:00 in Annex 1), as the source has it.",
+        "The official text of Annex 2 in kk and ru, in both editions (tools/official_text/, taken from the "
+        "consolidated texts of zan.gov.kz by tools/extract_official.py).",
+        "With an application, an attachment follows the list: the computed schedule, fee and the documents "
+        "presented, in the document's language.",
     ),
 )

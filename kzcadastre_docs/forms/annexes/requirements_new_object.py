@@ -2,7 +2,7 @@
 
 from ..computed.application_block import COMPUTED_NAMES, block_context
 from ...models.requirements import NewObjectRequirementsData
-from ..spec import FormSpec, Provenance, TextProvenance
+from ..spec import OFFICIAL_BOTH, OFFICIAL_EDITIONS, FormSpec, Provenance
 
 FORM = FormSpec(
     slug="requirements-new-object",
@@ -17,12 +17,14 @@ FORM = FormSpec(
         "built real estate, issuing the cadastral passport and the conclusion on discrepancies."
     ),
     model=NewObjectRequirementsData,
-    compute=lambda model, lang: block_context(model, lang, ("entry", "passport")),
+    compute=lambda model, lang, edition=None: block_context(model, lang, ("entry", "passport"), edition),
     computed_names=COMPUTED_NAMES,
-    text_provenance={"kk": TextProvenance.OFFICIAL, "ru": TextProvenance.TRANSLATION},
+    editions=OFFICIAL_EDITIONS,
+    text_provenance=OFFICIAL_BOTH,
     notes=(
-        "Kazakh: the official text of Annex 1 of Order No. 65, cleaned only of the extraction's broken line joins.",
-        "Russian: the project's translation; the Russian text of the order was not available.",
-        "Row 8 begins with 'жүгінген кезде:' in the source; words before it, if any, are not in the available text.",
+        "The official text of Annex 1 in kk and ru, in both editions (tools/official_text/, taken from the "
+        "consolidated texts of zan.gov.kz by tools/extract_official.py).",
+        "With an application, an attachment follows the list: the computed schedule, fee and the documents "
+        "presented, in the document's language.",
     ),
 )

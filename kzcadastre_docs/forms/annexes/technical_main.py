@@ -1,7 +1,9 @@
 """Annex 9: technical characteristics of the main object.
 
-Reconstructed: the order gives only this annex's upper-right header.
-The layout follows FORMS.md: the figures, then every structural element in a fixed order.
+The official form of both editions (text: tools/official_text/, layout:
+tools/template_text/official/technical-main.yaml): order number, address, applicant, the
+litera surveyed, year built, note, then the official element rows with their sub-rows
+(description, condition, wear %), the inspection's date, the applicant and the executor.
 """
 
 from __future__ import annotations
@@ -10,12 +12,18 @@ import datetime as dt
 
 from pydantic import Field
 
+from ...i18n.form_fields import DASH
 from ...models.base import DocumentModel
-from ...models.parts import CadastralNumber, MainCharacteristics
+from ...models.parts import Address, CadastralNumber, MainCharacteristics, Person
+from ...models.types import DocNumber, LocalizedShort
 
+from ..computed.official_elements import official_element_rows
 from ..computed.technical_tables import element_rows
 
-from ..spec import RECONSTRUCTED_BOTH, FormSpec, Provenance
+from ..spec import OFFICIAL_BOTH, OFFICIAL_EDITIONS, FormSpec, Provenance
+
+#: A name left for the pen.
+PEN_LINE = "\u00a0" * 40
 
 
 class TechnicalMainData(DocumentModel):
@@ -24,25 +32,40 @@ class TechnicalMainData(DocumentModel):
     document_date: dt.date = Field(description="Date of the document.")
     cadastral_number: CadastralNumber | None = Field(None, description="Cadastral number of the object.")
     main: MainCharacteristics = Field(description="The main object's figures and structural elements.")
+    order_number: DocNumber | None = Field(None, description="Number of the order (заказ).")
+    address: Address | None = Field(None, description="Address of the object (a dash if omitted).")
+    applicant: LocalizedShort | None = Field(None, description="Full name of the applicant.")
+    note: LocalizedShort | None = Field(None, description="Note printed on the form (a dash if omitted).")
+    inspection_date: dt.date | None = Field(None, description="Date of the inspection; default: the document's date.")
+    executor: Person | None = Field(None, description="The specialist who filled the form; a line for the pen if omitted.")
 
 
 def compute(model: TechnicalMainData, lang: str) -> dict:
-    """Every row of the Annex 9 table, in the form's order."""
-    return {"element_rows": element_rows(model.main, lang)}
+    """The official table's 19 rows (14 elements, four in two sub-rows), and the lines."""
+    return {"element_rows": element_rows(model.main, lang),
+            "rows": official_element_rows(model.main, lang),
+            "address_line": model.address if model.address is not None else None,
+            "applicant_name": model.applicant or PEN_LINE,
+            "executor_name": model.executor.full_name if model.executor else PEN_LINE,
+            "inspected_on": model.inspection_date or model.document_date,
+            "dash": DASH}
 
 
 FORM = FormSpec(
     slug="technical-main",
     annex=9,
     title={
-        "kk": "Негізгі объектінің техникалық сипаттамалары",
-        "ru": "Технические характеристики основного объекта",
+        "kk": "Жылжымайтын мүліктің негізгі объектісінің техникалық сипаттамасы",
+        "ru": "Техническая характеристика основного объекта недвижимости",
     },
-    provenance=Provenance.RECONSTRUCTED,
+    provenance=Provenance.OFFICIAL_TEXT,
     model=TechnicalMainData,
     description="Technical characteristics of the main object, a form inside the cadastral passport (paragraph 7).",
-    text_provenance=RECONSTRUCTED_BOTH,
+    text_provenance=OFFICIAL_BOTH,
+    editions=OFFICIAL_EDITIONS,
     compute=compute,
-    computed_names=("element_rows",),
-    notes=("Layout reconstructed from paragraph 7 of the Rules and FORMS.md; only the Kazakh upper-right header is official.",),
+    computed_names=("element_rows", "rows", "address_line", "applicant_name", "executor_name", "inspected_on", "dash"),
+    notes=("The official form of Annex 9 in kk and ru, both editions: the element rows and sub-rows of the official "
+           "table; each structural element goes to its row (kzcadastre_docs.forms.computed.official_elements).",
+           "The main object's figures (areas, volume, height) are not on this form; the cadastral passport prints them.",),
 )

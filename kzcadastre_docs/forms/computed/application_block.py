@@ -51,20 +51,27 @@ DOCUMENTS = {
 ATTACHED = {True: {"kk": "берілді", "ru": "представлен"}, False: {"kk": "берілмеді", "ru": "не представлен"}}
 
 NOTES = {
-    "three_days": {"kk": "Ескерту: мерзім дәл үш жұмыс күні; тыңдау туралы хабарламаның күні тыңдау өткізілетін жағдай үшін көрсетілген.",
-                   "ru": "Примечание: срок ровно три рабочих дня; дата уведомления о заслушивании указана на случай его проведения."},
-    "unconfirmed_year": {"kk": "Ескерту: {year} жылға арналған демалыс күндерін ауыстыру әлі белгісіз; күндер өзгеруі мүмкін.",
-                         "ru": "Примечание: перенос выходных дней на {year} год еще не известен; даты могут измениться."},
-    "unofficial_tariff": {"kk": "Ескерту: сома ресми емес мысал тарифі бойынша есептелген ({tariff}); бұл ресми баға емес.",
-                          "ru": "Примечание: суммы рассчитаны по примерному тарифу ({tariff}), это не официальные цены."},
+    "three_days": {"kk": "Мерзім дәл үш жұмыс күні; тыңдау туралы хабарламаның күні тыңдау өткізілетін жағдай үшін көрсетілген.",
+                   "ru": "Срок ровно три рабочих дня; дата уведомления о заслушивании указана на случай его проведения."},
+    "unconfirmed_year": {"kk": "{year} жылға арналған демалыс күндерін ауыстыру әлі жарияланбаған; күндер өзгеруі мүмкін.",
+                         "ru": "Перенос выходных дней на {year} год еще не опубликован; даты могут измениться."},
+    "unofficial_tariff": {"kk": "Сома ресми емес мысал тарифі бойынша есептелген; бұл ресми баға емес.",
+                          "ru": "Суммы рассчитаны по примерному тарифу; это не официальные цены."},
 }
 
 #: Names this block adds to the rendering context (kept in step with the templates by the tests).
 COMPUTED_NAMES = ("applicant_name", "object_label", "schedule", "fee", "checklist", "notes")
 
 
-def block_context(model: RequirementsListData, lang: str, services: tuple[str, ...]) -> dict[str, Any]:
-    """The computed part of the block; all names empty when there is no application."""
+def _result_label(service: str, lang: str, edition) -> str:
+    if service == "entry" and edition is not None:
+        return edition.words("entry_result", lang)
+    return RESULTS[service][lang]
+
+
+def block_context(model: RequirementsListData, lang: str, services: tuple[str, ...], edition=None) -> dict[str, Any]:
+    """The computed part of the block; all names empty when there is no application.
+    The entry result is named as `edition` (of the Rules) words it."""
     app = model.application
     if app is None:
         return {"applicant_name": None, "object_label": None, "schedule": None, "fee": None, "checklist": [], "notes": []}
@@ -88,8 +95,8 @@ def block_context(model: RequirementsListData, lang: str, services: tuple[str, .
             "submitted_on": app.submitted_at.date(),
             "submitted_time": app.submitted_at.strftime("%H:%M"),
             "accepted_on": main.accepted_on,
-            "results": [{"label": RESULTS[s.service][lang], "due_on": s.due_on, "working_days": s.working_days}
-                        for s in schedules],
+            "results": [{"label": _result_label(s.service, lang, edition), "due_on": s.due_on,
+                         "working_days": s.working_days} for s in schedules],
             "refusal_procedure": PROCEDURES[main.refusal_procedure][lang],
             "hearing_notice_latest": main.hearing_notice_latest,
             "extension_limit": main.extension_limit,

@@ -35,9 +35,10 @@ FORM = FormSpec(
         "kk": "Сәйкестендіру және техникалық мәліметтерді енгізу туралы хабарлама",
         "ru": "Уведомление о внесении идентификационных и технических сведений",
     },
-    provenance=Provenance.RECONSTRUCTED,
+    provenance=Provenance.PRESCRIBED_CONTENT,
+    prescribed_by="paragraph 4 of the Rules (Order No. 156)",
     model=NoticeDataEnteredData,
     description="Notice that the identification and technical data were entered into the information system (paragraph 4).",
     text_provenance=RECONSTRUCTED_BOTH,
-    notes=("Reconstructed from paragraph 4 of the Rules; the order gives no form of this notice.",),
+    notes=("No form of this notice is approved: its content follows the Rules; the wording is the project's, the Rules' own terms (service names, the payment gateway) follow the edition in force on its date.",),
 )

@@ -36,9 +36,10 @@ FORM = FormSpec(
         "kk": "Құжаттарды одан әрі қараудан бас тарту туралы хабарлама",
         "ru": "Уведомление об отказе в дальнейшем рассмотрении документов",
     },
-    provenance=Provenance.RECONSTRUCTED,
+    provenance=Provenance.PRESCRIBED_CONTENT,
+    prescribed_by="paragraphs 4 and 9 of the Rules (Order No. 156)",
     model=NoticeIncompleteData,
     description="Refusal of further consideration for an incomplete package or expired documents (paragraphs 4 and 9).",
     text_provenance=RECONSTRUCTED_BOTH,
-    notes=("Reconstructed from paragraphs 4 and 9 of the Rules; the order gives no form of this notice.",),
+    notes=("No form of this notice is approved: its content follows the Rules; the wording is the project's, the Rules' own terms (service names, the payment gateway) follow the edition in force on its date.",),
 )

@@ -52,12 +52,12 @@ class NoticePreliminaryRefusalData(NoticeBase):
         return default_calendar().subtract_working_days(self.service_due_on, HEARING_NOTICE_WORKING_DAYS)
 
 
-def compute(model: NoticePreliminaryRefusalData, lang: str) -> dict:
+def compute(model: NoticePreliminaryRefusalData, lang: str, edition=None) -> dict:
     """The ground's words, the hearing's time, the latest notice date, the objection term."""
     from ...law.rules import OBJECTION_WORKING_DAYS
 
     return {
-        "ground_text": refusal_ground("new_object", model.ground, lang),
+        "ground_text": refusal_ground("new_object", model.ground, lang, edition.id if edition else None),
         "hearing_time": model.hearing.at.strftime("%H:%M"),
         "notice_latest": model.hearing_notice_latest(),
         "objection_days": OBJECTION_WORKING_DAYS,
@@ -71,11 +71,12 @@ FORM = FormSpec(
         "kk": "Мемлекеттік қызмет көрсетуден бас тарту туралы алдын ала шешім және тыңдау туралы хабарлама",
         "ru": "Предварительное решение об отказе в оказании государственной услуги и уведомление о заслушивании",
     },
-    provenance=Provenance.RECONSTRUCTED,
+    provenance=Provenance.PRESCRIBED_CONTENT,
+    prescribed_by="paragraph 5-1 of the Rules (Order No. 156) and the Administrative Procedural Code",
     model=NoticePreliminaryRefusalData,
     description="Preliminary decision on refusal with the hearing's time and place (paragraph 5-1).",
     text_provenance=RECONSTRUCTED_BOTH,
     compute=compute,
     computed_names=("ground_text", "hearing_time", "notice_latest", "objection_days"),
-    notes=("Reconstructed from paragraph 5-1 of the Rules; the order gives no form of this notice.",),
+    notes=("No form of this notice is approved: its content follows the Rules; the wording is the project's, the Rules' own terms (service names, the payment gateway) follow the edition in force on its date.",),
 )

@@ -27,9 +27,9 @@ class NoticeRefusalData(NoticeBase):
     reasons: LocalizedLong = Field(description="The facts behind the refusal.")
 
 
-def compute(model: NoticeRefusalData, lang: str) -> dict:
-    """The ground in the words of item 9 of the service's annex."""
-    return {"ground_text": refusal_ground(model.service, model.ground, lang)}
+def compute(model: NoticeRefusalData, lang: str, edition=None) -> dict:
+    """The ground in the words of item 9 of the service's annex, in the edition in force."""
+    return {"ground_text": refusal_ground(model.service, model.ground, lang, edition.id if edition else None)}
 
 
 FORM = FormSpec(
@@ -39,11 +39,12 @@ FORM = FormSpec(
         "kk": "Мемлекеттік қызмет көрсетуден бас тарту туралы хабарлама",
         "ru": "Уведомление об отказе в оказании государственной услуги",
     },
-    provenance=Provenance.RECONSTRUCTED,
+    provenance=Provenance.PRESCRIBED_CONTENT,
+    prescribed_by="item 9 of Annexes 1 and 2 of the Rules (Order No. 156)",
     model=NoticeRefusalData,
     description="Refusal to provide the service, with one of the five grounds of item 9 of Annexes 1 and 2.",
     text_provenance=RECONSTRUCTED_BOTH,
     compute=compute,
     computed_names=("ground_text",),
-    notes=("Reconstructed; the order gives no form of this notice. The grounds are quoted from item 9 of Annexes 1 and 2.",),
+    notes=("No form of this notice is approved: its content follows the Rules; the wording is the project's, the Rules' own terms (service names, the payment gateway) follow the edition in force on its date.",),
 )

@@ -50,10 +50,11 @@ FORM = FormSpec(
         "kk": "Орындалған жұмыс үшін қосымша ақы төлеу қажеттігі туралы хабарлама",
         "ru": "Уведомление о необходимости доплаты за выполненную работу",
     },
-    provenance=Provenance.RECONSTRUCTED,
+    provenance=Provenance.PRESCRIBED_CONTENT,
+    prescribed_by="paragraph 4 of the Rules (Order No. 156)",
     model=NoticeSurchargeData,
     description="Notice that the surcharge for the technical inspection work is due (paragraph 4).",
     text_provenance=RECONSTRUCTED_BOTH,
-    notes=("Reconstructed from paragraph 4 of the Rules; the order gives no form of this notice.",
+    notes=("No form of this notice is approved: its content follows the Rules; the wording is the project's, the Rules' own terms (service names, the payment gateway) follow the edition in force on its date.",
            "A price from a tariff that is not the official price list is printed with a statement saying so."),
 )
