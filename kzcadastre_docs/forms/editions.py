@@ -96,7 +96,7 @@ def get_edition(name: str) -> Edition:
         if edition.id == str(name):
             return edition
     known = ", ".join(edition.id for edition in editions())
-    raise UnknownEditionError(f"no edition {name} of Order No. 156; the editions are {known}")
+    raise UnknownEditionError("no edition {name} of Order No. 156; the editions are {known}", name=name, known=known)
 
 
 def edition_for(day: date | None) -> Chosen:

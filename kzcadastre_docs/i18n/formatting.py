@@ -42,7 +42,8 @@ def check_lang(lang: str) -> str:
     'ru'
     """
     if lang not in LANGUAGES:
-        raise UnsupportedLanguageError(f"language {lang!r} is not supported; use one of: {', '.join(LANGUAGES)}")
+        raise UnsupportedLanguageError("language {lang!r} is not supported; use one of: {languages}", lang=lang,
+                                       languages=", ".join(LANGUAGES))
     return lang
 
 

@@ -258,7 +258,8 @@ def render_many(
         if lang not in spec.languages:
             raise KzcadastreError("form {slug!r} has no {lang} template", slug=spec.slug, lang=lang, field="--lang")
     if executor not in EXECUTORS:
-        raise KzcadastreError(f"unknown executor {executor!r}; use one of {', '.join(EXECUTORS)}")
+        raise KzcadastreError("unknown executor {executor!r}; use one of {executors}", executor=executor,
+                              executors=", ".join(EXECUTORS))
     options = (langs, pdf, pdf_a, str(templates_dir) if templates_dir else None, timeout)
     pool = _Executor(executor, jobs, scheduler)
     pending: collections.deque = collections.deque()

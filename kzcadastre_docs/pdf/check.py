@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from ..errors import KzcadastreError
+from ..i18n.catalogue import N_, Message
 
 #: The PDF/A part and conformance LibreOffice writes for SelectPdfVersion 2.
 PDF_A_2B = ("2", "B")
@@ -50,7 +51,7 @@ def pdf_a_identification(xmp: bytes) -> tuple[str, str] | None:
     return part.group(1).decode(), conformance.group(1).decode().upper()
 
 
-def check_pdf(content: bytes, *, pdf_a: bool = False, what: str = "the output") -> PdfFacts:
+def check_pdf(content: bytes, *, pdf_a: bool = False, what: str = N_("the output")) -> PdfFacts:
     """The facts of a PDF, or PdfCheckError if it cannot be read, has no page, or lacks
     the PDF/A-2b identification that was asked for.
 
@@ -60,19 +61,20 @@ def check_pdf(content: bytes, *, pdf_a: bool = False, what: str = "the output") 
     kzcadastre_docs.pdf.check.PdfCheckError: the output is empty
     """
     if not content:
-        raise PdfCheckError(f"{what} is empty")
+        raise PdfCheckError("{what} is empty", what=Message(what))
     if not content.startswith(b"%PDF-"):
-        raise PdfCheckError(f"{what} is not a PDF (it does not start with %PDF-)")
+        raise PdfCheckError("{what} is not a PDF (it does not start with %PDF-)", what=Message(what))
     try:
         reader = PdfReader(io.BytesIO(content), strict=False)
         pages = len(reader.pages)
         metadata = reader.trailer["/Root"].get("/Metadata")
         xmp = metadata.get_object().get_data() if metadata is not None else b""
     except (PyPdfError, KeyError, ValueError, OSError) as exc:
-        raise PdfCheckError(f"{what} is not a readable PDF: {exc}") from exc
+        raise PdfCheckError("{what} is not a readable PDF: {reason}", what=Message(what), reason=str(exc)) from exc
     if pages < 1:
-        raise PdfCheckError(f"{what} has no page")
+        raise PdfCheckError("{what} has no page", what=Message(what))
     identification = pdf_a_identification(xmp)
     if pdf_a and identification != PDF_A_2B:
-        raise PdfCheckError(f"{what} does not declare PDF/A-2b (found {identification or 'no PDF/A identification'})")
+        raise PdfCheckError("{what} does not declare PDF/A-2b (found {found})", what=Message(what),
+                            found=identification or Message(N_("no PDF/A identification")))
     return PdfFacts(pages, identification)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import KzcadastreError
+from ..i18n.catalogue import N_
 from .check import PdfCheckError, check_pdf
 from .office import OfficeInstallation, find_office
 
@@ -103,13 +104,14 @@ class _Process:
             answer = self._answer(0.1)
             if answer == "timeout":
                 if self.office.poll() is not None:
-                    raise ConversionError(
-                        f"LibreOffice exited at start (status {self.office.returncode}){self.diagnostics()}")
+                    raise ConversionError("LibreOffice exited at start (status {status}){diagnostics}",
+                                          status=self.office.returncode, diagnostics=self.diagnostics())
                 continue
             if answer is None or not answer.get("ready"):
-                raise ConversionError(f"the UNO worker stopped at start{self.diagnostics()}")
+                raise ConversionError("the UNO worker stopped at start{diagnostics}", diagnostics=self.diagnostics())
             return
-        raise ConversionError(f"LibreOffice did not start within {timeout:g} s{self.diagnostics()}")
+        raise ConversionError("LibreOffice did not start within {timeout:g} s{diagnostics}", timeout=timeout,
+                              diagnostics=self.diagnostics())
 
     def _answer(self, timeout: float):
         try:
@@ -327,7 +329,7 @@ class Converter:
             except FileNotFoundError:
                 raise _Retry("LibreOffice reported success but wrote no PDF") from None
             try:
-                check_pdf(content, pdf_a=pdf_a, what="LibreOffice's output")
+                check_pdf(content, pdf_a=pdf_a, what=N_("LibreOffice's output"))
             except PdfCheckError as exc:
                 raise _Retry(str(exc)) from None
             return content

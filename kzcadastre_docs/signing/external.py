@@ -99,7 +99,7 @@ def prepare_external(pdf: bytes, certificate: x509.Certificate, options: Signatu
     options = options or SignatureOptions()
     check_can_sign(certificate)
     if reserved < 1024:
-        raise SigningInputError(f"reserved={reserved}: keep at least 1024 bytes for the CMS")
+        raise SigningInputError("reserved={reserved}: keep at least 1024 bytes for the CMS", reserved=reserved)
     with pyhanko_errors(name):
         prepared = _pdf_signer(pdf, _PlaceholderSigner.make(certificate), certificate, options, name=name)
         return _run(_prepare(prepared, certificate, reserved, options.tsa_url))
@@ -128,8 +128,8 @@ def finish_external(prepared: PreparedDocument, signature_cms: bytes) -> bytes:
         content_info = _run(_add_timestamp(content_info, prepared.tsa_url))
     der = content_info.dump()
     if len(der) > prepared.reserved:
-        raise SigningError(f"the CMS has {len(der)} bytes and the placeholder {prepared.reserved}: "
-                           "prepare again with a larger `reserved`")
+        raise SigningError("the CMS has {size} bytes and the placeholder {reserved}: "
+                           "prepare again with a larger `reserved`", size=len(der), reserved=prepared.reserved)
     output = BytesIO(prepared.pdf)
     start, end = prepared.byte_range[1], prepared.byte_range[2]
     PreparedByteRangeDigest(prepared.digest, start, end).fill_with_cms(output, der)
@@ -160,7 +160,7 @@ def _check_cms(prepared: PreparedDocument, signature_cms: bytes):
     except (ValueError, TypeError, KeyError, IndexError):
         raise SigningError("the external signer's answer is not a DER-encoded CMS SignedData") from None
     if len(signer_infos) != 1:
-        raise SigningError(f"the external CMS has {len(signer_infos)} signer infos; one is expected")
+        raise SigningError("the external CMS has {count} signer infos; one is expected", count=len(signer_infos))
     if encapsulated is not None:
         raise SigningError("the external CMS carries the content; a PDF signature needs a detached CMS")
     expected = prepared.certificate.public_bytes(serialization.Encoding.DER)

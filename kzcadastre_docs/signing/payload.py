@@ -89,8 +89,9 @@ def _algorithm_of(key) -> str:
         for name, (curve, _, _) in _CURVES.items():
             if isinstance(key.curve, curve):
                 return name
-        raise SigningInputError(f"an ECDSA key on {key.curve.name} cannot sign a barcode (P-256 or P-384 only)")
-    raise SigningInputError(f"a {type(key).__name__} key cannot sign a barcode")
+        raise SigningInputError("an ECDSA key on {curve} cannot sign a barcode (P-256 or P-384 only)",
+                                curve=key.curve.name)
+    raise SigningInputError("a {kind} key cannot sign a barcode", kind=type(key).__name__)
 
 
 def sign_payload(payload: bytes, key: SigningKey) -> PayloadSignature:

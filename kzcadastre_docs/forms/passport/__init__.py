@@ -24,10 +24,11 @@ def passport_form(object_type: str) -> str:
     try:
         slug = object_forms()[object_type]
     except KeyError:
-        raise DataFileError(f"object_type: no passport form for {object_type!r}; known object types: "
-                            f"{', '.join(object_forms())}") from None
+        raise DataFileError("object_type: no passport form for {object_type!r}; known object types: {known}",
+                            object_type=object_type, known=", ".join(object_forms())) from None
     if slug not in REGISTRY:
-        raise FormNotAvailableError(f"object_type {object_type!r} takes {slug}, which is not available yet")
+        raise FormNotAvailableError("object_type {object_type!r} takes {slug}, which is not available yet",
+                                    object_type=object_type, slug=slug)
     return slug
 
 
