@@ -403,5 +403,6 @@ def _run(coroutine):
     try:
         return asyncio.run(coroutine)
     except TimestampRequestError as exc:
-        raise SigningError("the timestamp authority did not give a timestamp: {detail}", detail=exc,
+        detail = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
+        raise SigningError("the timestamp authority did not give a timestamp: {detail}", detail=detail,
                            field="--tsa-url") from None

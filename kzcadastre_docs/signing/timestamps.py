@@ -10,6 +10,8 @@ import urllib.request
 from pyhanko.sign.timestamps.api import TimeStamper
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 
+from ..i18n.catalogue import N_, Message
+
 
 class UrllibTimeStamper(TimeStamper):
     """Asks the timestamp authority at `url` (http or https) for a token."""
@@ -33,13 +35,15 @@ class UrllibTimeStamper(TimeStamper):
                     kind = response.headers.get("Content-Type", "")
                     body = response.read()
             except (urllib.error.URLError, OSError) as exc:
-                raise TimestampRequestError(f"{self.url}: {getattr(exc, 'reason', exc)}") from None
+                raise TimestampRequestError(Message("{url}: {reason}", url=self.url,
+                                                    reason=str(getattr(exc, "reason", exc)))) from None
             if kind.split(";")[0].strip() != "application/timestamp-reply":
-                raise TimestampRequestError(f"{self.url}: answered {kind or 'without a type'}, "
-                                            "not application/timestamp-reply")
+                raise TimestampRequestError(Message("{url}: answered {kind}, not application/timestamp-reply",
+                                                    url=self.url, kind=kind or Message(N_("without a type"))))
             try:
                 return tsp.TimeStampResp.load(body)
             except ValueError:
-                raise TimestampRequestError(f"{self.url}: the answer is not a timestamp response") from None
+                raise TimestampRequestError(Message("{url}: the answer is not a timestamp response",
+                                                    url=self.url)) from None
 
         return await asyncio.to_thread(post)
