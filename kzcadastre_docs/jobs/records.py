@@ -27,6 +27,7 @@ from typing import Any
 
 from ..errors import DataFileError, Problem, shown_value
 from ..files import json_reason
+from ..i18n.catalogue import Message
 
 FORMATS = (".jsonl", ".ndjson", ".csv", ".xlsx")
 _SEGMENT = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
@@ -49,11 +50,17 @@ def _path(key: str) -> list[str | int]:
     parts: list[str | int] = []
     for name, index in _SEGMENT.findall(key.strip()):
         if index and (len(index) > 6 or int(index) > MAX_INDEX):
-            raise ValueError(f"column {shown_value(key)!r}: a list index above {MAX_INDEX}")
+            raise ValueError(Message("column {column!r}: a list index above {limit}", column=shown_value(key),
+                                     limit=MAX_INDEX))
         parts.append(int(index) if index else name)
     if not parts or not isinstance(parts[0], str):
-        raise ValueError(f"column {shown_value(key)!r} is not a field path")
+        raise ValueError(Message("column {column!r} is not a field path", column=shown_value(key)))
     return parts
+
+
+def _conflict(key: Any) -> Message:
+    return Message("column {column!r} conflicts with another column: one gives a value where the other gives "
+                   "fields or list items", column=shown_value(str(key)))
 
 
 def unflatten(row: dict[str, Any]) -> dict:
@@ -76,8 +83,7 @@ def unflatten(row: dict[str, Any]) -> dict:
         for part, following in zip(parts, parts[1:] + [None]):
             wanted = list if isinstance(part, int) else dict
             if not isinstance(target, wanted):
-                raise ValueError(f"column {shown_value(str(key))!r} conflicts with another column: one gives a value "
-                                 "where the other gives fields or list items")
+                raise ValueError(_conflict(key))
             if isinstance(part, int):
                 while len(target) <= part:
                     target.append(None)
@@ -86,8 +92,7 @@ def unflatten(row: dict[str, Any]) -> dict:
                 present = target.get(part)
             if following is None:
                 if present is not None:
-                    raise ValueError(f"column {shown_value(str(key))!r} conflicts with another column: one gives a "
-                                     "value where the other gives fields or list items")
+                    raise ValueError(_conflict(key))
                 target[part] = value
                 break
             if present is None:
@@ -127,7 +132,8 @@ def _rows(header: list, rows, number_from: int = 1) -> Iterator[InputRecord]:
         try:
             yield InputRecord(number, unflatten({key: _cell(value) for key, value in zip(header, row)}))
         except (ValueError, TypeError, RecursionError, MemoryError) as exc:
-            yield _problem(number, "the row cannot be read as data: {detail}", detail=shown_value(str(exc), 200))
+            detail = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else shown_value(str(exc), 200)
+            yield _problem(number, "the row cannot be read as data: {detail}", detail=detail)
 
 
 def read_records(path: str | Path) -> Iterator[InputRecord]:
