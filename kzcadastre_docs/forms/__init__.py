@@ -24,6 +24,7 @@ FORM_MODULES = (
     "annexes.technical_main",
     "annexes.technical_service",
     "passport.land",
+    "passport.building",
     "passport.apartment",
     "passport.house",
     "passport.parking",

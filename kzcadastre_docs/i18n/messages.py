@@ -167,6 +167,11 @@ _T: dict[str, dict[str, str]] = {
         "kk": "{value} бұл нысанның экспликациясында көзделмеген (бағандары: {allowed})",
         "ru": "{value} не предусмотрен(а) экспликацией этой формы (графы: {allowed})",
     },
+    "predominant_purpose": {
+        "en": "the building's purpose is the use with the predominant area (Instruction No. 367, p. 94): {reason}",
+        "kk": "ғимараттың мақсаты ауданы басым пайдалану түрі бойынша анықталады (№ 367 Нұсқаулық, 94-тармақ): {reason}",
+        "ru": "назначение здания определяется по преобладающей площади (Инструкция № 367, п. 94): {reason}",
+    },
     "declared_volume": {
         "en": "the volume is declared as {declared} m³ but the built-up area times the height gives {computed} m³ "
               "(Instruction No. 367, p. 101-102; basements and parts of other heights are added separately, p. 103-108)",
