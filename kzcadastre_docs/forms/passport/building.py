@@ -320,7 +320,8 @@ def land_explication_row(model: BuildingPassportData, lang: str) -> dict[str, st
                                       "other_paving", "grounds", "sport", "children", "household",
                                       "greens", "lawn_trees", "orchard", "flower_beds", "vegetable_garden", "other")}
     values = {**explication.model_dump(), **explication.parts()}
-    return {name: _blank(value, lang) for name, value in values.items()}
+    # The plot's totals in whole m² (p. 74.1), its parts to one decimal place (p. 74.2).
+    return {name: _blank(value, lang, 0 if name in ("by_documents", "actual") else 1) for name, value in values.items()}
 
 
 def building_rows(model: BuildingPassportData, lang: str) -> list[dict[str, str]]:
@@ -374,7 +375,7 @@ def compute(model: BuildingPassportData, lang: str) -> dict:
             "premises": str(general.premises) if general.premises is not None else "–",
             "wall_material": text(general.wall_material, lang), "year_built": str(general.year_built),
             "wear": f"{general.wear_percent} %" if general.wear_percent is not None else "–",
-            "purpose": f"{building_uses()[purpose][lang]} ({main_litera})",
+            "purpose": f"{building_uses()[purpose]['purpose'][lang]} ({main_litera})",
             "fund_category": text(general.fund_category, lang),
             "energy_class": general.energy_class or "–",
         },
