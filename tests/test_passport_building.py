@@ -105,9 +105,10 @@ def test_render_passport_of_another_building_exits_2_on_bad_data_and_writes_noth
     data["rooms"][0]["use"] = "education"
     source = tmp_path / "data.json"
     source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    result = CliRunner().invoke(main, ["render", "passport", "--data", str(source), "-o", str(tmp_path / "out")])
+    result = CliRunner().invoke(main, ["render", "passport", "--data", str(source), "--lang", "ru",
+                                       "-o", str(tmp_path / "out.docx")])
     assert result.exit_code == 2 and "rooms[0].use" in result.output
-    assert not (tmp_path / "out").exists()
+    assert not (tmp_path / "out.docx").exists()
 
 
 def test_declared_volume_that_differs_is_a_warning():

@@ -65,7 +65,8 @@ def _date_line(value, lang):
 #: Passport fields no form prints: the object type picks the form; only Form 3 has a
 #: date-of-issue line (the others carry the date in the QR code and the properties).
 NOT_PRINTED = {"object_type"}
-PASSPORT_WITHOUT_ISSUE_LINE = {"passport-land", "passport-house", "passport-parking", "passport-storage"}
+PASSPORT_WITHOUT_ISSUE_LINE = {"passport-land", "passport-building", "passport-house", "passport-parking",
+                              "passport-storage"}
 
 
 def _found(slug, name, value, lang, text):
