@@ -6,48 +6,73 @@ services (Order No. 65 of 22 January 2026), in Kazakh and Russian, from validate
     ('application-passport', 'official-text')
 """
 
-from .api import RenderedDocument, forms, render, render_document, render_pdf, render_to, schema, to_pdf, validate, warnings
-from .jobs.batch import RecordResult, render_many
-from .jobs.bundle import bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip
-from .jobs.case import CaseFileError, load_case
-from .jobs.verify import BarcodeError, BarcodeReport, verify_barcode
-from .pdf import ConversionError, Converter, OfficeNotFoundError
-from .forms.template_check import TemplateProblem, check_templates
-from .errors import (
-    DataValidationError,
-    FormNotAvailableError,
-    KzcadastreError,
-    OutputExistsError,
-    TemplateCheckError,
-    TemplateError,
-    UnknownFormError,
-)
-from .forms import FormSpec, Provenance, get_form
-from .law.cadastral import InvalidCadastralNumber
-from .law.cadastral import parse as parse_cadastral_number
-from .signing import (PayloadSignature, PreparedDocument, SignatureOptions, SigningError, SigningInputError,
-                      VerificationReport, finish_external, load_pkcs12, prepare_external, sign_external, sign_payload,
-                      sign_pdf, verify_file, verify_payload, verify_pdf)
+import importlib
+import sys
+import types
 
-__version__ = "0.1.0"
-
-#: The register of cadastral numbers, loaded (with SQLAlchemy) when first used:
-#: ``with kz.CadastralRegister("register.sqlite") as register: register.assign(...)``.
-_REGISTER_EXPORTS = {
-    "CadastralRegister": "Register",
-    "CadastralRuleError": "RuleError",
-    "RegisterError": "RegisterError",
-    "Specialist": "Specialist",
-    "cadastral_sheet_data": "sheet_data",
+# Names are imported on first use (PEP 562), so that `kzcadastre-docs --help` does not load
+# pydantic, the models and the rendering engine.
+_EXPORTS = {
+    **dict.fromkeys(("RenderedDocument", "forms", "render", "render_document", "render_pdf", "render_to", "schema",
+                     "to_pdf", "validate", "warnings"), ".api"),
+    **dict.fromkeys(("RecordResult", "render_many"), ".jobs.batch"),
+    **dict.fromkeys(("bundle_docx_zip", "bundle_pdf", "bundle_pdf_a_zip"), ".jobs.bundle"),
+    **dict.fromkeys(("CaseFileError", "load_case"), ".jobs.case"),
+    **dict.fromkeys(("ConversionError", "Converter", "OfficeNotFoundError"), ".pdf"),
+    **dict.fromkeys(("TemplateProblem", "check_templates"), ".forms.template_check"),
+    **dict.fromkeys(("DataValidationError", "FormNotAvailableError", "KzcadastreError", "OutputExistsError",
+                     "TemplateCheckError", "TemplateError", "UnknownFormError"), ".errors"),
+    **dict.fromkeys(("FormSpec", "Provenance", "get_form"), ".forms"),
+    "InvalidCadastralNumber": ".law.cadastral",
+    **dict.fromkeys(("BarcodeError", "BarcodeReport", "verify_barcode"), ".jobs.verify"),
+    **dict.fromkeys(("PayloadSignature", "PreparedDocument", "SignatureOptions", "SigningError", "SigningInputError",
+                     "VerificationReport", "finish_external", "load_pkcs12", "prepare_external", "sign_external",
+                     "sign_payload", "sign_pdf", "verify_file", "verify_payload", "verify_pdf"), ".signing"),
+}
+_RENAMED = {
+    "parse_cadastral_number": (".law.cadastral", "parse"),
+    # The register of cadastral numbers (SQLAlchemy):
+    # ``with kz.CadastralRegister("register.sqlite") as register: register.assign(...)``.
+    "CadastralRegister": (".register", "Register"),
+    "CadastralRuleError": (".register", "RuleError"),
+    "RegisterError": (".register", "RegisterError"),
+    "Specialist": (".register", "Specialist"),
+    "cadastral_sheet_data": (".register", "sheet_data"),
 }
 
 
 def __getattr__(name: str):
-    if name in _REGISTER_EXPORTS:
-        from . import register
-
-        return getattr(register, _REGISTER_EXPORTS[name])
+    if name in _EXPORTS or name in _RENAMED:
+        module, attribute = _RENAMED.get(name, (_EXPORTS.get(name), name))
+        value = getattr(importlib.import_module(module, __name__), attribute)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted({*globals(), *_EXPORTS, *_RENAMED})
+
+
+class _Package(types.ModuleType):
+    """`kz.forms` is the function api.forms, though a sub-package has the same name: importing
+    the sub-package must not replace the function."""
+
+    @property
+    def forms(self):
+        from .api import forms
+
+        return forms
+
+    @forms.setter
+    def forms(self, value):  # the import system binds the sub-package here; the function stays
+        pass
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+__version__ = "0.1.0"
 
 __all__ = [
     "BarcodeError",

@@ -262,7 +262,7 @@ def render_document(
     check_lang(lang)
     spec = renderable_form(form)
     if lang not in spec.languages:
-        raise UnsupportedLanguageError(f"form {spec.slug!r} has no {lang} template")
+        raise UnsupportedLanguageError("form {slug!r} has no {lang} template", slug=spec.slug, lang=lang, field="--lang")
     if edition:
         get_edition(edition)  # an unknown edition is a usage error before anything else
     model = validate(spec.slug, data)

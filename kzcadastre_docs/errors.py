@@ -9,43 +9,78 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .i18n.catalogue import N_
+
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_INVALID = 2
 
 
 class KzcadastreError(Exception):
-    """Base class; `exit_code` is what the CLI exits with."""
+    """Base class; `exit_code` is what the CLI exits with, `code` a stable machine name.
+
+    Raised as ``SomeError("template with {name}", name=value)``, the error keeps its English
+    template (a message id of the catalogue) and its values, so `describe(lang)` gives the
+    message in kk, ru or en; `field` names the input the message is about, where there is one.
+    """
 
     exit_code = EXIT_FAILURE
+    code = "error"
+
+    def __init__(self, message: str = "", *args, field: str | None = None, code: str | None = None, **values):
+        self.template = message
+        self.values = values
+        self.field = field
+        if code:
+            self.code = code
+        super().__init__(_fill(message, values) if values else message, *args)
 
     def describe(self, lang: str = "en") -> str:
-        """The message for a reader of `lang`; errors with translated messages override it."""
-        return str(self)
+        """The message for a reader of `lang`."""
+        from .i18n.catalogue import Message, gettext
+
+        if not isinstance(self.template, str) or not self.template:
+            return str(self)
+        translated = gettext(self.template, lang)
+        values = {key: value.describe(lang) if isinstance(value, Message) else value
+                  for key, value in self.values.items()}
+        return _fill(translated, values) if values else translated
+
+
+def _fill(template: str, values: dict) -> str:
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template
 
 
 class UnknownFormError(KzcadastreError, LookupError):
     exit_code = EXIT_INVALID
+    code = "unknown_form"
 
 
 class FormNotAvailableError(KzcadastreError):
     """The form is registered but cannot be rendered (reserved, or no template yet)."""
 
     exit_code = EXIT_INVALID
+    code = "form_not_available"
 
 
 class UnsupportedLanguageError(KzcadastreError, ValueError):
     exit_code = EXIT_INVALID
+    code = "unsupported_language"
 
 
 class OutputExistsError(KzcadastreError, FileExistsError):
     exit_code = EXIT_INVALID
+    code = "output_exists"
 
 
 class DataFileError(KzcadastreError):
     """The data file cannot be read or parsed."""
 
     exit_code = EXIT_INVALID
+    code = "data_file"
 
 
 #: How much of a value an error message quotes, and of a field's path (a key may be any text).
@@ -95,7 +130,9 @@ class Problem:
     def describe(self, lang: str = "en") -> str:
         from .i18n.messages import VALUE_WORD
 
-        shown = "" if self.value is None else f" ({VALUE_WORD.get(lang, 'value')}: {shown_value(self.value)!r})"
+        from .i18n.catalogue import gettext
+
+        shown = "" if self.value is None else f" ({gettext(VALUE_WORD, lang)}: {shown_value(self.value)!r})"
         return f"{shown_value(self.field, FIELD_LIMIT) or '<data>'}: {self.text(lang)} [{self.rule}]{shown}"
 
     def as_dict(self, lang: str = "en") -> dict:
@@ -107,26 +144,26 @@ class Problem:
         return self.describe("en")
 
 
-_HEADING = {
-    "en": "invalid data for form {form!r}:",
-    "kk": "{form!r} нысанының деректері жарамсыз:",
-    "ru": "недопустимые данные для формы {form!r}:",
-}
+_HEADING = N_("invalid data for form {form!r}:")
 
 
 class DataValidationError(KzcadastreError, ValueError):
     """The data does not satisfy the form's model."""
 
     exit_code = EXIT_INVALID
+    code = "invalid_data"
 
     def __init__(self, form: str, problems: list[Problem]):
         self.form = form
         self.problems = problems
-        super().__init__(self.describe("en"))
+        Exception.__init__(self, self.describe("en"))
+        self.template, self.values, self.field = "", {}, None
 
     def describe(self, lang: str = "en") -> str:
         lines = "\n".join(f"  {problem.describe(lang)}" for problem in self.problems)
-        return _HEADING.get(lang, _HEADING["en"]).format(form=self.form) + "\n" + lines
+        from .i18n.catalogue import gettext
+
+        return gettext(_HEADING, lang).format(form=self.form) + "\n" + lines
 
 
 class TemplateCheckError(KzcadastreError):
@@ -136,26 +173,28 @@ class TemplateCheckError(KzcadastreError):
     `check-templates` command itself reports problems with exit 1, as a checker does."""
 
     exit_code = EXIT_INVALID
+    code = "template_check"
 
     def __init__(self, problems: list):
         self.problems = list(problems)
         lines = "\n".join(f"  {problem}" for problem in self.problems)
-        super().__init__(f"the template check found {len(self.problems)} problem(s); nothing was rendered:\n{lines}")
+        super().__init__("the template check found {count} problem(s); nothing was rendered:\n{lines}",
+                         count=len(self.problems), lines=lines)
 
 
 class TemplateError(KzcadastreError):
     """A template cannot be parsed or rendered (syntax, missing variable, sandbox)."""
 
     exit_code = EXIT_FAILURE
+    code = "template_error"
 
     def __init__(self, template: str, part: str, message: str):
-        self.template = template
+        super().__init__("template {template} ({part}): {detail}", template=template, part=part, detail=message)
+        self.template_name = template
         self.part = part
         self.detail = message
-        super().__init__(f"template {template} ({part}): {message}")
-
-
 class UnknownEditionError(KzcadastreError, LookupError):
     """An edition that the library does not ship (`render --edition`)."""
 
     exit_code = EXIT_INVALID
+    code = "unknown_edition"

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .errors import DataFileError, OutputExistsError
+from .i18n.catalogue import N_
 
 
 class _TextYamlLoader(yaml.SafeLoader):
@@ -57,25 +58,29 @@ def read_text(path: str | Path, limit: int | None = None) -> str:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
-        raise DataFileError(f"{path}: no such file") from None
+        raise DataFileError("{path}: no such file", path=path, field=str(path)) from None
     except IsADirectoryError:
-        raise DataFileError(f"{path}: is a folder, not a regular file") from None
+        raise DataFileError("{path}: is a folder, not a regular file", path=path, field=str(path)) from None
     except OSError as exc:
-        raise DataFileError(f"{path}: cannot be opened: {exc.strerror}") from None
+        raise DataFileError("{path}: cannot be opened: {detail}", path=path, detail=exc.strerror,
+                            field=str(path)) from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise DataFileError(f"{path}: not a regular file (a device, pipe or socket); nothing was read")
+            raise DataFileError("{path}: not a regular file (a device, pipe or socket); nothing was read", path=path,
+                                field=str(path))
         if info.st_size > limit:
-            raise DataFileError(f"{path}: {info.st_size} bytes, larger than the limit of {limit} bytes for a data "
-                                "file; nothing was read")
+            raise DataFileError("{path}: {size} bytes, larger than the limit of {limit} bytes for a data "
+                                "file; nothing was read", path=path, size=info.st_size, limit=limit, field=str(path))
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise DataFileError(f"{path}: larger than the limit of {limit} bytes for a data file")
+        raise DataFileError("{path}: larger than the limit of {limit} bytes for a data file", path=path, limit=limit,
+                            field=str(path))
     try:
         return data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
     except UnicodeDecodeError as exc:
-        raise DataFileError(f"{path}: cannot be read as UTF-8 text: {exc}") from None
+        raise DataFileError("{path}: cannot be read as UTF-8 text: {detail}", path=path, detail=exc,
+                            field=str(path)) from None
 
 
 def parse_data(text: str, suffix: str, origin: str = "<data>") -> Any:
@@ -91,16 +96,49 @@ def parse_data(text: str, suffix: str, origin: str = "<data>") -> Any:
         if suffix in (".yaml", ".yml"):
             return yaml.load(text, Loader=_TextYamlLoader)  # noqa: S506 - a SafeLoader subclass
     except json.JSONDecodeError as exc:
-        raise DataFileError(f"{origin}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+        raise DataFileError("{path}: invalid JSON at line {line}, column {column}: {detail}", path=origin,
+                            line=exc.lineno, column=exc.colno, detail=json_reason(exc.msg), field=origin) from exc
     except yaml.YAMLError as exc:
-        raise DataFileError(f"{origin}: invalid YAML: {exc}") from exc
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None:
+            raise DataFileError("{path}: invalid YAML at line {line}, column {column}: {detail}", path=origin,
+                                line=mark.line + 1, column=mark.column + 1, detail=getattr(exc, "problem", "") or "",
+                                field=origin) from exc
+        raise DataFileError("{path}: invalid YAML: {detail}", path=origin, detail=exc, field=origin) from exc
     except RecursionError:
-        raise DataFileError(f"{origin}: the data is nested too deeply") from None
+        raise DataFileError("{path}: the data is nested too deeply", path=origin, field=origin) from None
     except ValueError as exc:  # an integer of more digits than Python converts
         if "digits" in str(exc):
-            raise DataFileError(f"{origin}: a number has more than {sys.get_int_max_str_digits()} digits") from None
-        raise DataFileError(f"{origin}: unreadable value: {str(exc)[:120]}") from None
-    raise DataFileError(f"{origin}: unsupported data file type {suffix or '(none)'}; use .json, .yaml or .yml")
+            raise DataFileError("{path}: a number has more than {count} digits", path=origin,
+                                count=sys.get_int_max_str_digits(), field=origin) from None
+        raise DataFileError("{path}: unreadable value: {detail}", path=origin, detail=str(exc)[:120],
+                            field=origin) from None
+    raise DataFileError("{path}: unsupported data file type {suffix}; use .json, .yaml or .yml", path=origin,
+                        suffix=suffix or "-", field=origin)
+
+
+class _Reason(str):
+    """A parser's English reason, translated when a message is shown in another language."""
+
+    def __format__(self, spec: str) -> str:
+        from .i18n.catalogue import gettext
+
+        return format(gettext(str(self)), spec)
+
+
+#: The json module's reasons, as catalogue ids.
+JSON_REASONS = (N_("Expecting value"), N_("Expecting ',' delimiter"), N_("Expecting ':' delimiter"),
+                N_("Expecting property name enclosed in double quotes"), N_("Extra data"),
+                N_("Unterminated string starting at"), N_("Invalid control character at"), N_("Invalid \\escape"))
+
+
+def json_reason(message: str) -> str:
+    """The json module's reason ("Expecting value"), shown in the message language.
+
+    >>> str(json_reason("Expecting value"))
+    'Expecting value'
+    """
+    return _Reason(message)
 
 
 def current_umask() -> int:
@@ -153,7 +191,7 @@ def atomic_write(path: str | Path, data: bytes, *, overwrite: bool = False, like
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if not overwrite and path.exists():
-        raise OutputExistsError(f"{path} exists; pass --force (overwrite=True) to replace it")
+        raise OutputExistsError("{path} already exists (use --force to replace it)", path=path, field=str(path))
     if like is None and overwrite:
         try:
             like = os.stat(path)
@@ -176,7 +214,8 @@ def atomic_write(path: str | Path, data: bytes, *, overwrite: bool = False, like
             try:
                 os.link(tmp_name, path)
             except FileExistsError:
-                raise OutputExistsError(f"{path} exists; pass --force (overwrite=True) to replace it") from None
+                raise OutputExistsError("{path} already exists (use --force to replace it)", path=path,
+                                        field=str(path)) from None
             os.unlink(tmp_name)
     except BaseException:
         if os.path.exists(tmp_name):

@@ -46,6 +46,8 @@ DEFAULT_LOCK_TIMEOUT = 30.0
 class FileLockError(KzcadastreError):
     """The file could not be locked for editing (nothing was changed)."""
 
+    code = "file_lock"
+
 
 def _lock(fd: int, path: Path, timeout: float) -> None:
     deadline = time.monotonic() + timeout
@@ -56,14 +58,15 @@ def _lock(fd: int, path: Path, timeout: float) -> None:
             return
         except BlockingIOError:
             if time.monotonic() >= deadline:
-                raise FileLockError(f"{path}: another process is editing it (still locked after {timeout:g} s); "
-                                    "nothing was changed, try again") from None
+                raise FileLockError("{path}: another process is editing it (still locked after {seconds} s); "
+                                    "nothing was changed, try again", path=path, seconds=f"{timeout:g}") from None
             time.sleep(delay)
             delay = min(delay * 2, 0.2)
         except OSError as exc:
             if exc.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS):
-                raise FileLockError(f"{path}: the file system does not support locking ({exc.strerror}); "
-                                    "nothing was changed: edit a copy on a local disk") from None
+                raise FileLockError("{path}: the file system does not support locking ({detail}); "
+                                    "nothing was changed: edit a copy on a local disk", path=path,
+                                    detail=exc.strerror) from None
             raise
 
 
@@ -79,18 +82,20 @@ def edit_locked(path: str | Path, change: Callable[[str], tuple[str, T]], *,
         try:
             fd = os.open(real, os.O_RDWR | os.O_CLOEXEC | os.O_NONBLOCK)
         except FileNotFoundError:
-            raise DataFileError(f"{path}: no such file") from None
+            raise DataFileError("{path}: no such file", path=path, field=str(path)) from None
         except IsADirectoryError:
-            raise DataFileError(f"{path}: is a folder, not a data file") from None
+            raise DataFileError("{path}: is a folder, not a data file", path=path, field=str(path)) from None
         except PermissionError:
-            raise DataFileError(f"{path}: no permission to change it") from None
+            raise DataFileError("{path}: no permission to change it", path=path, field=str(path)) from None
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                raise DataFileError(f"{path}: not a regular file (a device, pipe or socket); nothing was read")
+                raise DataFileError("{path}: not a regular file (a device, pipe or socket); nothing was read", path=path,
+                                    field=str(path))
             if info.st_size > files.MAX_DATA_BYTES:
-                raise DataFileError(f"{path}: {info.st_size} bytes, larger than the limit of {files.MAX_DATA_BYTES} "
-                                    "bytes for a data file; nothing was changed")
+                raise DataFileError("{path}: {size} bytes, larger than the limit of {limit} bytes for a data file; "
+                                    "nothing was changed", path=path, size=info.st_size, limit=files.MAX_DATA_BYTES,
+                                    field=str(path))
             _lock(fd, Path(path), timeout)
             before = os.fstat(fd)
             try:
@@ -104,7 +109,8 @@ def edit_locked(path: str | Path, change: Callable[[str], tuple[str, T]], *,
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise DataFileError(f"{path}: cannot be read as UTF-8 text: {exc}") from None
+                raise DataFileError("{path}: cannot be read as UTF-8 text: {detail}", path=path, detail=exc,
+                                    field=str(path)) from None
             new_text, result = change(text)
             atomic_write(real, new_text.encode("utf-8"), overwrite=True, like=before)
             _sync_folder(real.parent)

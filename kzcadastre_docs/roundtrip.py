@@ -82,7 +82,8 @@ class DataText:
             self._indent = _json_indent(text)
             return
         if self.suffix not in (".yaml", ".yml"):
-            raise DataFileError(f"{origin}: unsupported data file type {suffix or '(none)'}; use .json, .yaml or .yml")
+            raise DataFileError("{path}: unsupported data file type {suffix}; use .json, .yaml or .yml", path=origin,
+                                suffix=suffix or "-")
         self._yaml = YAML(typ="rt")
         self._yaml.Resolver = _TextResolver
         self._yaml.preserve_quotes = True
@@ -92,7 +93,7 @@ class DataText:
         try:
             self.tree = self._yaml.load(text)
         except YAMLError as exc:
-            raise DataFileError(f"{origin}: invalid YAML: {exc}") from None
+            raise DataFileError("{path}: invalid YAML: {detail}", path=origin, detail=exc) from None
 
     def scalar(self, value: Any) -> Any:
         """A new value as the file should hold it (text the library's loader reads back as text)."""

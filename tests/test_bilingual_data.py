@@ -10,6 +10,7 @@ from jsonschema import Draft202012Validator
 
 import kzcadastre_docs as kz
 from kzcadastre_docs.cli import main
+from kzcadastre_docs.jobs.batch import case_key
 from kzcadastre_docs.docx import Package, document_text
 from kzcadastre_docs.i18n.formatting import address
 from kzcadastre_docs.models.localized import LocalizedText
@@ -73,7 +74,7 @@ def test_cli_missing_language_exits_2_and_writes_nothing(tmp_path):
     source = tmp_path / "data.json"
     source.write_text(json.dumps(_refusal(reasons={"kk": "Құжаттар толық емес."}), ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["render", "notice-refusal", "--data", str(source), "--lang", "both", "-o", str(out)])
+    result = CliRunner().invoke(main, ["render", "notice-refusal", "--data", str(source), "--lang", "both", "-o", f"{out}/"])
     assert result.exit_code == 2, result.output
     assert "reasons" in result.output and "missing_language" in result.output
     assert not out.exists()
@@ -83,11 +84,12 @@ def test_cli_allow_fallback_renders_and_warns(tmp_path):
     source = tmp_path / "data.json"
     source.write_text(json.dumps(_refusal(reasons={"kk": "Құжаттар толық емес."}), ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["render", "notice-refusal", "--data", str(source), "--lang", "both", "-o", str(out),
+    result = CliRunner().invoke(main, ["render", "notice-refusal", "--data", str(source), "--lang", "both", "-o", f"{out}/",
                                        "--allow-fallback"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["notice-refusal.kk.docx", "notice-refusal.ru.docx"]
-    assert "warning: ru document: reasons" in result.output and "language_fallback" in result.output
+    key = case_key(_refusal()) or "data"
+    assert sorted(p.name for p in out.iterdir()) == [f"notice-refusal.{key}.kk.docx", f"notice-refusal.{key}.ru.docx"]
+    assert "Warning: ru document: reasons" in result.output and "language_fallback" in result.output
     assert "kk document" not in result.output
 
 
@@ -112,7 +114,7 @@ def test_a_bad_localized_text_is_refused_naming_the_field(value, rule):
 def test_cli_unknown_language_key_exits_2(tmp_path):
     source = tmp_path / "data.json"
     source.write_text(json.dumps(_refusal(reasons={"en": "Documents"}), ensure_ascii=False), encoding="utf-8")
-    result = CliRunner().invoke(main, ["render", "notice-refusal", "--data", str(source), "-o", str(tmp_path / "o")])
+    result = CliRunner().invoke(main, ["render", "notice-refusal", "--data", str(source), "-o", f"{tmp_path / 'o'}/"])
     assert result.exit_code == 2
     assert "reasons" in result.output and "'en'" in result.output
     assert not (tmp_path / "o").exists()

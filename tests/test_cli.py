@@ -50,10 +50,10 @@ def test_describe_and_schema(run):
 
 def test_render_both_languages_into_a_folder(run, tmp_path):
     data = SAMPLES / "requirements-new-object" / "astana-branch.json"
-    result = run("render", "annex-1", "--data", data, "--lang", "both", "-o", tmp_path / "out")
+    result = run("render", "annex-1", "--data", data, "--lang", "both", "-o", f"{tmp_path / 'out'}/")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "requirements-new-object.kk.docx", "requirements-new-object.ru.docx"]
+        "requirements-new-object.astana-branch.kk.docx", "requirements-new-object.astana-branch.ru.docx"]
 
 
 def test_render_yaml_data_to_a_file(run, tmp_path):
@@ -85,7 +85,7 @@ def test_existing_output_needs_force(run, tmp_path):
 def test_invalid_data_exits_2_names_the_field_and_writes_nothing(run, tmp_path, content, field):
     data = tmp_path / "d.json"
     data.write_text(content, encoding="utf-8")
-    result = run("render", "annex-1", "--data", data, "-o", tmp_path / "out")
+    result = run("render", "annex-1", "--data", data, "-o", f"{tmp_path / 'out'}/")
     assert result.exit_code == 2
     assert f"{field}:" in result.output
     assert not (tmp_path / "out").exists()
@@ -94,9 +94,9 @@ def test_invalid_data_exits_2_names_the_field_and_writes_nothing(run, tmp_path, 
 def test_unreadable_data_file_exits_2(run, tmp_path):
     bad = tmp_path / "d.json"
     bad.write_text("{not json", encoding="utf-8")
-    result = run("render", "annex-1", "--data", bad, "-o", tmp_path / "o")
+    result = run("render", "annex-1", "--data", bad, "-o", f"{tmp_path / 'o'}/")
     assert result.exit_code == 2 and "invalid JSON" in result.output
-    result = run("render", "annex-1", "--data", tmp_path / "d.txt", "-o", tmp_path / "o")
+    result = run("render", "annex-1", "--data", tmp_path / "d.txt", "-o", f"{tmp_path / 'o'}/")
     assert result.exit_code == 2
 
 
@@ -104,7 +104,7 @@ def test_unreadable_data_file_exits_2(run, tmp_path):
 def test_annexes_5_and_6_with_no_data_exit_2_naming_the_fields(run, tmp_path, form):
     data = tmp_path / "d.json"
     data.write_text("{}", encoding="utf-8")
-    result = run("render", form, "--data", data, "-o", tmp_path / "o")
+    result = run("render", form, "--data", data, "-o", f"{tmp_path / 'o'}/")
     assert result.exit_code == 2
     assert "object_address" in result.output and "applicant" in result.output
     assert not (tmp_path / "o").exists()

@@ -67,7 +67,7 @@ def test_assign_split_merge_show_and_the_sheet(run, tmp_path):
     assert shown["status"] == "retired" and shown["replaced_by"] == ["21:320:135:0722:3"]
     assert [r["record"] for r in _sheet(run)] == [1, 2, 3, 4]
     out = tmp_path / "sheets"
-    result = run("register", "--land-plot", "21:320:135:0722", "-o", str(out), "--lang", "both")
+    result = run("register", "--land-plot", "21:320:135:0722", "-o", f"{out}/", "--lang", "both")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["cadastral-register-sheet.kk.docx", "cadastral-register-sheet.ru.docx"]
     again = run("register", "--land-plot", "21:320:135:0722", "-o", str(out))

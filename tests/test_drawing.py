@@ -211,9 +211,9 @@ def test_validate_prints_warnings_and_still_exits_0(tmp_path):
     data["legend"][1]["outline"] = [[22, 33], [28, 33], [28, 37], [22, 37], [22, 33]]
     source = tmp_path / "abris.json"
     source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    result = CliRunner().invoke(main, ["validate", "abris", "--data", str(source), "--lang", "ru"])
+    result = CliRunner().invoke(main, ["validate", "abris", "--data", str(source), "--message-lang", "ru"])
     assert result.exit_code == 0
-    assert "warning: legend[1].outline: Г: 11.80 м² контура лежит за границей земельного участка" in result.output
+    assert "Предупреждение: legend[1].outline: Г: 11,80 м² контура лежит за границей земельного участка" in result.output
     as_json = CliRunner().invoke(main, ["validate", "abris", "--data", str(source), "--format", "json"])
     assert json.loads(as_json.output)["warnings"][0]["rule"] == "outside_plot"
 

@@ -117,7 +117,7 @@ def test_fee_command_json():
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_fee_text_says_when_the_tariff_is_not_official(lang):
     result = CliRunner().invoke(main, ["fee", "--service", "duplicate", "--object-type", "apartment", "--on", "2026-11-24",
-                                       "--lang", lang])
+                                       "--message-lang", lang])
     assert result.exit_code == 0
     assert {"kk": "РЕСМИ ЕМЕС", "ru": "НЕ ОФИЦИАЛЬНО", "en": "NOT OFFICIAL"}[lang] in result.output
 
@@ -125,7 +125,7 @@ def test_fee_text_says_when_the_tariff_is_not_official(lang):
 def test_fee_and_deadline_errors_exit_2():
     runner = CliRunner()
     assert runner.invoke(main, ["fee", "--service", "passport", "--object-type", "other", "--on", "2026-11-24"]).exit_code == 2
-    assert runner.invoke(main, ["fee", "--service", "entry", "--object-type", "other", "--on", "24.11.2026"]).exit_code == 2
+    assert runner.invoke(main, ["fee", "--service", "entry", "--object-type", "other", "--on", "31.02.2026"]).exit_code == 2
     assert runner.invoke(main, ["deadline", "--service", "passport", "--object-type", "villa",
                                 "--submitted", "2026-11-24T10:00"]).exit_code == 2
     assert runner.invoke(main, ["deadline", "--service", "passport", "--object-type", "other", "--area", "-1",
@@ -146,6 +146,6 @@ def test_deadline_command_json_keys():
 
 def test_deadline_text_in_kazakh():
     result = CliRunner().invoke(main, ["deadline", "--service", "duplicate", "--object-type", "apartment",
-                                       "--submitted", "2026-11-24T10:00", "--lang", "kk"])
+                                       "--submitted", "2026-11-24T10:00", "--message-lang", "kk"])
     assert result.exit_code == 0
     assert "2026 жылғы 25 қараша" in result.output and "2-қосымшаның 3-тармағы" in result.output

@@ -19,7 +19,7 @@ ROOT = "kzcadastre_docs"
 
 #: Module prefixes by layer, lowest first; a module belongs to its longest matching prefix.
 LAYERS = [
-    ["errors", "i18n.messages", "data"],
+    ["errors", "i18n.messages", "i18n.catalogue", "data"],
     ["files", "inplace", "roundtrip", "i18n", "docx", "pdf", "barcode"],
     ["law.identifiers", "law.cadastral", "law.calendar", "law.timezone", "law.areas"],
     ["models"],

@@ -215,8 +215,9 @@ def test_bundle_cli_rejects_a_bad_case_and_writes_nothing(tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["-o", "case.zip"], "this bundle is a .pdf file"),
-    (["--docx-zip", "-o", "case.pdf"], "this bundle is a .zip file"),
+    (["-o", "case.zip"], "a .zip bundle needs --docx-zip"),
+    (["--docx-zip", "-o", "case.pdf"], "the bundle is a .zip file"),
+    (["-o", "case.docx"], "this bundle is a .pdf file"),
     (["--docx-zip", "--pdf-a-zip", "-o", "case.zip"], "exclude each other"),
 ])
 def test_bundle_output_names_must_match_the_kind(tmp_path, args, message):

@@ -123,14 +123,14 @@ def test_bad_input_is_refused_naming_the_field(runner, tmp_path, sample, path, v
     data_file = tmp_path / "data.json"
     data_file.write_text(json.dumps(_case_data(sample, path, value), ensure_ascii=False), encoding="utf-8")
 
-    result = runner.invoke(main, ["validate", slug, "--data", str(data_file), "--format", "json", "--lang", "en"])
+    result = runner.invoke(main, ["validate", slug, "--data", str(data_file), "--format", "json", "--message-lang", "en"])
     assert result.exit_code == 2, result.output
     problems = json.loads(result.output)["problems"]
     assert any(p["field"] == field and (rule is None or p["rule"] == rule) for p in problems), problems
 
     if kz.get_form(slug).renderable:
         out = tmp_path / "out"
-        rendered = runner.invoke(main, ["render", slug, "--data", str(data_file), "-o", str(out)])
+        rendered = runner.invoke(main, ["render", slug, "--data", str(data_file), "-o", f"{out}/"])
         assert rendered.exit_code == 2 and f"{field}:" in rendered.output
         assert not out.exists()
 
@@ -159,7 +159,7 @@ def test_messages_follow_the_language(runner, tmp_path):
     data_file.write_text(json.dumps(_case_data(APP, "applicant.iin", "900721404563")), encoding="utf-8")
     texts = {}
     for lang in ("kk", "ru", "en"):
-        result = runner.invoke(main, ["validate", "application-entry", "--data", str(data_file), "--lang", lang])
+        result = runner.invoke(main, ["validate", "application-entry", "--data", str(data_file), "--message-lang", lang])
         assert result.exit_code == 2
         texts[lang] = result.output
     assert "ЖСН" in texts["kk"] and "ИИН" in texts["ru"] and "IIN" in texts["en"]

@@ -4,7 +4,7 @@ Exit statuses: 0 success; 2 invalid data or usage (nothing is written, the messa
 the field); 1 any other failure.
 """
 
-from . import barcode, cadastral, cases, documents, law, signing  # noqa: F401  (each registers its commands)
+from . import barcode, cadastral, cases, documents, law, preview, signing  # noqa: F401  (each registers its commands)
 from .app import main
 
 __all__ = ["main"]

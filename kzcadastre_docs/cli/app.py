@@ -12,14 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import sys
 import tempfile
 import traceback
 from pathlib import Path
 
 import click
 
-from ..errors import EXIT_FAILURE, KzcadastreError, shown_value
-from ..i18n.messages import message_language
+from ..errors import EXIT_FAILURE, EXIT_INVALID, KzcadastreError, shown_value
+from ..i18n import catalogue
+from . import ui
 
 #: Where the last-resort handler writes details (default: $XDG_STATE_HOME/kzcadastre-docs).
 LOG_DIR_ENV = "KZCADASTRE_LOG_DIR"
@@ -58,6 +60,16 @@ def os_error_text(exc: OSError) -> str:
     return f"{where}{exc.strerror or exc}"
 
 
+def _unexpected(exc: BaseException) -> ui.CliError:
+    """The last resort: one line saying what happened and where the details were logged."""
+    logged = write_details(exc)
+    where = (ui._("details in {path}").format(path=logged) if logged
+             else ui._("details could not be logged"))
+    return ui.CliError(ui._("unexpected failure ({kind}: {detail}); {where}").format(
+        kind=type(exc).__name__, detail=shown_value(str(exc), 120), where=where), code="internal",
+        exit_code=EXIT_FAILURE)
+
+
 def _say(message: str) -> None:
     """Print one error line to stderr, whatever the characters in it."""
     try:
@@ -65,26 +77,33 @@ def _say(message: str) -> None:
     except UnicodeEncodeError:
         click.echo(message.encode("ascii", "backslashreplace").decode("ascii"), err=True)
 
+class _Group(ui.TranslatedGroup):
+    """Maps library errors to the documented exit statuses, with a one-line reason (or, under
+    --format json, an {"error": ...} object on standard output)."""
 
-class _Group(click.Group):
-    """Maps library errors to the documented exit statuses, with a one-line reason."""
-
-    def invoke(self, ctx):
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        args = list(sys.argv[1:] if args is None else args)
+        ui.prescan(args)
         try:
-            return super().invoke(ctx)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
-            raise
-        except KzcadastreError as exc:
-            _say(f"error: {exc.describe(message_language())}")
-            ctx.exit(exc.exit_code)
-        except OSError as exc:
-            _say(f"error: {os_error_text(exc)}")
-            ctx.exit(EXIT_FAILURE)
+            catalogue.language()
+        except catalogue.LanguageError as exc:  # KZCADASTRE_LANG=xx: said in English, the only language left
+            catalogue.set_language("en")
+            sys.exit(ui.report(exc) or EXIT_INVALID)
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            status = result if isinstance(result, int) else 0
+        except click.exceptions.Abort:
+            click.echo(ui._("Aborted!"), err=True)
+            status = 1
+        except (click.ClickException, KzcadastreError, OSError, ui.CliError, catalogue.LanguageError) as exc:
+            status = ui.report(exc)
         except (Exception, RecursionError, MemoryError) as exc:  # noqa: BLE001 - the last resort
-            logged = write_details(exc)
-            where = f"details in {logged}" if logged else "details could not be logged"
-            _say(f"error: unexpected failure ({type(exc).__name__}: {shown_value(str(exc), 120)}); {where}")
-            ctx.exit(EXIT_FAILURE)
+            status = ui.report(_unexpected(exc))
+        finally:
+            catalogue.set_language(None)
+        if standalone_mode:
+            sys.exit(status)
+        return status
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -96,3 +115,6 @@ def main():
     Forms are addressed by slug or as annex-N. Exit status: 0 ok, 2 invalid data or usage
     (nothing written), 1 other failure.
     """
+
+
+ui.add_common_params(main)

@@ -8,20 +8,21 @@ used exits 1.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import click
 
-from .. import api
 from ..errors import EXIT_INVALID
-from ..files import atomic_write
-from ..forms import get_form
-from ..law import cadastral as numbers
-from ..register import REGISTER_ENV, default_location
+from ..i18n.catalogue import N_, gettext as _
+from ..register.location import REGISTER_ENV, default_location
 
 from .app import main
-from .common import LANG_CHOICE, _outputs, _parse_date, pdf_converter, pdf_options
+from .common import (DATE, _LazyModule, _outputs, api, atomic_write, document_lang_option, get_form, pdf_converter,
+                     pdf_options)
+from .ui import emit, fail, is_json, say
+
+numbers = _LazyModule("kzcadastre_docs.law.cadastral")
+#: The words of `cadastral show` and of a step's report.
+WORDS = (N_("land_plot"), N_("primary"), N_("secondary"), N_("temporary_primary"), N_("temporary_secondary"),
+         N_("active"), N_("retired"), N_("annulled"), N_("split"), N_("merge"), N_("permanent"), N_("retire"))
 
 SHEET_FORM = "cadastral-register-sheet"
 
@@ -38,11 +39,13 @@ def cadastral():
 
 def _register_option(function):
     return click.option("--register", "location", envvar=REGISTER_ENV, show_envvar=True, metavar="PATH|URL",
-                        help=f"The register: a SQLite file, or postgresql://... (default: {default_location()}).")(function)
+                        help="The register: a SQLite file, or postgresql://... (default: register.sqlite in your "
+                             "data folder).", show_default=str(default_location()))(function)
 
 
 def _format_option(function):
-    return click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)(function)
+    """--format is every command's common option (text or json); kept so the decorators read as before."""
+    return function
 
 
 def _step_options(function):
@@ -53,7 +56,8 @@ def _step_options(function):
                                         "(e.g. chief_inspection_specialist)."),
         click.option("--position-kk", help="The position in Kazakh (with --position-ru, instead of --position)."),
         click.option("--position-ru", help="The position in Russian."),
-        click.option("--date", "on", required=True, help="Date of assignment, YYYY-MM-DD (sheet column 5)."),
+        click.option("--date", "on", type=DATE, required=True,
+                     help="Date of assignment, DD.MM.YYYY or YYYY-MM-DD (sheet column 5)."),
     ]):
         function = option(function)
     return function
@@ -70,46 +74,42 @@ def _specialist(specialist: str, position: str | None, position_kk: str | None, 
     from ..register import Specialist
 
     if position is not None and (position_kk or position_ru):
-        raise click.UsageError("give --position (a code) or --position-kk and --position-ru, not both")
+        raise click.UsageError(_("give --position (a code) or --position-kk and --position-ru, not both"))
     if position is None and not (position_kk or position_ru):
-        raise click.UsageError("give the specialist's position: --position CODE, or --position-kk and --position-ru")
+        raise click.UsageError(_("give the specialist's position: --position CODE, or --position-kk and --position-ru"))
     return Specialist.of(specialist, position if position is not None else {"kk": position_kk, "ru": position_ru})
 
 
-def _report(change, fmt: str) -> None:
-    if fmt == "json":
-        click.echo(json.dumps(change.to_json(), ensure_ascii=False, indent=2))
-        return
-    for entry in change.ended:
-        click.echo(f"ended    {entry.number} ({entry.status}, {entry.ended_by}, {entry.ended_on.isoformat()})")
-    for entry in change.assigned:
-        replaces = f"; replaces {', '.join(entry.replaces)}" if entry.replaces else ""
-        click.echo(f"assigned {entry.number} (record {entry.record} of the sheet of {entry.land_plot}{replaces})")
+def _report(change) -> None:
+    def text():
+        for entry in change.ended:
+            say(_("ended    {number} ({status}, {by}, {on})").format(
+                number=entry.number, status=_(entry.status), by=_(entry.ended_by) if entry.ended_by else "", on=entry.ended_on.isoformat()))
+        for entry in change.assigned:
+            replaces = (_("; replaces {numbers}").format(numbers=", ".join(entry.replaces)) if entry.replaces else "")
+            say(_("assigned {number} (record {record} of the sheet of {land_plot}{replaces})").format(
+                number=entry.number, record=entry.record, land_plot=entry.land_plot, replaces=replaces))
+
+    emit(change.to_json(), text)
 
 
 @cadastral.command("parse")
 @click.argument("number")
 @_format_option
-def parse_command(number, fmt):
+def parse_command(number):
     """Read NUMBER: its kind (land_plot, primary, secondary, temporary_primary,
     temporary_secondary) and parts; exit 2 naming the wrong part and the point."""
-    try:
-        parsed = numbers.parse(number)
-    except numbers.InvalidCadastralNumber as exc:
-        if fmt != "json":
-            raise
-        click.echo(json.dumps({"valid": False, "error": exc.as_dict()}, ensure_ascii=False, indent=2))
-        raise SystemExit(EXIT_INVALID) from None
-    if fmt == "json":
-        click.echo(json.dumps({"valid": True, **parsed.to_json()}, ensure_ascii=False, indent=2))
-        return
+    parsed = numbers.parse(number)  # an invalid number: exit 2, or {"error": {...}} under --format json
     data = parsed.to_json()
-    click.echo(f"{data['number']}  {data['kind']}")
+    if is_json():
+        emit({"valid": True, **data})
+        return
+    click.echo(f"{data['number']}  {_(data['kind'])}")
     for name, value in data["parts"].items():
         if value is not None and name != "temporary":
-            click.echo(f"  {numbers.PARTS[name]}: {value}")
+            click.echo(f"  {_(numbers.PARTS[name])}: {value}")
     for name, value in data["parts"].get("temporary", {}).items():
-        click.echo(f"  {numbers.PARTS[name]}: {value}")
+        click.echo(f"  {_(numbers.PARTS[name])}: {value}")
 
 
 @cadastral.command()
@@ -128,15 +128,15 @@ def parse_command(number, fmt):
 @_register_option
 @_format_option
 def assign(land_plot, primary, secondary, premise, temporary, temporary_code, specialist, position, position_kk,
-           position_ru, on, location, fmt):
+           position_ru, on, location):
     """Assign the next number on a land plot or in a primary object, and record it on the
     land plot's Учетный лист."""
     clerk = _specialist(specialist, position, position_kk, position_ru)
     with _open(location) as register:
         change = register.assign(land_plot, primary=primary, secondary=secondary, premise=premise,
                                  temporary=temporary, temporary_code=temporary_code, specialist=clerk,
-                                 on=_parse_date(on))
-    _report(change, fmt)
+                                 on=on)
+    _report(change)
 
 
 @cadastral.command()
@@ -146,13 +146,13 @@ def assign(land_plot, primary, secondary, premise, temporary, temporary_code, sp
 @_step_options
 @_register_option
 @_format_option
-def split(number, parts, retire_secondaries, specialist, position, position_kk, position_ru, on, location, fmt):
+def split(number, parts, retire_secondaries, specialist, position, position_kk, position_ru, on, location):
     """Split an object: NUMBER ends, the new objects get the next numbers (points 6, 18, 19, 29)."""
     clerk = _specialist(specialist, position, position_kk, position_ru)
     with _open(location) as register:
-        change = register.split(number, parts, specialist=clerk, on=_parse_date(on),
+        change = register.split(number, parts, specialist=clerk, on=on,
                                 retire_secondaries=retire_secondaries)
-    _report(change, fmt)
+    _report(change)
 
 
 @cadastral.command()
@@ -161,14 +161,14 @@ def split(number, parts, retire_secondaries, specialist, position, position_kk, 
 @_step_options
 @_register_option
 @_format_option
-def merge(numbers_, retire_secondaries, specialist, position, position_kk, position_ru, on, location, fmt):
+def merge(numbers_, retire_secondaries, specialist, position, position_kk, position_ru, on, location):
     """Merge objects of one land plot (or one primary object): their numbers end, the new
     object gets the next number (points 6, 18, 20, 29)."""
     clerk = _specialist(specialist, position, position_kk, position_ru)
     with _open(location) as register:
-        change = register.merge(list(numbers_), specialist=clerk, on=_parse_date(on),
+        change = register.merge(list(numbers_), specialist=clerk, on=on,
                                 retire_secondaries=retire_secondaries)
-    _report(change, fmt)
+    _report(change)
 
 
 @cadastral.command()
@@ -177,13 +177,13 @@ def merge(numbers_, retire_secondaries, specialist, position, position_kk, posit
 @_step_options
 @_register_option
 @_format_option
-def permanent(temporary_number, land_plot, specialist, position, position_kk, position_ru, on, location, fmt):
+def permanent(temporary_number, land_plot, specialist, position, position_kk, position_ru, on, location):
     """The land plot got its number: replace a temporary primary number (and its secondary
     numbers) by permanent ones; the temporary ones are annulled and linked (points 32, 33)."""
     clerk = _specialist(specialist, position, position_kk, position_ru)
     with _open(location) as register:
-        change = register.make_permanent(temporary_number, land_plot, specialist=clerk, on=_parse_date(on))
-    _report(change, fmt)
+        change = register.make_permanent(temporary_number, land_plot, specialist=clerk, on=on)
+    _report(change)
 
 
 @cadastral.command()
@@ -191,13 +191,13 @@ def permanent(temporary_number, land_plot, specialist, position, position_kk, po
 @_step_options
 @_register_option
 @_format_option
-def record(number, specialist, position, position_kk, position_ru, on, location, fmt):
+def record(number, specialist, position, position_kk, position_ru, on, location):
     """Enter a number assigned before the register was kept (from a paper sheet): it is never
     given again, and the next numbers follow it (a secondary number needs its primary one)."""
     clerk = _specialist(specialist, position, position_kk, position_ru)
     with _open(location) as register:
-        change = register.record(number, specialist=clerk, on=_parse_date(on))
-    _report(change, fmt)
+        change = register.record(number, specialist=clerk, on=on)
+    _report(change)
 
 
 @cadastral.command()
@@ -205,61 +205,61 @@ def record(number, specialist, position, position_kk, position_ru, on, location,
 @_step_options
 @_register_option
 @_format_option
-def retire(number, specialist, position, position_kk, position_ru, on, location, fmt):
+def retire(number, specialist, position, position_kk, position_ru, on, location):
     """The object ceased to exist: its number ends and is never given to another (point 7)."""
     clerk = _specialist(specialist, position, position_kk, position_ru)
     with _open(location) as register:
-        change = register.retire(number, specialist=clerk, on=_parse_date(on))
-    _report(change, fmt)
+        change = register.retire(number, specialist=clerk, on=on)
+    _report(change)
 
 
 @cadastral.command()
 @click.argument("number")
 @_register_option
 @_format_option
-def show(number, location, fmt):
+def show(number, location):
     """Look a number up in the register: its status, record, dates and links; exit 2 if it
     is not there."""
     with _open(location) as register:
         entry = register.lookup(number)
     if entry is None:
-        click.echo(f"error: {numbers.parse(number)} is not in the register", err=True)
-        raise SystemExit(EXIT_INVALID)
-    if fmt == "json":
-        click.echo(json.dumps(entry.to_json(), ensure_ascii=False, indent=2))
+        raise fail("{number} is not in the register", code="not_in_register", field="NUMBER",
+                   exit_code=EXIT_INVALID, number=numbers.parse(number))
+    if is_json():
+        emit(entry.to_json())
         return
-    click.echo(f"{entry.number}  {entry.kind}  {entry.status}")
-    click.echo(f"  record {entry.record} of the sheet of {entry.land_plot}, assigned {entry.assigned_on.isoformat()} "
-               f"by {entry.specialist.name}")
+    click.echo(f"{entry.number}  {_(entry.kind)}  {_(entry.status)}")
+    click.echo(_("  record {record} of the sheet of {land_plot}, assigned {on} by {name}").format(
+        record=entry.record, land_plot=entry.land_plot, on=entry.assigned_on.isoformat(), name=entry.specialist.name))
     if entry.ended_on:
-        click.echo(f"  ended {entry.ended_on.isoformat()} ({entry.ended_by})")
-    for label, linked in (("replaces", entry.replaces), ("replaced by", entry.replaced_by)):
+        click.echo(_("  ended {on} ({by})").format(on=entry.ended_on.isoformat(), by=_(entry.ended_by) if entry.ended_by else ""))
+    for label, linked in ((N_("  replaces: {numbers}"), entry.replaces), (N_("  replaced by: {numbers}"),
+                                                                          entry.replaced_by)):
         if linked:
-            click.echo(f"  {label}: {', '.join(linked)}")
+            click.echo(_(label).format(numbers=", ".join(linked)))
 
 
 @cadastral.command("register")
 @click.option("--land-plot", required=True, help="The land plot whose sheet to print.")
-@click.option("--lang", type=LANG_CHOICE, default="both", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="A .docx file (one language) or a folder (cadastral-register-sheet.<lang>.docx).")
+@document_lang_option()
+@click.option("-o", "--output", type=click.Path(),
+              help='A .docx file (one language), or a folder: one that exists or a name ending with "/" '
+                   "(cadastral-register-sheet.<lang>.docx).")
 @click.option("--force", is_flag=True, help="Replace existing files.")
 @pdf_options
 @_register_option
-@click.option("--format", "fmt", type=click.Choice(["docx", "json"]), default="docx", show_default=True,
-              help="json: print the sheet's data (the form's data) instead of writing documents.")
-def register_command(land_plot, lang, output, force, pdf, pdf_a, timeout, location, fmt):
+def register_command(land_plot, lang, output, force, pdf, pdf_a, timeout, location):
     """The Учетный лист присвоения кадастровых номеров of one land plot, from the register:
-    DOCX (and PDF with --pdf), or its data as JSON (points 34, 35)."""
+    DOCX (and PDF with --pdf), or with --format json and no -o its data (points 34, 35)."""
     from ..register import sheet_data
 
     with _open(location) as register:
         data = sheet_data(register, land_plot)
-    if fmt == "json":
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    if is_json() and output is None:
+        emit(data)
         return
     if output is None:
-        raise click.UsageError("give -o PATH for the documents, or --format json")
+        raise click.UsageError(_("give -o PATH for the documents, or --format json"))
     spec = get_form(SHEET_FORM)
     langs = list(spec.languages) if lang == "both" else [lang]
     pdf = pdf or pdf_a
@@ -267,7 +267,8 @@ def register_command(land_plot, lang, output, force, pdf, pdf_a, timeout, locati
     paths = [*targets.values(), *([path.with_suffix(".pdf") for path in targets.values()] if pdf else [])]
     existing = [str(path) for path in paths if path.exists()]
     if existing and not force:
-        raise click.UsageError(f"already exists (use --force to replace): {', '.join(existing)}")
+        raise fail("already exists (use --force to replace): {files}", code="output_exists", field="-o",
+                   files=", ".join(existing))
     # Everything is made in memory before anything is written.
     documents = {lang_: api.render_document(SHEET_FORM, data, lang_) for lang_ in langs}
     files = {path: documents[lang_].docx for lang_, path in targets.items()}
@@ -277,4 +278,8 @@ def register_command(land_plot, lang, output, force, pdf, pdf_a, timeout, locati
                           for lang_, path in targets.items()})
     for path, content in files.items():
         atomic_write(path, content, overwrite=force)
-        click.echo(f"wrote {path}")
+        say(_("wrote {path}").format(path=path))
+    emit({"form": SHEET_FORM, "files": [{"lang": lang_, "kind": "docx", "path": str(path)}
+                                        for lang_, path in targets.items()]
+          + ([{"lang": lang_, "kind": "pdf-a" if pdf_a else "pdf", "path": str(path.with_suffix(".pdf"))}
+              for lang_, path in targets.items()] if pdf else []), "warnings": []})

@@ -10,15 +10,17 @@ from pathlib import Path
 
 import click
 
-from .. import api
-from ..jobs.bundle import bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip
-from ..jobs.case import load_case
 from ..errors import (EXIT_FAILURE, DataFileError)
-from ..files import atomic_write, load_data
-from ..forms import renderable_form
 
 from .app import main
-from .common import (LANG_CHOICE, _parse_date, _progress, pdf_converter, pdf_options, templates_option, timeout_option)
+from ..i18n import catalogue
+from ..i18n.catalogue import describe, gettext as _
+from . import ui
+from .common import (api, atomic_write, bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip, load_case, load_data,
+                     renderable_form)
+from .common import (DATE, _progress, complete_form, document_lang_option, is_folder, pdf_converter, pdf_options,
+                     templates_option, timeout_option)
+from .ui import emit, fail, progress, say
 from .signing import barcodes_signed_by, pdf_signer, signing_options
 
 
@@ -29,8 +31,8 @@ from .signing import barcodes_signed_by, pdf_signer, signing_options
 @click.argument("case_file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The bundle: a .pdf file, or a .zip file with --docx-zip or --pdf-a-zip.")
-@click.option("--lang", type=click.Choice(["kk", "ru"]), default=None,
-              help="The documents' language (default: the case file's lang, else kk).")
+@document_lang_option(choices=("kk", "ru"), default=None,
+                      help_text="Language of the documents: kk (or kz) or ru (default: the case file's lang, else kk).")
 @click.option("--docx-zip", "docx_zip", is_flag=True, help="Write the DOCX files as a zip instead of a PDF.")
 @click.option("--pdf-a-zip", "pdf_a_zip", is_flag=True,
               help="Write each document as a PDF/A-2b file, in a zip, for archiving (a merged PDF is not PDF/A).")
@@ -47,14 +49,23 @@ def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, root, timeout, t
     register (Annex 8) first, then by date, one bookmark per document. With --sign the
     bundle PDF is signed as a whole (with --pdf-a-zip, each document)."""
     if docx_zip and pdf_a_zip:
-        raise click.UsageError("--docx-zip and --pdf-a-zip exclude each other")
+        raise click.UsageError(_("--docx-zip and --pdf-a-zip exclude each other"))
     if docx_zip and sign_key:
-        raise click.UsageError("--sign signs PDFs; a --docx-zip bundle has none")
+        raise click.UsageError(_("--sign signs PDFs; a --docx-zip bundle has none"))
+    suffix = output.suffix.lower()
+    if suffix == ".zip" and not (docx_zip or pdf_a_zip):
+        raise fail("-o {path}: a .zip bundle needs --docx-zip (the DOCX files) or --pdf-a-zip (PDF/A files); "
+                   "without them the bundle is one .pdf file", code="output_suffix", field="-o", path=output)
+    if suffix == ".pdf" and (docx_zip or pdf_a_zip):
+        raise fail("-o {path}: with --docx-zip or --pdf-a-zip the bundle is a .zip file", code="output_suffix",
+                   field="-o", path=output)
     wanted = ".zip" if (docx_zip or pdf_a_zip) else ".pdf"
-    if output.suffix.lower() != wanted:
-        raise click.UsageError(f"-o {output}: this bundle is a {wanted} file")
+    if suffix != wanted:
+        raise fail("-o {path}: this bundle is a {wanted} file", code="output_suffix", field="-o", path=output,
+                   wanted=wanted)
     if output.exists() and not force:
-        raise click.UsageError(f"already exists (use --force to replace): {output}")
+        raise fail("already exists (use --force to replace): {files}", code="output_exists", field="-o",
+                   files=output)
     case = load_case(case_file, lang=lang, root=root)  # every document validated before any work
     sign = pdf_signer(sign_key, password_env, tsa_url, lang=case.lang)  # the key is checked before any rendering
     if docx_zip:
@@ -69,7 +80,9 @@ def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, root, timeout, t
                 if sign is not None:
                     content = sign(content, str(output))
     atomic_write(output, content, overwrite=force)
-    click.echo(f"wrote {output} ({len(case.entries)} documents" + (", signed)" if sign else ")"))
+    say(_("wrote {path} ({count} documents)").format(path=output, count=len(case.entries))
+        + (_(", signed") if sign else ""))
+    emit({"output": str(output), "documents": len(case.entries), "lang": case.lang, "signed": sign is not None})
 
 
 def _safe_part(text: str) -> str:
@@ -95,10 +108,10 @@ def draw(kind, data_file, output, level, force):
     from ..jobs.drawings import floor_drawings, site_drawing
 
     if output.suffix.lower() != ".png":
-        raise click.UsageError(f"-o {output}: give a .png file")
+        raise fail("-o {path}: give a .png file", code="output_suffix", field="-o", path=output)
     data = load_data(data_file)
     if not isinstance(data, dict):
-        raise DataFileError(f"{data_file}: the data must be an object")
+        raise DataFileError("{path}: the data must be an object", path=data_file, field="--data")
     if kind == "abris":
         drawings = [(output, site_drawing(data))]
     else:
@@ -109,20 +122,28 @@ def draw(kind, data_file, output, level, force):
     if not force:
         existing = [str(path) for path, _ in drawings if path.exists()]
         if existing:
-            raise click.UsageError(f"already exists (use --force to replace): {', '.join(existing)}")
+            raise fail("already exists (use --force to replace): {files}", code="output_exists", field="-o",
+                       files=", ".join(existing))
+    written = []
     for path, drawing in drawings:
         atomic_write(path, drawing.png, overwrite=force)
-        click.echo(f"wrote {path} ({drawing.width_cm:g} x {drawing.height_cm:g} cm, 1:{drawing.scale})")
+        written.append({"path": str(path), "width_cm": drawing.width_cm, "height_cm": drawing.height_cm,
+                        "scale": drawing.scale})
+        say(_("wrote {path} ({width} x {height} cm, 1:{scale})").format(
+            path=path, width=catalogue.number(drawing.width_cm, places=None),
+            height=catalogue.number(drawing.height_cm, places=None), scale=drawing.scale))
+    emit({"files": written})
 
 
 @main.command()
-@click.option("--form", "form", required=True, help="The form of every record (slug or annex-N).")
+@click.option("--form", "form", required=True, shell_complete=complete_form,
+              help="The form of every record (slug or annex-N).")
 @click.option("--input", "input_file", type=click.Path(dir_okay=False, exists=True, path_type=Path), required=True,
               help="The records: .jsonl (a JSON object per line), .csv or .xlsx (a header row of field paths "
                    "such as applicant.iin or object.floors[0].level).")
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="The folder for the files and errors.jsonl.")
-@click.option("--lang", type=LANG_CHOICE, default="both", show_default=True)
+@document_lang_option()
 @click.option("--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Render in this many processes.")
 @click.option("--skip-existing", is_flag=True, help="Leave records whose files all exist (a re-run does no work twice).")
@@ -144,30 +165,43 @@ def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, 
     spec = renderable_form(form)
     sign = pdf_signer(sign_key, password_env, tsa_url)  # the key is checked before any work
     if sign is not None and (jobs > 1 or executor != "local"):
-        raise click.UsageError("--sign works in this process (the key never leaves it, and barcodes are signed "
-                               "where documents are rendered): use it with --jobs 1 and --executor local")
+        raise click.UsageError(_("--sign works in this process (the key never leaves it, and barcodes are signed "
+                                 "where documents are rendered): use it with --jobs 1 and --executor local"))
     pdf = pdf or sign is not None
     if skip_existing and force:
-        raise click.UsageError("--skip-existing and --force exclude each other")
+        raise click.UsageError(_("--skip-existing and --force exclude each other"))
     if executor == "dask" and not scheduler:
-        raise click.UsageError("--executor dask needs --scheduler ADDRESS")
+        raise click.UsageError(_("--executor dask needs --scheduler ADDRESS"))
+    if scheduler and executor != "dask":
+        raise click.UsageError(_("--scheduler is only for a dask cluster: add --executor dask (the local executor "
+                                 "uses --jobs)"))
+    if output.exists() and not output.is_dir():
+        raise fail("-o {path}: is a file; batch writes into a folder", code="output_not_folder", field="-o",
+                   path=output)
     if (pdf or pdf_a) and executor == "local":
         from ..pdf import find_office
 
         find_office()  # fail now, saying what to install, rather than on every record
     langs = tuple(spec.languages) if lang == "both" else (lang,)
     total = count_records(input_file)
-    with _terminate_as_interrupt(), click.progressbar(length=total, label=f"{spec.slug}", file=sys.stderr,
-                                                      show_pos=True, show_eta=True) as bar, barcodes_signed_by(sign):
+    lang_ = catalogue.language()
+    with _terminate_as_interrupt(), progress(total, spec.slug, _("records")) as advance, barcodes_signed_by(sign):
         summary = run_batch(spec.slug, input_file, output, langs=langs, pdf=pdf, pdf_a=pdf_a, jobs=jobs,
                             skip_existing=skip_existing, force=force, executor=executor, scheduler=scheduler,
-                            templates_dir=templates_dir, timeout=timeout, progress=lambda result: bar.update(1),
-                            sign=sign)
-    click.echo(f"{summary.total} record(s): {summary.written} written ({summary.files} files), "
-               f"{summary.skipped} skipped, {summary.failed} failed; problems in {summary.errors_file}")
+                            templates_dir=templates_dir, timeout=timeout, progress=lambda result: advance(1),
+                            lang=lang_, sign=sign)
+    line = _("{total} record(s): {written} written ({files} files), {skipped} skipped, {failed} failed").format(
+        total=summary.total, written=summary.written, files=summary.files, skipped=summary.skipped,
+        failed=summary.failed)
+    if summary.failed or summary.stopped:
+        line += _("; the problems are in {path}").format(path=summary.errors_file)
+    say(line)
     if summary.stopped:
-        click.echo(f"error: the batch stopped: {summary.stopped}; {summary.not_reached} record(s) not reached "
-                   f"(listed in {summary.errors_file})", err=True)
+        ui.error_line(_("the batch stopped: {reason}; {count} record(s) not reached (listed in {path})").format(
+            reason=describe(summary.stopped), count=summary.not_reached, path=summary.errors_file))
+    emit({"form": spec.slug, "total": summary.total, "written": summary.written, "files": summary.files,
+          "skipped": summary.skipped, "failed": summary.failed, "errors_file": str(summary.errors_file),
+          "stopped": describe(summary.stopped) if summary.stopped else None, "not_reached": summary.not_reached})
     if summary.failed or summary.stopped:
         sys.exit(EXIT_FAILURE)
 
@@ -194,7 +228,8 @@ def _terminate_as_interrupt():
 @click.option("--document", help="What is filed, as the register shows it (default for --abris: 'Абрис № N'); "
                                  "with --document-ru, the Kazakh title.")
 @click.option("--document-ru", "document_ru", help="The Russian title, where it differs from --document.")
-@click.option("--date", "on", required=True, help="Date of the document, YYYY-MM-DD (not before the last entry).")
+@click.option("--date", "on", type=DATE, required=True,
+              help="Date of the document, DD.MM.YYYY or YYYY-MM-DD (not before the last entry).")
 @click.option("--sheets", type=click.IntRange(1, 10000), required=True, help="Number of sheets.")
 @click.option("--abris", is_flag=True, help="A new abris: the next sequence number; the current abris is superseded.")
 @click.option("--form", type=click.Choice(["cadastral-passport", "conclusion", "application", "technical-main",
@@ -202,9 +237,9 @@ def _terminate_as_interrupt():
 @click.option("--supersedes", type=int, help="Number of the entry this document supersedes (kept, marked).")
 @click.option("--note", help="Note (with --note-ru, the Kazakh note).")
 @click.option("--note-ru", "note_ru", help="The Russian note, where it differs from --note.")
-@click.option("--document-date", "document_date",
-              help="Also set the register's print date (document_date), YYYY-MM-DD; without it the date is kept "
-                   "(and an entry later than it is refused).")
+@click.option("--document-date", "document_date", type=DATE,
+              help="Also set the register's print date (document_date), DD.MM.YYYY or YYYY-MM-DD; without it the "
+                   "date is kept (and an entry later than it is refused).")
 @click.option("--lock-timeout", type=click.FloatRange(0, 3600), default=30, show_default=True,
               help="Seconds to wait while another process is editing the file.")
 def inventory_add(file, document, document_ru, on, sheets, abris, form, supersedes, note, note_ru, document_date,
@@ -221,17 +256,18 @@ def inventory_add(file, document, document_ru, on, sheets, abris, form, supersed
     from ..jobs.inventory import add_abris, add_document, add_to_file
 
     if abris and (form or supersedes):
-        raise click.UsageError("--abris decides the kind and what it supersedes; do not combine it with --form or --supersedes")
+        raise click.UsageError(_("--abris decides the kind and what it supersedes; do not combine it with --form or "
+                                 "--supersedes"))
     if not abris and not document:
-        raise click.UsageError("--document is required (except with --abris)")
+        raise click.UsageError(_("--document is required (except with --abris)"))
     if document_ru and not document:
-        raise click.UsageError("--document-ru needs --document (the Kazakh title)")
+        raise click.UsageError(_("--document-ru needs --document (the Kazakh title)"))
     if note_ru and not note:
-        raise click.UsageError("--note-ru needs --note (the Kazakh note)")
+        raise click.UsageError(_("--note-ru needs --note (the Kazakh note)"))
     document = {"kk": document, "ru": document_ru} if document_ru else document
     note = {"kk": note, "ru": note_ru} if note_ru else note
-    when = _parse_date(on)
-    printed = _parse_date(document_date, "--document-date") if document_date else None
+    when = on
+    printed = document_date
     if abris:
         add = partial(add_abris, date=when, sheets=sheets, document=document, note=note, document_date=printed)
     else:
@@ -240,5 +276,9 @@ def inventory_add(file, document, document_ru, on, sheets, abris, form, supersed
     updated = add_to_file(file, add, lock_timeout=lock_timeout)
     entry = updated.entries[-1]
     superseded = [str(e.number) for e in updated.entries if e.superseded_by == entry.number]
-    click.echo(f"{file}: entry {entry.number} added ({entry.document.summary()}, {entry.date.isoformat()})"
-               + (f"; entry {', '.join(superseded)} marked superseded" if superseded else ""))
+    say(_("{file}: entry {number} added ({document}, {date})").format(
+        file=file, number=entry.number, document=entry.document.summary(), date=entry.date.isoformat())
+        + (_("; entry {numbers} marked superseded").format(numbers=", ".join(superseded)) if superseded else ""))
+    emit({"file": str(file), "entry": entry.model_dump(mode="json", exclude_none=True),
+          "superseded": [int(number) for number in superseded]})
+

@@ -8,74 +8,105 @@ from pathlib import Path
 
 import click
 
-from .. import api
-from ..jobs.bundle import bundle_docx_zip, bundle_pdf
-from ..jobs.case import load_case
 from ..errors import (EXIT_FAILURE, EXIT_INVALID, DataValidationError, KzcadastreError,
                      OutputExistsError)
-from ..i18n.messages import MESSAGE_LANGUAGES, message_language
-from ..files import atomic_write, load_data
-from ..forms.passport import passport_form_for
-from ..forms import get_form, modelled_form, renderable_form
-from ..forms.editions import get_edition
+from ..i18n import catalogue
+from ..i18n.catalogue import N_, gettext as _
 
 from .app import main
-from .common import (CASES_FOLDER, LANG_CHOICE, TEMPLATES_ENV, _echo_warnings, _outputs, pdf_converter, pdf_options, templates_option)
+from . import ui
+from .common import (api, atomic_write, bundle_docx_zip, bundle_pdf, get_form, load_case, load_data,
+                     modelled_form, renderable_form)
+from .common import forms_index
+from .common import (CASES_FOLDER, TEMPLATES_ENV, _echo_warnings, _outputs, complete_form, document_lang_option,
+                     pdf_converter, pdf_options, templates_option)
+from .ui import emit, fail, is_json, say, warn
+from ..i18n.catalogue import describe as describe_text
+
+
+PROVENANCE_WORDS = {"official-text": N_("official text"), "reconstructed": N_("reconstructed"),
+                    "reserved": N_("reserved"), "official": N_("official"), "translation": N_("translation"),
+                    "operator": N_("operator's template"), "prescribed-content": N_("content prescribed by the Rules")}
+
+
+def provenance_word(value: str) -> str:
+    """A provenance code in words, in the message language."""
+    return _(PROVENANCE_WORDS[value]) if value in PROVENANCE_WORDS else value
+
+
+def _title_lang() -> str:
+    """Titles are in kk and ru; an English run shows the Russian one."""
+    lang = catalogue.language()
+    return lang if lang in ("kk", "ru") else "ru"
 from .signing import barcodes_signed_by, pdf_signer, signing_options
 
 
 @main.command("forms")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def forms_command(fmt):
-    """List the registered forms: slug, annex, provenance, languages."""
-    forms = api.forms()
-    if fmt == "json":
-        click.echo(json.dumps([form.summary() for form in forms], ensure_ascii=False, indent=2))
-        return
-    rows = [("SLUG", "ANNEX", "PROVENANCE", "LANGUAGES", "EDITIONS")]
-    for form in forms:
-        rows.append((form.slug, str(form.annex or "-"), form.provenance.value, ",".join(form.languages) or "-",
-                     ",".join(form.editions) or "-"))
-    widths = [max(len(row[i]) for row in rows) for i in range(5)]
-    for row in rows:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+def forms_command():
+    """List the registered forms: slug, annex, provenance, languages, title."""
+    forms = forms_index()
+
+    def text():
+        lang = _title_lang()
+        rows = [(_("SLUG"), _("ANNEX"), _("PROVENANCE"), _("LANGUAGES"), _("EDITIONS"), _("TITLE"))]
+        for form in forms:
+            editions = ",".join(edition["edition"] for edition in form.get("editions") or []) or "-"
+            rows.append((form["slug"], str(form["annex"] or "-"), provenance_word(form["provenance"]),
+                         ",".join(form["languages"]) or "-", editions, form["title"].get(lang, "")))
+        widths = [max(len(row[i]) for row in rows) for i in range(5)]
+        for row in rows:
+            click.echo("  ".join([*(cell.ljust(width) for cell, width in zip(row, widths)), row[5]]).rstrip())
+
+    emit(forms, text)
 
 
 @main.command()
-@click.argument("form")
+@click.argument("form", shell_complete=complete_form)
 def describe(form):
     """Describe a form: titles, provenance, notes and its data fields."""
     spec = get_form(form)
-    click.echo(f"{spec.slug}" + (f"  (Annex {spec.annex})" if spec.annex else ""))
+    schema = api.schema(spec.slug) if spec.model is not None else None
+    if is_json():
+        emit({**spec.summary(), "description": spec.description, "renderable": spec.renderable,
+              "modelled": spec.model is not None, "schema": schema})
+        return
+    click.echo(f"{spec.slug}" + (_("  (Annex {annex})").format(annex=spec.annex) if spec.annex else ""))
     click.echo(f"  kk: {spec.title['kk']}")
     click.echo(f"  ru: {spec.title['ru']}")
-    click.echo(f"  provenance: {spec.provenance.value}")
+    click.echo(_("  provenance: {value}").format(value=provenance_word(spec.provenance.value)))
     for lang, value in spec.text_provenance.items():
-        click.echo(f"  {lang} text: {value.value}")
+        click.echo(_("  {lang} text: {value}").format(lang=lang, value=provenance_word(value.value)))
     for edition in spec.edition_summaries():
         amended = edition["amended_by"]
-        click.echo(f"  edition {edition['edition']}: in force from {edition['in_force_from']}; {edition['act']}, "
-                   f"as amended by Order No. {amended['number']}; source: {edition['source']['kk']} (kk), "
-                   f"{edition['source']['ru']} (ru)")
+        click.echo(_("  edition {edition}: in force from {start}; {act}, as amended by Order No. {number}; source: "
+                     "{kk} (kk), {ru} (ru)").format(edition=edition["edition"], start=edition["in_force_from"],
+                                                   act=_(str(edition.get("act", ""))), number=amended["number"],
+                                                   kk=edition["source"]["kk"], ru=edition["source"]["ru"]))
     if spec.editions:
-        click.echo("  a document uses the edition in force on its date (render --edition picks one)")
+        click.echo(_("  a document uses the edition in force on its date (render --edition picks one)"))
     if spec.prescribed_by:
-        click.echo(f"  no approved form: the content is prescribed by {spec.prescribed_by}")
-    click.echo(f"  {spec.description}")
-    for note in spec.notes:
-        click.echo(f"  note: {note}")
-    if spec.model is None:
-        click.echo("  (no data model: cannot be validated or rendered)")
+        click.echo(_("  no approved form: the content is prescribed by {what}").format(what=_(spec.prescribed_by)))
+    click.echo(f"  {_(spec.description)}")
+    for note_text in spec.notes:
+        click.echo(_("  note: {note}").format(note=_(note_text)))
+    if schema is None:
+        click.echo(_("  (no data model: cannot be validated or rendered)"))
         return
     if not spec.renderable:
-        click.echo("  (validates; no template in this version)")
-    schema = api.schema(spec.slug)
+        click.echo(_("  (validates; no template in this version)"))
     required = set(schema.get("required", []))
-    click.echo("  fields:")
+    click.echo(_("  fields:"))
     for name, prop in schema.get("properties", {}).items():
-        kind = prop.get("format") or prop.get("type") or _any_of(prop)
-        flag = "required" if name in required else "optional"
-        click.echo(f"    {name:<24} {kind:<10} {flag:<8} {prop.get('description', '')}")
+        kind = "|".join(_(KIND_WORDS.get(part, part)) for part in
+                        (prop.get("format") or prop.get("type") or _any_of(prop)).split("|"))
+        flag = _("required") if name in required else _("optional")
+        click.echo(f"    {name:<24} {kind:<10} {flag:<8} {_(prop.get('description', ''))}")
+
+
+#: JSON Schema types and formats in words.
+KIND_WORDS = {"string": N_("text"), "integer": N_("integer"), "number": N_("decimal"), "boolean": N_("yes/no"),
+              "array": N_("list"), "object": N_("object"), "null": N_("none"), "date": N_("date"),
+              "date-time": N_("date and time"), "?": "?"}
 
 
 def _any_of(prop: dict) -> str:
@@ -84,52 +115,46 @@ def _any_of(prop: dict) -> str:
 
 
 @main.command()
-@click.argument("form")
+@click.argument("form", shell_complete=complete_form)
 def schema(form):
-    """Print the JSON Schema of a form's data."""
+    """Print the JSON Schema of a form's data (JSON in either --format)."""
     click.echo(json.dumps(api.schema(form), ensure_ascii=False, indent=2))
 
 
 @main.command("validate")
-@click.argument("form")
+@click.argument("form", shell_complete=complete_form)
 @click.option("--data", "data_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The document's data: a .json, .yaml or .yml file.")
-@click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default=None,
-              help="Language of the messages (default: KZCADASTRE_LANG, then the locale, then en).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def validate_command(form, data_file, lang, fmt):
+def validate_command(form, data_file):
     """Check a data file against FORM's model; exit 0 if valid, 2 if not."""
     spec = modelled_form(form)
-    lang = message_language(lang)
+    lang = catalogue.language()
     data = load_data(data_file)
     try:
         api.validate(spec.slug, data)
     except DataValidationError as exc:
-        if fmt == "json":
-            click.echo(json.dumps({"form": spec.slug, "valid": False,
-                                   "problems": [p.as_dict(lang) for p in exc.problems]}, ensure_ascii=False, indent=2))
+        if is_json():
+            emit({"form": spec.slug, "valid": False, "problems": [p.as_dict(lang) for p in exc.problems],
+                  "warnings": []})
         else:
-            click.echo(exc.describe(lang), err=True)
+            click.echo(_("Error: {message}").format(message=exc.describe(lang)), err=True)
         sys.exit(EXIT_INVALID)
     found = api.warnings(spec.slug, data)
-    if fmt == "json":
-        click.echo(json.dumps({"form": spec.slug, "valid": True, "problems": [],
-                               "warnings": [w.as_dict(lang) for w in found]}, ensure_ascii=False, indent=2))
+    if is_json():
+        emit({"form": spec.slug, "valid": True, "problems": [], "warnings": [w.as_dict(lang) for w in found]})
         return
     _echo_warnings(found, lang)
-    click.echo({"en": f"{data_file}: valid {spec.slug} data",
-                "kk": f"{data_file}: {spec.slug} деректері жарамды",
-                "ru": f"{data_file}: данные {spec.slug} корректны"}[lang])
+    click.echo(_("{file}: valid {form} data").format(file=data_file, form=spec.slug))
 
 
 @main.command()
-@click.argument("form")
+@click.argument("form", shell_complete=complete_form)
 @click.option("--data", "data_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The document's data: a .json, .yaml or .yml file.")
-@click.option("--lang", type=LANG_CHOICE, default="both", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="A .docx file (one language; with --pdf also a .pdf name) or a folder "
-                   "(files named <form>.<lang>.docx and .pdf).")
+@document_lang_option()
+@click.option("-o", "--output", type=click.Path(), required=True,
+              help='A .docx file (one language; with --pdf also a .pdf name), or a folder: one that exists or a '
+                   'name ending with "/" (files named <form>.<key>.<lang>.docx and .pdf, the key as in batch).')
 @click.option("--force", is_flag=True, help="Replace existing files.")
 @click.option("--allow-fallback", is_flag=True,
               help="Print a text given in the other language only, with a warning for each (default: exit 2).")
@@ -146,6 +171,10 @@ def render(form, data_file, lang, output, force, allow_fallback, edition, pdf, p
 
     Every localized value is printed in the document's language; a value given in the
     other language only is an error (exit 2, nothing written) unless --allow-fallback."""
+    from ..forms.editions import get_edition
+    from ..forms.passport import passport_form_for
+    from ..jobs.batch import case_key
+
     data = load_data(data_file)
     if form == "passport":
         form = passport_form_for(data)
@@ -155,25 +184,30 @@ def render(form, data_file, lang, output, force, allow_fallback, edition, pdf, p
     sign = pdf_signer(sign_key, password_env, tsa_url)  # the key is checked before any work
     pdf = pdf or pdf_a or sign is not None
     langs = list(spec.languages) if lang == "both" else [lang]
-    targets = _outputs(spec, langs, output, pdf)
+    key = (case_key(data) if isinstance(data, dict) else "") or case_key({"number": Path(data_file).stem})
+    targets = _outputs(spec, langs, output, pdf, key)
     model = api.validate(spec.slug, data)
     # Everything is rendered in memory before anything is written.
     with barcodes_signed_by(sign):  # with --sign, a QR payload is signed by the same key
         documents = {lang_: api.render_document(spec.slug, model, lang_, templates_dir=templates_dir,
                                                 allow_fallback=allow_fallback, edition=edition) for lang_ in langs}
-    _echo_warnings(api.warnings(spec.slug, model), message_language())
+    found = api.warnings(spec.slug, model)
+    _echo_warnings(found)
     for message in dict.fromkeys(message for document in documents.values() for message in document.warnings):
-        click.echo(f"warning: {message}", err=True)
+        warn(describe_text(message))
     for lang_, document in documents.items():
-        _echo_warnings(document.fallbacks, message_language(), f"{lang_} document: ")
+        _echo_warnings(document.fallbacks, prefix=_("{lang} document: ").format(lang=lang_))
     pdf_targets = {lang_: path.with_suffix(".pdf") for lang_, path in targets.items()} if pdf else {}
     if not force:
         existing = [str(path) for path in [*targets.values(), *pdf_targets.values()] if path.exists()]
         if existing:
-            raise click.UsageError(f"already exists (use --force to replace): {', '.join(existing)}")
+            raise fail("already exists (use --force to replace): {files}", code="output_exists", field="-o",
+                       files=", ".join(existing))
+    written = []
     for lang_, path in targets.items():
         atomic_write(path, documents[lang_].docx, overwrite=force)
-        click.echo(f"wrote {path}")
+        written.append({"lang": lang_, "kind": "docx", "path": str(path)})
+        say(_("wrote {path}").format(path=path))
     if pdf:
         with pdf_converter(timeout) as converter:
             for lang_, path in pdf_targets.items():
@@ -181,7 +215,13 @@ def render(form, data_file, lang, output, force, allow_fallback, edition, pdf, p
                 if sign is not None:
                     content = sign(content, str(path))
                 atomic_write(path, content, overwrite=force)
-                click.echo(f"wrote {path}" + (" (PDF/A-2b)" if pdf_a else "") + (", signed" if sign else ""))
+                written.append({"lang": lang_, "kind": "pdf-a" if pdf_a else "pdf", "path": str(path),
+                                "signed": sign is not None})
+                say(_("wrote {path}").format(path=path) + (" (PDF/A-2b)" if pdf_a else "")
+                    + (_(", signed") if sign else ""))
+    emit({"form": spec.slug, "files": written, "warnings": [w.as_dict(catalogue.language()) for w in found] + [
+        {**w.as_dict(catalogue.language()), "lang": lang_} for lang_, document in documents.items()
+        for w in document.fallbacks]})
 
 
 @main.command()
@@ -196,16 +236,17 @@ def demo(samples, output, force, pdf, pdf_a, timeout, templates_dir):
     """Render every sample case in every language of its form into OUTPUT, and bundle the
     sample cases (samples/cases/): a zip of DOCX files, or with --pdf a bookmarked PDF."""
     if not samples.is_dir():
-        raise click.UsageError(f"no samples folder at {samples}")
+        raise fail("no samples folder at {path}", code="no_samples", field="--samples", path=samples)
     cases = [path for path in sorted(samples.glob("*/*.json")) + sorted(samples.glob("*/*.yaml"))
              if path.parent.name != CASES_FOLDER]
     bundles = sorted((samples / CASES_FOLDER).glob("*.json")) + sorted((samples / CASES_FOLDER).glob("*.yaml"))
     if not cases and not bundles:
-        raise click.UsageError(f"no sample cases (<form>/<case>.json) under {samples}")
+        raise fail("no sample cases (<form>/<case>.json) under {path}", code="no_samples", field="--samples",
+                   path=samples)
     pdf = pdf or pdf_a
     converter = pdf_converter(timeout) if pdf else None
-    failures = 0
-    written = 0
+    failures = []
+    written = []
     try:
         for case in cases:
             spec = modelled_form(case.parent.name)
@@ -213,38 +254,43 @@ def demo(samples, output, force, pdf, pdf_a, timeout, templates_dir):
                 data = load_data(case)
                 if not spec.renderable:
                     api.validate(spec.slug, data)
-                    click.echo(f"valid {case} (no template for {spec.slug} yet)")
+                    say(_("valid {path} (no template for {form} yet)").format(path=case, form=spec.slug))
                     continue
                 for lang in spec.languages:
                     document = api.render_document(spec.slug, data, lang, templates_dir=templates_dir)
                     target = output / spec.slug / f"{case.stem}.{lang}.docx"
                     atomic_write(target, document.docx, overwrite=force)
-                    click.echo(f"wrote {target}")
-                    written += 1
+                    say(_("wrote {path}").format(path=target))
+                    written.append(str(target))
                     if converter is not None:
                         target = target.with_suffix(".pdf")
                         atomic_write(target, api.to_pdf(document, pdf_a=pdf_a, converter=converter), overwrite=force)
-                        click.echo(f"wrote {target}")
+                        say(_("wrote {path}").format(path=target))
+                        written.append(str(target))
             except KzcadastreError as exc:
-                failures += 1
-                click.echo(f"error: {case}: {exc.describe(message_language())}", err=True)
+                failures.append({"input": str(case), **ui.error_payload(exc)[0]["error"]})
+                ui.error_line(f"{case}: {exc.describe(catalogue.language())}")
         for case_file in bundles:
             try:
                 target = output / CASES_FOLDER / (f"{case_file.stem}.pdf" if pdf else f"{case_file.stem}.zip")
                 if target.exists() and not force:
-                    raise OutputExistsError(f"{target} exists; pass --force to replace it")
+                    raise OutputExistsError("{path} already exists (use --force to replace it)", path=target)
                 case = load_case(case_file, root=samples)  # the sample cases use the samples' data
                 content = (bundle_pdf(case, converter=converter, templates_dir=templates_dir) if pdf
                            else bundle_docx_zip(case, templates_dir=templates_dir))
                 atomic_write(target, content, overwrite=force)
-                click.echo(f"wrote {target} (case of {len(case.entries)} documents)")
+                say(_("wrote {path} (case of {count} documents)").format(path=target, count=len(case.entries)))
+                written.append(str(target))
             except KzcadastreError as exc:
-                failures += 1
-                click.echo(f"error: {case_file}: {exc.describe(message_language())}", err=True)
+                failures.append({"input": str(case_file), **ui.error_payload(exc)[0]["error"]})
+                ui.error_line(f"{case_file}: {exc.describe(catalogue.language())}")
     finally:
         if converter is not None:
             converter.close()
-    click.echo(f"{written} document(s) written to {output}" + (f"; {failures} case(s) failed" if failures else ""))
+    documents = sum(1 for path in written if path.endswith(".docx"))
+    say(_("{count} document(s) written to {path}").format(count=documents, path=output)
+        + (_("; {count} case(s) failed").format(count=len(failures)) if failures else ""))
+    emit({"output": str(output), "written": written, "failed": failures})
     if failures:
         sys.exit(EXIT_FAILURE)
 
@@ -252,20 +298,19 @@ def demo(samples, output, force, pdf, pdf_a, timeout, templates_dir):
 @main.command("check-templates")
 @click.option("--templates", "templates_dir", type=click.Path(file_okay=False, path_type=Path), envvar=TEMPLATES_ENV,
               show_envvar=True, help="The folder to check (kk/<form>.docx, ru/<form>.docx); default: the shipped templates.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def check_templates_command(templates_dir, output_format):
+def check_templates_command(templates_dir):
     """Check templates against the forms' data models; exit 0 if clean, 1 with the problems."""
     from ..forms.template_check import check_templates
 
     problems = check_templates(templates_dir)
-    where = templates_dir or "the shipped templates"
-    if output_format == "json":
-        click.echo(json.dumps({"templates": str(where), "problems": [p.as_dict() for p in problems]},
-                              ensure_ascii=False, indent=2))
+    where = templates_dir or _("the shipped templates")
+    if is_json():
+        emit({"templates": str(templates_dir or "shipped"), "problems": [p.as_dict() for p in problems]})
     else:
         for problem in problems:
             click.echo(str(problem))
-        click.echo(f"{where}: {len(problems)} problem(s)" if problems else f"{where}: all templates fit their forms")
+        click.echo(_("{where}: {count} problem(s)").format(where=where, count=len(problems)) if problems
+                   else _("{where}: all templates fit their forms").format(where=where))
     if problems:
         sys.exit(EXIT_FAILURE)
 

@@ -7,85 +7,81 @@ from pathlib import Path
 
 import click
 
-from ..law import fees, rules
-from ..i18n.messages import MESSAGE_LANGUAGES, message_language
+from ..i18n import catalogue
+from ..i18n.catalogue import N_, gettext as _
 
 from .app import main
-from .common import (_parse_area, _parse_date, _parse_datetime)
+from .common import AREA, DATE, DATETIME, LazyChoice, _LazyModule
+from .ui import emit, is_json, warn
 
 
-SERVICE_CHOICE = click.Choice(rules.SERVICES)
+rules = _LazyModule("kzcadastre_docs.law.rules")
+fees = _LazyModule("kzcadastre_docs.law.fees")
+SERVICE_CHOICE = LazyChoice("kzcadastre_docs.law.rules", "SERVICES")
 
 
-OBJECT_TYPE_CHOICE = click.Choice(rules.OBJECT_TYPES)
+OBJECT_TYPE_CHOICE = LazyChoice("kzcadastre_docs.law.rules", "OBJECT_TYPES")
 
 
 @main.command()
-@click.option("--service", type=SERVICE_CHOICE, required=True)
-@click.option("--object-type", type=OBJECT_TYPE_CHOICE, required=True)
-@click.option("--area", help="Total area in m² (needed for objects of type other).")
+@click.option("--service", type=SERVICE_CHOICE, required=True, help="The service: entry, passport, duplicate, correction.")
+@click.option("--object-type", type=OBJECT_TYPE_CHOICE, required=True, help="The kind of object.")
+@click.option("--area", type=AREA, help="Total area in m², as 1500, 1 500 or 1 500,50 (needed for objects of type other).")
 @click.option("--first-category", is_flag=True, help="The object is of the first complexity category.")
-@click.option("--submitted", required=True, help="When the application was submitted: YYYY-MM-DDTHH:MM, local time; with Z or +HH:MM converted to Kazakhstan time (UTC+5 since 1 March 2024).")
-@click.option("--objection-received", help="Date an objection to a preliminary refusal was received.")
-@click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default=None, help="Language of the explanation.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def deadline(service, object_type, area, first_category, submitted, objection_received, lang, fmt):
+@click.option("--submitted", type=DATETIME, required=True,
+              help="When the application was submitted: DD.MM.YYYY HH:MM or YYYY-MM-DDTHH:MM, local time (the time "
+                   "is required); with Z or +HH:MM converted to Kazakhstan time (UTC+5 since 1 March 2024).")
+@click.option("--objection-received", type=DATE, help="Date an objection to a preliminary refusal was received.")
+def deadline(service, object_type, area, first_category, submitted, objection_received):
     """The dates the Rules fix for an application: acceptance, due date, refusal, extension."""
-    result = rules.schedule(
-        service, object_type, _parse_datetime(submitted), area=_parse_area(area), first_category=first_category,
-        objection_received=_parse_date(objection_received, "--objection-received") if objection_received else None,
-    )
-    if fmt == "json":
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
-        return
-    for line in rules.explain(result, message_language(lang)):
-        click.echo(line)
-    for warning in result.warnings:
-        click.echo(f"warning: {warning}")
+    result = rules.schedule(service, object_type, submitted, area=area, first_category=first_category,
+                            objection_received=objection_received)
+    lang = catalogue.language()
+
+    def text():
+        for line in rules.explain(result, lang):
+            click.echo(line)
+        for warning in result.warnings:
+            warn(catalogue.describe(warning, lang))
+
+    emit({**result.to_json(), "explanation": rules.explain(result, lang),
+          "warnings": [catalogue.describe(w, lang) for w in result.warnings]}, text)
 
 
 _FEE_TEXT = {
-    "en": {"tariff": "Tariff", "total": "Full price", "base": "Base, paid at application", "surcharge": "Surcharge, paid at the result",
-           "vat": "VAT included ({rate}%)", "words": "In words", "free": "Free of charge (paragraph 7 of the Rules).",
-           "unofficial": "NOT OFFICIAL: this tariff is an example, not the official price list."},
-    "kk": {"tariff": "Тариф", "total": "Толық құны", "base": "Базалық құны (өтініш бергенде)", "surcharge": "Қосымша ақы (нәтиже алғанда)",
-           "vat": "ҚҚС қоса алғанда ({rate}%)", "words": "Жазбаша", "free": "Өтеусіз (Қағидалардың 7-тармағы).",
-           "unofficial": "РЕСМИ ЕМЕС: бұл тариф мысал ғана, ресми баға тізбесі емес."},
-    "ru": {"tariff": "Тариф", "total": "Полная стоимость", "base": "Базовая стоимость (при подаче)", "surcharge": "Доплата (при получении результата)",
-           "vat": "В том числе НДС ({rate}%)", "words": "Прописью", "free": "Бесплатно (пункт 7 Правил).",
-           "unofficial": "НЕ ОФИЦИАЛЬНО: этот тариф является примером, а не официальным прейскурантом."},
+    "tariff": N_("Tariff"), "total": N_("Full price"), "base": N_("Base, paid at application"),
+    "surcharge": N_("Surcharge, paid at the result"), "vat": N_("VAT included ({rate}%)"), "words": N_("In words"),
+    "free": N_("Free of charge (paragraph 7 of the Rules)."),
+    "unofficial": N_("NOT OFFICIAL: this tariff is an example, not the official price list."),
 }
 
 
 @main.command()
-@click.option("--service", type=SERVICE_CHOICE, required=True)
-@click.option("--object-type", type=OBJECT_TYPE_CHOICE, required=True)
-@click.option("--area", help="Total area in m².")
+@click.option("--service", type=SERVICE_CHOICE, required=True, help="The service: entry, passport, duplicate, correction.")
+@click.option("--object-type", type=OBJECT_TYPE_CHOICE, required=True, help="The kind of object.")
+@click.option("--area", type=AREA, help="Total area in m², as 1500, 1 500 or 1 500,50.")
 @click.option("--first-category", is_flag=True, help="The object is of the first complexity category.")
-@click.option("--on", "on", required=True, help="Date of the application (chooses the tariff and the VAT rate).")
+@click.option("--on", "on", type=DATE, required=True,
+              help="Date of the application, DD.MM.YYYY or YYYY-MM-DD (chooses the tariff and the VAT rate).")
 @click.option("--tariff", type=click.Path(exists=True, path_type=Path), default=None,
               help="A tariff file or a folder of them (default: the shipped example, which is not official).")
-@click.option("--lang", type=click.Choice(MESSAGE_LANGUAGES), default=None, help="Language of the text output.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def fee(service, object_type, area, first_category, on, tariff, lang, fmt):
+def fee(service, object_type, area, first_category, on, tariff):
     """The fee for a service: full price, base and surcharge, VAT, amount in words."""
-    result = fees.compute_fee(service, object_type, _parse_date(on, "--on"), area=_parse_area(area),
-                              first_category=first_category, tariff=tariff)
-    if fmt == "json":
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    result = fees.compute_fee(service, object_type, on, area=area, first_category=first_category, tariff=tariff)
+    lang = catalogue.language()
+    words_lang = "ru" if lang == "en" else lang
+    if is_json():
+        emit({**result.to_json(), "warnings": [catalogue.describe(w, lang) for w in result.warnings]})
         return
-    lang = message_language(lang)
-    text = _FEE_TEXT[lang]
     if result.service in fees.FREE_SERVICES:
-        click.echo(text["free"])
+        click.echo(_(_FEE_TEXT.get("free", "")))
         return
     if not result.official:
-        click.echo(text["unofficial"])
-    doc_lang = "ru" if lang == "en" else lang
-    click.echo(f"{text['tariff']}: {result.tariff_id} ({result.tariff_title.get(doc_lang, '')})")
-    click.echo(f"{text['total']}: {result.total:.2f} KZT")
-    click.echo(f"{text['base']}: {result.base:.2f} KZT")
-    click.echo(f"{text['surcharge']}: {result.surcharge:.2f} KZT")
-    click.echo(f"{text['vat'].format(rate=f'{result.vat_rate:g}')}: {result.vat_amount:.2f} KZT")
-    click.echo(f"{text['words']}: {result.in_words()[doc_lang]}")
-
+        warn(_(_FEE_TEXT.get("unofficial", "")))
+    click.echo(f"{_(_FEE_TEXT['tariff'])}: {result.tariff_id} ({result.tariff_title.get(words_lang, '')})")
+    click.echo(f"{_(_FEE_TEXT['total'])}: {catalogue.money(result.total)}")
+    click.echo(f"{_(_FEE_TEXT['base'])}: {catalogue.money(result.base)}")
+    click.echo(f"{_(_FEE_TEXT['surcharge'])}: {catalogue.money(result.surcharge)}")
+    rate = catalogue.number(result.vat_rate, places=None)
+    click.echo(f"{_(_FEE_TEXT['vat']).format(rate=rate)}: {catalogue.money(result.vat_amount)}")
+    click.echo(f"{_(_FEE_TEXT['words'])}: {result.in_words()[words_lang]}")

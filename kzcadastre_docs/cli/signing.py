@@ -11,8 +11,10 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_FAILURE, EXIT_INVALID
-from ..files import atomic_write
+from ..i18n.catalogue import describe, gettext as _
 from .app import main
+from .common import atomic_write, document_lang_option
+from .ui import emit, fail, say, warn
 
 #: The environment variable holding the PKCS#12 file's password, unless --password-env names another.
 PASSWORD_ENV = "KZCADASTRE_KEY_PASSWORD"
@@ -26,7 +28,7 @@ def load_key(pkcs12: Path, password_env: str | None):
     name = password_env or PASSWORD_ENV
     password = os.environ.get(name)
     if password_env and password is None:
-        raise click.UsageError(f"--password-env {password_env}: the environment variable is not set")
+        raise click.UsageError(_("--password-env {name}: the environment variable is not set").format(name=password_env))
     return load_pkcs12(pkcs12, password)
 
 
@@ -38,15 +40,16 @@ def _placement(value: str | None):
     try:
         return Placement.parse(value)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--box") from None
+        reason = exc.args[0] if exc.args else exc
+        raise click.BadParameter(describe(reason) if isinstance(reason, str) else str(exc), param_hint="--box") from None
 
 
 def signing_options(function):
     """--sign KEY.p12, --password-env VAR and --tsa-url URL: sign each PDF written."""
     function = click.option("--tsa-url", help="With --sign: a timestamp authority (RFC 3161) for PAdES B-T.")(function)
     function = click.option("--password-env", metavar="VAR",
-                            help=f"With --sign: the environment variable holding the key file's password "
-                                 f"(default {PASSWORD_ENV}).")(function)
+                            help="With --sign: the environment variable holding the key file's password "
+                                 "(default KZCADASTRE_KEY_PASSWORD).")(function)
     return click.option("--sign", "sign_key", type=click.Path(dir_okay=False, path_type=Path), metavar="KEY.p12",
                         help="Sign every PDF (PAdES) with this PKCS#12 key; implies --pdf.")(function)
 
@@ -76,8 +79,8 @@ def _warn_without_block(pdf: bytes, options, name: str) -> None:
 
     open_pdf(pdf, name=name)  # a file that is not a readable PDF is refused before any warning
     if options.visible and block_placement(pdf, options) is None:
-        click.echo(f"warning: {name}: no free place for the visible signature block; signed without one "
-                   "(--box PAGE:X1,Y1,X2,Y2 puts it somewhere)", err=True)
+        warn(_("{name}: no free place for the visible signature block; signed without one "
+               "(--box PAGE:X1,Y1,X2,Y2 puts it somewhere)").format(name=name))
 
 
 def pdf_signer(sign_key: Path | None, password_env: str | None, tsa_url: str | None, **options) -> PdfSigner | None:
@@ -85,7 +88,7 @@ def pdf_signer(sign_key: Path | None, password_env: str | None, tsa_url: str | N
     checked) now, before anything is rendered."""
     if sign_key is None:
         if password_env or tsa_url:
-            raise click.UsageError("--password-env and --tsa-url go with --sign")
+            raise click.UsageError(_("--password-env and --tsa-url go with --sign"))
         return None
     from ..signing import SignatureOptions
 
@@ -107,8 +110,9 @@ def block_options(function):
         click.option("--location", help="The signature's location, e.g. the branch's city."),
         click.option("--duplicate/--not-duplicate", default=None,
                      help="Mark the signature as a duplicate's (Телнұсқа / Дубликат); default: from the PDF's title."),
-        click.option("--lang", type=click.Choice(["kk", "ru"]), default=None,
-                     help="The block's language (default: the PDF's language, else kk)."),
+        document_lang_option(choices=("kk", "ru"), default=None,
+                             help_text="Language of the signature block: kk (or kz) or ru (default: the PDF's "
+                                       "language, else kk)."),
         click.option("--position", "signer_position", help="The signer's position printed in the block "
                                                            "(default: the certificate's title)."),
         click.option("--anchor", "anchors", multiple=True,
@@ -136,20 +140,24 @@ def _read_pdf(file: Path) -> bytes:
     try:
         return file.read_bytes()
     except OSError as exc:
-        raise SigningInputError(f"{file}: cannot be read ({exc.strerror or exc})") from None
+        raise SigningInputError("{file}: cannot be read ({detail})", file=file, detail=exc.strerror or exc) from None
 
 
-def _refuse_existing(output: Path, force: bool) -> None:
+def _refuse_existing(output: Path, force: bool, suffix: str | None = None) -> None:
     if output.exists() and not force:
-        raise click.UsageError(f"already exists (use --force to replace): {output}")
+        raise fail("already exists (use --force to replace): {files}", code="output_exists", field="-o",
+                   files=output)
+    if suffix and output.suffix.lower() != suffix:
+        raise fail("-o {path}: the result is a {suffix} file", code="output_suffix", field="-o", path=output,
+                   suffix=suffix)
 
 
 @main.command("sign")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--pkcs12", "pkcs12", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The signer's key and certificate (.p12/.pfx): RSA, ECDSA or Ed25519.")
-@click.option("--password-env", metavar="VAR", help=f"The environment variable holding the key file's password "
-                                                     f"(default {PASSWORD_ENV}).")
+@click.option("--password-env", metavar="VAR", help="The environment variable holding the key file's password "
+                                                     "(default KZCADASTRE_KEY_PASSWORD).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The signed PDF.")
 @click.option("--force", is_flag=True, help="Replace an existing output.")
@@ -162,15 +170,17 @@ def sign_command(file, pkcs12, password_env, output, force, **block):
     from ..signing import sign_pdf
     from ..signing.keys import certificate_summary
 
-    _refuse_existing(output, force)
+    _refuse_existing(output, force, ".pdf")
     options = _signature_options(**block)
     pdf = _read_pdf(file)
     key = load_key(pkcs12, password_env)
     _warn_without_block(pdf, options, str(file))
     signed = sign_pdf(pdf, key, options, name=str(file))
     atomic_write(output, signed, overwrite=force)
-    click.echo(f"wrote {output} (signed by {certificate_summary(key.certificate)}"
-               + (", timestamped" if options.tsa_url else "") + ")")
+    signer = certificate_summary(key.certificate)
+    say((_("wrote {path} (signed by {signer}, timestamped)") if options.tsa_url else
+         _("wrote {path} (signed by {signer})")).format(path=output, signer=signer))
+    emit({"output": str(output), "signer": signer, "timestamped": bool(options.tsa_url)})
 
 
 @main.command("sign-prepare")
@@ -202,8 +212,10 @@ def sign_prepare_command(file, certificate, output, to_sign, reserved, force, **
     if to_sign is not None:
         atomic_write(to_sign, prepared.signed_bytes(), overwrite=force)
     atomic_write(output, json.dumps(prepared.to_dict(), indent=1).encode("utf-8"), overwrite=force)
-    click.echo(f"wrote {output}" + (f" and {to_sign}" if to_sign else "")
-               + f"; SHA-256 of the data to sign: {prepared.digest.hex()}")
+    say((_("wrote {path} and {to_sign}; SHA-256 of the data to sign: {digest}") if to_sign else
+         _("wrote {path}; SHA-256 of the data to sign: {digest}")).format(path=output, to_sign=to_sign,
+                                                                          digest=prepared.digest.hex()))
+    emit({"output": str(output), "to_sign": str(to_sign) if to_sign else None, "sha256": prepared.digest.hex()})
 
 
 @main.command("sign-finish")
@@ -223,12 +235,14 @@ def sign_finish_command(prepared_file, cms_file, output, force):
     try:
         prepared = PreparedDocument.from_dict(json.loads(prepared_file.read_text(encoding="utf-8")))
     except OSError as exc:
-        raise SigningInputError(f"{prepared_file}: cannot be read ({exc.strerror or exc})") from None
+        raise SigningInputError("{file}: cannot be read ({detail})", file=prepared_file,
+                                detail=exc.strerror or exc) from None
     except (ValueError, KeyError, TypeError):
-        raise SigningInputError(f"{prepared_file}: not a document prepared by sign-prepare") from None
+        raise SigningInputError("{file}: not a document prepared by sign-prepare", file=prepared_file) from None
     signed = finish_external(prepared, _cms_bytes(cms_file))
     atomic_write(output, signed, overwrite=force)
-    click.echo(f"wrote {output}")
+    say(_("wrote {path}").format(path=output))
+    emit({"output": str(output)})
 
 
 def _cms_bytes(path: Path) -> bytes:
@@ -241,14 +255,14 @@ def _cms_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SigningInputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise SigningInputError("{file}: cannot be read ({detail})", file=path, detail=exc.strerror or exc) from None
     if data[:1] == b"\x30":  # DER: a SEQUENCE
         return data
     text = b"".join(line for line in data.splitlines() if not line.startswith(b"-----"))
     try:
         return base64.b64decode(text, validate=False)
     except (binascii.Error, ValueError):
-        raise SigningInputError(f"{path}: neither DER nor base64 (PEM) CMS") from None
+        raise SigningInputError("{file}: neither DER nor base64 (PEM) CMS", file=path) from None
 
 
 @main.command("verify")
@@ -259,8 +273,7 @@ def _cms_bytes(path: Path) -> bytes:
               help="Intermediate CA certificates not carried in the signatures (repeatable).")
 @click.option("--data", "data_file", type=click.Path(dir_okay=False, path_type=Path),
               help="The document's data (.json, .yaml): compare the barcode's payload with it.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def verify_command(file, trust, intermediates, data_file, fmt):
+def verify_command(file, trust, intermediates, data_file):
     """Verify every signature of FILE.pdf (integrity, signer, certificate validity and chain,
     signing time, changes after signing) and its barcode (signature, payload; with --data
     against the data). Exit 0 valid, 1 invalid, 2 unreadable input."""
@@ -272,41 +285,61 @@ def verify_command(file, trust, intermediates, data_file, fmt):
     others = [c for path in intermediates for c in load_certificates(path)]
     data = load_data(data_file) if data_file is not None else None
     report = verify_file(file, roots, data=data, intermediates=others)
-    if fmt == "json":
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        _print_report(report)
+    emit(_report_json(report), lambda: _print_report(report))
     sys.exit(0 if report.ok else EXIT_FAILURE)
+
+
+def _report_json(report) -> dict:
+    """The report as JSON, its problems in the message language."""
+    data = report.as_dict()
+    data["problems"] = [describe(problem) for problem in report.problems]
+    for item, signature in zip(data["signatures"], report.signatures):
+        item["problems"] = [describe(problem) for problem in signature.problems]
+    if isinstance(data.get("barcode"), dict) and "problems" in data["barcode"]:
+        data["barcode"] = {**data["barcode"], "problems": [describe(p) for p in data["barcode"]["problems"]]}
+    return data
+
+
+def _state(ok: bool) -> str:
+    return _("VALID") if ok else _("INVALID")
 
 
 def _print_report(report) -> None:
     for problem in report.problems:
-        click.echo(f"{report.file}: {problem}")
+        click.echo(f"{report.file}: {describe(problem)}")
     for number, item in enumerate(report.signatures, 1):
-        click.echo(f"signature {number} ({item.field}): {'VALID' if item.ok else 'INVALID'}")
-        click.echo(f"  signer: {item.signer}" + (f", {item.position}" if item.position else ""))
-        click.echo(f"  certificate: serial {item.certificate_serial}, issued by {item.issuer}, "
-                   f"valid {item.certificate_not_before} to {item.certificate_not_after}")
-        click.echo(f"  signed at: {item.signing_time} (claimed)" + (
-            f"; timestamp {item.timestamp} ({'valid' if item.timestamp_valid else 'INVALID'})" if item.timestamp else ""))
-        click.echo(f"  level: {item.level}; integrity: {'intact' if item.intact else 'BROKEN'}; chain: "
-                   + ("not checked (no --trust)" if item.trusted is None else "trusted" if item.trusted else "NOT trusted"))
+        click.echo(_("signature {number} ({field}): {state}").format(number=number, field=item.field,
+                                                                      state=_state(item.ok)))
+        click.echo(_("  signer: {signer}").format(signer=item.signer) + (f", {item.position}" if item.position else ""))
+        click.echo(_("  certificate: serial {serial}, issued by {issuer}, valid {start} to {end}").format(
+            serial=item.certificate_serial, issuer=item.issuer, start=item.certificate_not_before,
+            end=item.certificate_not_after))
+        stamp = ""
+        if item.timestamp:
+            stamp = _("; timestamp {time} ({state})").format(time=item.timestamp, state=_state(item.timestamp_valid))
+        click.echo(_("  signed at: {time} (claimed)").format(time=item.signing_time) + stamp)
+        chain = (_("not checked (no --trust)") if item.trusted is None else _("trusted") if item.trusted
+                 else _("NOT trusted"))
+        click.echo(_("  level: {level}; integrity: {integrity}; chain: {chain}").format(
+            level=item.level, integrity=_("intact") if item.intact else _("BROKEN"), chain=chain))
         if item.reason:
-            click.echo(f"  reason: {item.reason}")
-        click.echo("  document: " + ("unchanged since signing" if not item.changed_after_signing
-                                     else f"changed after signing ({item.later_changes})"))
+            click.echo(_("  reason: {reason}").format(reason=item.reason))
+        click.echo(_("  document: unchanged since signing") if not item.changed_after_signing
+                   else _("  document: changed after signing ({changes})").format(changes=item.later_changes))
         for problem in item.problems:
-            click.echo(f"  problem: {problem}")
+            click.echo(_("  problem: {problem}").format(problem=describe(problem)))
     if report.barcode is not None:
         barcode = report.barcode
-        click.echo(f"barcode: {'VALID' if barcode['valid'] else 'INVALID'}"
+        click.echo(_("barcode: {state}").format(state=_state(barcode["valid"]))
                    + (f" ({barcode['payload']})" if barcode.get("payload") else ""))
         if barcode.get("signed_by"):
-            click.echo(f"  signed by: {barcode['signed_by']['signer']}, serial {barcode['signed_by']['serial']}")
+            click.echo(_("  signed by: {signer}, serial {serial}").format(signer=barcode["signed_by"]["signer"],
+                                                                          serial=barcode["signed_by"]["serial"]))
         for problem in barcode["problems"]:
-            click.echo(f"  problem: {problem}")
-    click.echo(f"{report.file}: " + ("valid" if report.ok else "NOT valid")
-               + ("" if report.revocation_checked else " (revocation not checked)"))
+            click.echo(_("  problem: {problem}").format(problem=describe(problem)))
+    verdict = _("{file}: valid") if report.ok else _("{file}: NOT valid")
+    click.echo(verdict.format(file=report.file)
+               + ("" if report.revocation_checked else _(" (revocation not checked)")))
 
 
 __all__ = ["EXIT_INVALID", "PASSWORD_ENV", "PdfSigner", "barcodes_signed_by", "load_key", "pdf_signer",

@@ -19,6 +19,7 @@ class DrawingError(KzcadastreError):
     """The data has no geometry to draw (the message says which field is missing)."""
 
     exit_code = 2
+    code = "drawing"
 
 
 def _outward(ring: Polygon, start, end) -> int:

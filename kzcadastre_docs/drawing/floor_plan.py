@@ -33,7 +33,7 @@ def _polygons(shape):
 def draw_floor_plan(floor: Floor, scales: Sequence[int] = SCALES, max_height_cm: float = MAX_HEIGHT_CM) -> Drawing:
     """The plan of one floor as a PNG at 300 dpi, 17 cm wide, at the largest of `scales` that fits."""
     if not floor.plan:
-        raise DrawingError(f"floor {floor.key}: plan is not given, so there is nothing to draw")
+        raise DrawingError("floor {floor}: plan is not given, so there is nothing to draw", floor=floor.key)
     rooms = {room.number: room for room in floor.rooms}
     outlines = [(room.number, Polygon(room.outline)) for room in floor.plan]
     rooms_union = unary_union([polygon for _, polygon in outlines])

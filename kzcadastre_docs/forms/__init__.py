@@ -76,9 +76,10 @@ def get_form(name: str) -> FormSpec:
             if form.annex == number:
                 return form
         if number == 11:
-            raise UnknownFormError(f"no form {name!r}; Annex 11 was deleted by Order No. 65, and the annexes are 1-10")
-        raise UnknownFormError(f"no form {name!r}; the annexes are 1-10")
-    raise UnknownFormError(f"no form {name!r}; known forms: {', '.join(REGISTRY)}")
+            raise UnknownFormError("no form {name!r}; Annex 11 was deleted by Order No. 65, and the annexes are 1-10",
+                                   name=name, field="FORM")
+        raise UnknownFormError("no form {name!r}; the annexes are 1-10", name=name, field="FORM")
+    raise UnknownFormError("no form {name!r}; known forms: {known}", name=name, known=", ".join(REGISTRY), field="FORM")
 
 
 def modelled_form(name: str) -> FormSpec:
@@ -86,11 +87,11 @@ def modelled_form(name: str) -> FormSpec:
     form = get_form(name)
     if form.provenance is Provenance.RESERVED:
         raise FormNotAvailableError(
-            f"Annex {form.annex} ({form.slug}) cannot be rendered: its official content is not available "
-            f"(Order No. 65 amends only its header and does not say what it is)"
-        )
+            "Annex {annex} ({slug}) cannot be rendered: its official content is not available "
+            "(Order No. 65 amends only its header and does not say what it is)", annex=form.annex, slug=form.slug,
+            field="FORM")
     if form.model is None:
-        raise FormNotAvailableError(f"form {form.slug!r} has no data model in this version yet")
+        raise FormNotAvailableError("form {slug!r} has no data model in this version yet", slug=form.slug, field="FORM")
     return form
 
 
@@ -98,7 +99,7 @@ def renderable_form(name: str) -> FormSpec:
     """A form that can be rendered, or a clear error saying why it cannot."""
     form = modelled_form(name)
     if not form.renderable:
-        raise FormNotAvailableError(f"form {form.slug!r} has no template in this version yet")
+        raise FormNotAvailableError("form {slug!r} has no template in this version yet", slug=form.slug, field="FORM")
     return form
 
 

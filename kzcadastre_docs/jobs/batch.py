@@ -36,6 +36,7 @@ from typing import Any
 from .. import api
 from ..errors import DataValidationError, KzcadastreError, OutputExistsError, Problem, shown_value
 from ..files import atomic_write, default_file_mode
+from ..i18n.catalogue import Message, describe
 from ..forms import renderable_form
 from ..pdf import shared_converter
 from .records import InputRecord, read_records
@@ -73,12 +74,27 @@ def _key(data: Mapping[str, Any]) -> str:
     return ""
 
 
-def output_name(number: int, data: Mapping[str, Any] | None) -> str:
-    """The base file name of record `number` (see the module's description)."""
+def case_key(data: Mapping[str, Any] | None) -> str:
+    """The readable key of a document's data in file names ("" when the data has none).
+
+    >>> case_key({"cadastral_number": "03:047:158:219:1"})
+    '03-047-158-219-1'
+    """
     key = unicodedata.normalize("NFC", _key(data or {}))
     key = _UNSAFE.sub("-", key).strip(".-")
-    key = re.sub(r"-{2,}", "-", key)[:60].strip(".-")
+    return re.sub(r"-{2,}", "-", key)[:60].strip(".-")
+
+
+def output_name(number: int, data: Mapping[str, Any] | None) -> str:
+    """The base file name of record `number` (see the module's description)."""
+    key = case_key(data)
     return f"{number:06d}_{key}" if key else f"{number:06d}"
+
+
+def _failure(rule: str, exc: KzcadastreError) -> Problem:
+    """A record's rendering or conversion failure, its message translatable where it is shown."""
+    context = {"_template": exc.template, **exc.values} if exc.template else {}
+    return Problem("", rule, exc.describe(), context={key: str(value) for key, value in context.items()})
 
 
 def render_record(form: str, number: int, data: Mapping[str, Any], langs: tuple[str, ...], pdf: bool = False,
@@ -92,7 +108,7 @@ def render_record(form: str, number: int, data: Mapping[str, Any], langs: tuple[
     except DataValidationError as exc:
         return RecordResult(number, name, problems=tuple(exc.problems))
     except KzcadastreError as exc:
-        return RecordResult(number, name, problems=(Problem("", "render", exc.describe()),))
+        return RecordResult(number, name, problems=(_failure("render", exc),))
     except (Exception, RecursionError) as exc:  # noqa: BLE001 - one record never stops the batch
         return RecordResult(number, name, problems=(Problem("", "internal", _unexpected(exc)),))
     files = {f"{name}.{document.lang}.docx": document.docx for document in documents}
@@ -104,12 +120,12 @@ def render_record(form: str, number: int, data: Mapping[str, Any], langs: tuple[
             for document in documents:
                 files[f"{name}.{document.lang}.pdf"] = api.to_pdf(document, pdf_a=pdf_a, converter=converter)
         except KzcadastreError as exc:
-            return RecordResult(number, name, problems=(Problem("", "pdf", exc.describe()),))
+            return RecordResult(number, name, problems=(_failure("pdf", exc),))
     return RecordResult(number, name, files)
 
 
 def _unexpected(exc: BaseException) -> str:
-    return f"unexpected failure: {type(exc).__name__}: {shown_value(str(exc), 200)}"
+    return Message("unexpected failure: {kind}: {detail}", kind=type(exc).__name__, detail=shown_value(str(exc), 200))
 
 
 def render_chunk(form: str, items: list[tuple[int, dict]], langs: tuple[str, ...], pdf: bool, pdf_a: bool,
@@ -176,7 +192,8 @@ class _Executor:
             try:
                 self._client = Client(scheduler, timeout="30s")
             except (OSError, TimeoutError) as exc:
-                raise KzcadastreError(f"cannot reach the dask scheduler at {scheduler}: {exc}") from exc
+                raise KzcadastreError("cannot reach the dask scheduler at {scheduler}: {detail}", scheduler=scheduler,
+                                      detail=exc, field="--scheduler") from exc
             self.chunk, self.window = 32, 64
         elif jobs > 1:
             import multiprocessing
@@ -239,7 +256,7 @@ def render_many(
     langs = tuple(langs or spec.languages)
     for lang in langs:
         if lang not in spec.languages:
-            raise KzcadastreError(f"form {spec.slug} has no {lang} template")
+            raise KzcadastreError("form {slug!r} has no {lang} template", slug=spec.slug, lang=lang, field="--lang")
     if executor not in EXECUTORS:
         raise KzcadastreError(f"unknown executor {executor!r}; use one of {', '.join(EXECUTORS)}")
     options = (langs, pdf, pdf_a, str(templates_dir) if templates_dir else None, timeout)
@@ -346,7 +363,7 @@ def write_record_files(folder: Path, files: dict[str, bytes], *, overwrite: bool
                 try:
                     os.link(temporary, target)
                 except FileExistsError:
-                    raise OutputExistsError(f"{name} exists; use --skip-existing or --force") from None
+                    raise OutputExistsError("{file} exists; use --skip-existing or --force", file=name) from None
                 placed.append(target)
                 os.unlink(temporary)
     except BaseException:
@@ -372,17 +389,23 @@ def remove_stale_temporaries(folder: Path) -> list[str]:
     return removed
 
 
+def _message_problem(rule: str, template: str, **values) -> Problem:
+    """A problem whose message is a catalogue template (translated where it is shown)."""
+    return Problem("", rule, template.format(**values), context={"_template": template, **values})
+
+
 class _Report:
     """errors.jsonl: started empty (replacing an earlier report) and written as records fail,
     so that it is true up to the last record whatever stops the batch."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, lang: str = "en"):
+        self.lang = lang
         self.path = atomic_write(path, b"", overwrite=True)
         self._handle = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed by close()
 
     def add(self, number: int, name: str, problems) -> None:
         for problem in problems:
-            row = {"record": number, "name": name, **problem.as_dict("en")}
+            row = {"record": number, "name": name, **problem.as_dict(self.lang)}
             self._handle.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
         self._handle.flush()
 
@@ -395,7 +418,10 @@ class _Report:
 
 
 def _not_reached_problem(reason: str) -> Problem:
-    return Problem("", "not_reached", f"not rendered: {reason}")
+    if isinstance(reason, Message):
+        return Problem("", "not_reached", f"not rendered: {reason}",
+                       context={"_template": "not rendered: {reason}", "reason": reason})
+    return _message_problem("not_reached", "not rendered: {reason}", reason=reason)
 
 
 def _signed(result: RecordResult, sign: Callable[[bytes, str], bytes]) -> RecordResult:
@@ -410,7 +436,7 @@ def _signed(result: RecordResult, sign: Callable[[bytes, str], bytes]) -> Record
             if file.endswith(".pdf"):
                 files[file] = sign(content, file)
     except KzcadastreError as exc:
-        return replace(result, files={}, problems=(Problem("", "signature", str(exc)),))
+        return replace(result, files={}, problems=(_failure("signature", exc),))
     return replace(result, files=files)
 
 
@@ -419,9 +445,10 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
               force: bool = False, executor: str = "local", scheduler: str | None = None,
               templates_dir: str | Path | None = None, timeout: float | None = None,
               progress: Callable[[RecordResult], None] | None = None,
-              sign: Callable[[bytes, str], bytes] | None = None) -> BatchSummary:
+              sign: Callable[[bytes, str], bytes] | None = None, lang: str = "en") -> BatchSummary:
     """Render every record of `input_path` into `output`; every record ends as its files or
-    as rows of `output/errors.jsonl`.
+    as rows of `output/errors.jsonl` (each row with the problem's stable `rule` and its
+    message in `lang`).
 
     The report is started empty at the beginning (replacing an earlier one) and a record's
     rows are written as soon as it fails. A record's files are written all or none. A full
@@ -443,12 +470,13 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
         if skip_existing and len(present) == len(expected):
             return True
         if present and not force and not skip_existing:
-            return Problem("", "output_exists", f"{present[0]} exists; use --skip-existing or --force")
+            return Problem("", "output_exists", f"{present[0]} exists; use --skip-existing or --force",
+                           context={"file": present[0]})
         return None
 
     remove_stale_temporaries(output)
     summary = BatchSummary()
-    report = _Report(output / ERRORS_FILE)
+    report = _Report(output / ERRORS_FILE, lang)
     summary.errors_file = report.path
     done = 0  # the last record number accounted for
     try:
@@ -468,16 +496,17 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
                 try:
                     write_record_files(output, files, overwrite=force)
                 except OutputExistsError as exc:
-                    result = RecordResult(result.number, result.name, problems=(Problem("", "output_exists", str(exc)),))
+                    result = RecordResult(result.number, result.name, problems=(_failure("output_exists", exc),))
                 except OSError as exc:
                     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                        summary.stopped = "no space left on the disk"
-                        result = RecordResult(result.number, result.name, problems=(Problem(
-                            "", "disk_full", "no space left on the disk: none of the record's files was written; "
-                                             "the batch stopped"),))
+                        summary.stopped = Message("no space left on the disk")
+                        result = RecordResult(result.number, result.name, problems=(_message_problem(
+                            "disk_full", "no space left on the disk: none of the record's files was written; "
+                                         "the batch stopped"),))
                     else:
-                        result = RecordResult(result.number, result.name, problems=(Problem(
-                            "", "write", f"the record's files could not be written ({exc.strerror}); none was left"),))
+                        result = RecordResult(result.number, result.name, problems=(_message_problem(
+                            "write", "the record's files could not be written ({detail}); none was left",
+                            detail=exc.strerror),))
                 if result.ok:
                     summary.written += 1
                     summary.files += len(files)
@@ -493,8 +522,8 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
             results.close()  # stops the workers
             summary.not_reached = _report_not_reached(report, input_path, done, summary.stopped)
     except BaseException as exc:
-        reason = "the batch was interrupted" if isinstance(exc, KeyboardInterrupt) else (
-            f"the batch stopped: {_unexpected(exc)}")
+        reason = Message("the batch was interrupted") if isinstance(exc, KeyboardInterrupt) else Message(
+            "the batch stopped: {reason}", reason=_unexpected(exc))
         try:
             _report_not_reached(report, input_path, done, reason)
         finally:

@@ -121,6 +121,7 @@ class CaseDataPathError(KzcadastreError):
     """A case's `data:` path that leaves the case's root (or is not relative)."""
 
     exit_code = 2
+    code = "case_data_path"
 
 
 def confined(folder: Path, name: str, root: Path) -> Path:
@@ -137,13 +138,14 @@ def confined(folder: Path, name: str, root: Path) -> Path:
     kzcadastre_docs.jobs.case.CaseDataPathError: '../a.json' leads out of the case's root ...
     """
     if os.path.isabs(name) or name.startswith("~"):
-        raise CaseDataPathError(f"{shown_value(name)!r} is not relative: a data file is named relative to the case "
-                                "file, inside the case's root")
+        raise CaseDataPathError("{name!r} is not relative: a data file is named relative to the case file, inside "
+                                "the case's root", name=shown_value(name))
     real_root = Path(os.path.realpath(root))
     target = Path(os.path.realpath(folder / name))
     if not target.is_relative_to(real_root):
-        raise CaseDataPathError(f"{shown_value(name)!r} leads out of the case's root {real_root} (symlinks resolved); "
-                                "give a wider root with --root DIR if the data lives elsewhere")
+        raise CaseDataPathError("{name!r} leads out of the case's root {root} (symlinks resolved); give a wider "
+                                "root with --root DIR if the data lives elsewhere", name=shown_value(name),
+                                root=real_root)
     return target
 
 

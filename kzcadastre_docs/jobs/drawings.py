@@ -32,7 +32,7 @@ def site_drawing(data: Mapping[str, Any]) -> Drawing:
         form = passport_form_for(data) if data.get("object_type") else "passport-house"
         model = api.validate(form, data)
         if getattr(model, "site_plan", None) is None:
-            raise DrawingError("the passport's site_plan is empty: there is nothing to draw")
+            raise DrawingError("the passport's site_plan is empty: there is nothing to draw", field="site_plan")
         return draw_site(model.site_plan, f"Site plan, {model.cadastral_number}")
     if "plot_outline" in data:
         return draw_site(_model(SitePlan, data, "site plan"))
@@ -55,7 +55,8 @@ def floor_drawings(data: Mapping[str, Any], level: str | None = None) -> list[tu
     if level is not None:
         chosen = [floor for floor in floors if level in (floor.key, floor.level.text("kk"), floor.level.text("ru"))]
         if not chosen:
-            raise DrawingError(f"no floor {level!r}; the floors are: {', '.join(f.key for f in floors)}")
+            raise DrawingError("no floor {level!r}; the floors are: {floors}", level=level,
+                               floors=", ".join(f.key for f in floors), field="--floor")
         floors = chosen
     drawn = [(floor.key, draw_floor_plan(floor)) for floor in floors if floor.plan]
     if not drawn:

@@ -34,6 +34,7 @@ class InventoryError(KzcadastreError, ValueError):
     """An addition that would break the register (out of order, unknown entry)."""
 
     exit_code = 2
+    code = "inventory"
 
 
 def _validated(file, entries, document_date):
@@ -54,19 +55,23 @@ def add_document(file, *, document: str | dict, date: dt.date, sheets: int, form
     """
     entries = list(file.entries)
     if entries and date < entries[-1].date:
-        raise InventoryError(f"the new entry's date {date} is earlier than the last entry's ({entries[-1].date}); "
-                             "the register is chronological and entries are only added at its end")
+        raise InventoryError("the new entry's date {date} is earlier than the last entry's ({last}); "
+                             "the register is chronological and entries are only added at its end",
+                             date=date, last=entries[-1].date, field="--date")
     printed = document_date or file.document_date
     if printed < date:
-        raise InventoryError(f"the new entry's date {date} is after the register's print date (document_date "
-                             f"{file.document_date}); give the new print date (--document-date {date})")
+        raise InventoryError("the new entry's date {date} is after the register's print date (document_date "
+                             "{printed}); give the new print date (--document-date {date})", date=date,
+                             printed=file.document_date, field="--document-date")
     number = len(entries) + 1
     if supersedes is not None:
         if not 1 <= supersedes <= len(entries):
-            raise InventoryError(f"there is no entry {supersedes} to supersede (the register has {len(entries)})")
+            raise InventoryError("there is no entry {number} to supersede (the register has {count})",
+                                 number=supersedes, count=len(entries), field="--supersedes")
         old = entries[supersedes - 1]
         if old.status is InventoryStatus.SUPERSEDED:
-            raise InventoryError(f"entry {supersedes} is already superseded by entry {old.superseded_by}")
+            raise InventoryError("entry {number} is already superseded by entry {by}", number=supersedes,
+                                 by=old.superseded_by, field="--supersedes")
         entries[supersedes - 1] = old.model_copy(update={"status": InventoryStatus.SUPERSEDED, "superseded_by": number})
     entries.append(InventoryEntry(number=number, document=document, date=date, sheets=sheets, form=form, note=note,
                                   sequence=sequence))
@@ -136,7 +141,8 @@ def _edited_text(text: str, suffix: str, origin: str, add) -> tuple[str, object]
     new_text = document.dump()
     reread = validate("inventory-file", parse_data(new_text, suffix, origin))
     if reread != updated or check_append_only(current, reread):  # pragma: no cover - a safety net
-        raise InventoryError(f"{origin}: the edited file would not read back as the new register; nothing was changed")
+        raise InventoryError("{origin}: the edited file would not read back as the new register; nothing was changed",
+                             origin=origin)
     return new_text, updated
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataFileError, Problem, shown_value
+from ..files import json_reason
 
 FORMATS = (".jsonl", ".ndjson", ".csv", ".xlsx")
 _SEGMENT = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
@@ -108,8 +109,10 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _problem(number: int, message: str) -> InputRecord:
-    return InputRecord(number, None, Problem("", "record", message))
+def _problem(number: int, template: str, **values) -> InputRecord:
+    """A record that cannot be read: the problem keeps its English template (a catalogue id)."""
+    return InputRecord(number, None, Problem("", "record", template.format(**values),
+                                             context={"_template": template, **values}))
 
 
 def _rows(header: list, rows, number_from: int = 1) -> Iterator[InputRecord]:
@@ -118,12 +121,13 @@ def _rows(header: list, rows, number_from: int = 1) -> Iterator[InputRecord]:
             yield _problem(number, "the row is empty")
             continue
         if len(row) > len(header):
-            yield _problem(number, f"the row has {len(row)} cells but the header names {len(header)} fields")
+            yield _problem(number, "the row has {cells} cells but the header names {fields} fields", cells=len(row),
+                           fields=len(header))
             continue
         try:
             yield InputRecord(number, unflatten({key: _cell(value) for key, value in zip(header, row)}))
         except (ValueError, TypeError, RecursionError, MemoryError) as exc:
-            yield _problem(number, f"the row cannot be read as data: {shown_value(str(exc), 200)}")
+            yield _problem(number, "the row cannot be read as data: {detail}", detail=shown_value(str(exc), 200))
 
 
 def read_records(path: str | Path) -> Iterator[InputRecord]:
@@ -131,9 +135,10 @@ def read_records(path: str | Path) -> Iterator[InputRecord]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise DataFileError(f"{path}: unsupported input {suffix or '(none)'}; use {', '.join(FORMATS)}")
+        raise DataFileError("{path}: unsupported input {suffix}; use {formats}", path=path, suffix=suffix or "-",
+                            formats=", ".join(FORMATS), field="--input")
     if not path.is_file():
-        raise DataFileError(f"{path}: no such file")
+        raise DataFileError("{path}: no such file", path=path, field="--input")
     if suffix in (".jsonl", ".ndjson"):
         yield from _json_lines(path)
     elif suffix == ".csv":
@@ -141,7 +146,7 @@ def read_records(path: str | Path) -> Iterator[InputRecord]:
             reader = csv.reader(handle)
             header = next(reader, None)
             if not header:
-                raise DataFileError(f"{path}: no header row")
+                raise DataFileError("{path}: no header row", path=path, field="--input")
             yield from _rows(header, reader)
     else:
         yield from _workbook(path)
@@ -157,16 +162,17 @@ def _json_lines(path: Path) -> Iterator[InputRecord]:
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield _problem(number, f"invalid JSON at column {exc.colno}: {exc.msg}")
+                yield _problem(number, "invalid JSON at column {column}: {detail}", column=exc.colno,
+                               detail=json_reason(exc.msg))
                 continue
             except RecursionError:
                 yield _problem(number, "the record is nested too deeply")
                 continue
             except ValueError:  # an integer of more digits than Python converts
-                yield _problem(number, f"a number has more than {sys.get_int_max_str_digits()} digits")
+                yield _problem(number, "a number has more than {count} digits", count=sys.get_int_max_str_digits())
                 continue
             if not isinstance(data, dict):
-                yield _problem(number, f"a record must be a JSON object, not {type(data).__name__}")
+                yield _problem(number, "a record must be a JSON object ({{...}}), one per line")
                 continue
             yield InputRecord(number, data)
 
@@ -177,12 +183,13 @@ def _workbook(path: Path) -> Iterator[InputRecord]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise DataFileError(f"{path}: not a readable .xlsx workbook: {exc}") from exc
+        raise DataFileError("{path}: not a readable .xlsx workbook: {detail}", path=path, detail=exc,
+                            field="--input") from exc
     try:
         rows = workbook.worksheets[0].iter_rows(values_only=True)
         header = next(rows, None)
         if not header or all(cell is None for cell in header):
-            raise DataFileError(f"{path}: no header row")
+            raise DataFileError("{path}: no header row", path=path, field="--input")
         header = list(header)
         while header and header[-1] is None:
             header.pop()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..i18n.catalogue import Message, N_
 from .. import api
 from ..barcode import BarcodeNotFound, InvalidPayload, Payload, data_digest, read_payloads
 from ..errors import KzcadastreError
@@ -64,24 +65,27 @@ def verify_barcode(path: str | Path, data: Mapping[str, Any] | None = None, *,
         raise BarcodeError(str(exc)) from None
     payload = payloads[0]
     report = BarcodeReport(payload)
-    report.checks.append(Check("codes", len(set(payloads)) == 1,
-                               "every page carries the same payload" if len(set(payloads)) == 1 else
-                               f"the file carries {len(set(payloads))} different payloads"))
+    report.checks.append(Check(N_("codes"), len(set(payloads)) == 1,
+                               Message("every page carries the same payload") if len(set(payloads)) == 1 else
+                               Message("the file carries {count} different payloads", count=len(set(payloads)))))
     if payload.signature is not None:
         if verify_signature is None:
-            report.checks.append(Check("signature", True, f"present (signer {payload.signer}); not checked here"))
+            report.checks.append(Check(N_("signature"), True, Message("present (signer {signer}); not checked here",
+                                                                  signer=payload.signer)))
         else:
             good = verify_signature(payload)
-            report.checks.append(Check("signature", good, f"signer {payload.signer}: "
-                                                          f"{'valid' if good else 'does not match the payload'}"))
+            report.checks.append(Check(N_("signature"), good, Message("signer {signer}: valid", signer=payload.signer)
+                                       if good else Message("signer {signer}: does not match the payload",
+                                                            signer=payload.signer)))
     if data is None:
         return report
     slug = FORM_SLUGS[payload.form]
     model = api.validate(slug, data)
     expected = model.payload()
-    for what, read, wanted in (("cadastral number", payload.cadastral_number, expected.cadastral_number),
-                               ("order number", payload.order_number, expected.order_number),
-                               ("date of issue", payload.issued_on, expected.issued_on),
-                               ("data digest (SHA-256)", payload.digest, data_digest(model))):
-        report.checks.append(Check(what, read == wanted, read if read == wanted else f"barcode {read}, data {wanted}"))
+    for what, read, wanted in ((N_("cadastral number"), payload.cadastral_number, expected.cadastral_number),
+                               (N_("order number"), payload.order_number, expected.order_number),
+                               (N_("date of issue"), payload.issued_on, expected.issued_on),
+                               (N_("data digest (SHA-256)"), payload.digest, data_digest(model))):
+        report.checks.append(Check(what, read == wanted, read if read == wanted else
+                                   Message("barcode {read}, data {wanted}", read=read, wanted=wanted)))
     return report

@@ -35,24 +35,25 @@ import re
 from dataclasses import dataclass
 
 from ..errors import EXIT_INVALID, KzcadastreError
+from ..i18n.catalogue import Message, N_, describe as _describe, gettext as _gettext
 
 #: The Rules these points belong to, as errors cite them.
-RULES = "the Rules for assigning cadastral numbers"
+RULES = N_("the Rules for assigning cadastral numbers")
 
 #: Names of the parts, as errors name them (the letters are the Rules', point 13).
 PARTS = {
-    "number": "cadastral number",
-    "separator": "separator",
-    "region": "region code (AA)",
-    "district": "district code (BBB)",
-    "quarter": "accounting quarter code (CCC)",
-    "plot": "land-plot number (D…D)",
-    "primary": "primary object number (I…I)",
-    "secondary": "secondary number (K…K)",
-    "temporary": "temporary number of the building",
-    "street": "street (micro-district) code",
-    "house": "building number by postal address",
-    "inventory": "inventory number",
+    "number": N_("cadastral number"),
+    "separator": N_("separator"),
+    "region": N_("region code (AA)"),
+    "district": N_("district code (BBB)"),
+    "quarter": N_("accounting quarter code (CCC)"),
+    "plot": N_("land-plot number (D…D)"),
+    "primary": N_("primary object number (I…I)"),
+    "secondary": N_("secondary number (K…K)"),
+    "temporary": N_("temporary number of the building"),
+    "street": N_("street (micro-district) code"),
+    "house": N_("building number by postal address"),
+    "inventory": N_("inventory number"),
 }
 
 #: The plot part of a temporary number: three zeros (point 31).
@@ -76,15 +77,24 @@ class InvalidCadastralNumber(KzcadastreError, ValueError):
     """A number that does not follow the Rules: which part is wrong, and the point that says so."""
 
     exit_code = EXIT_INVALID
+    code = "cadastral_number"
 
     def __init__(self, text: str, part: str, reason: str, point: int | str, value: str | None = None):
         self.text, self.part, self.reason, self.point, self.value = text, part, reason, point, value
         shown = f" {value!r}:" if value is not None else ""
         super().__init__(f"{text!r}: {PARTS.get(part, part)}:{shown} {reason} (point {point} of {RULES})")
 
-    def as_dict(self) -> dict:
+    def describe(self, lang: str = "en") -> str:
+        """The message in kk, ru or en: the part, the reason and the point, each translated."""
+        template = (N_("{number!r}: {part}: {value!r}: {reason} (point {point} of {rules})") if self.value is not None
+                    else N_("{number!r}: {part}: {reason} (point {point} of {rules})"))
+        return _gettext(template, lang).format(number=self.text, part=_gettext(PARTS.get(self.part, self.part), lang),
+                                               value=self.value, reason=_describe(self.reason, lang),
+                                               point=self.point, rules=_gettext(RULES, lang))
+
+    def as_dict(self, lang: str = "en") -> dict:
         return {"number": self.text, "part": self.part, "value": self.value, "point": self.point,
-                "rule": RULES, "message": str(self)}
+                "rule": _gettext(RULES, lang), "message": self.describe(lang)}
 
 
 @dataclass(frozen=True)
@@ -182,8 +192,10 @@ class Number:
 
 
 def _not_digits(text: str, part: str, value: str, point: int | str, what: str) -> InvalidCadastralNumber:
-    hint = " (the letter O is not a zero)" if re.search("[OoОо]", value) else ""
-    return InvalidCadastralNumber(text, part, f"{what}{hint}", point, value)
+    if re.search("[OoОо]", value):
+        return InvalidCadastralNumber(text, part, Message("{what} (the letter O is not a zero)", what=Message(what)),
+                                      point, value)
+    return InvalidCadastralNumber(text, part, what, point, value)
 
 
 def _check_group(text: str, part: str, value: str, sizes: tuple[int, int], point: int | str) -> None:
@@ -194,7 +206,8 @@ def _check_group(text: str, part: str, value: str, sizes: tuple[int, int], point
     low, high = sizes
     if not low <= len(value) <= high:
         size = f"{low}" if low == high else f"{low}-{high}"
-        raise InvalidCadastralNumber(text, part, f"must be {size} digits, it has {len(value)}", point, value)
+        raise InvalidCadastralNumber(text, part, Message("must be {size} digits, it has {count}", size=size,
+                                                                count=len(value)), point, value)
 
 
 def _land(text: str, groups: list[str]) -> LandNumber:
@@ -215,12 +228,13 @@ def _composite(text: str, inner: str) -> str:
     """The (street:house:inventory) part of a temporary number, canonical (point 31)."""
     parts = _split_composite(inner)
     if len(parts) != 3:
-        raise InvalidCadastralNumber(text, "temporary", "must be (street code:house number:inventory number), "
-                                     f"three parts, it has {len(parts)}", 31, f"({inner})")
+        raise InvalidCadastralNumber(text, "temporary", Message("must be (street code:house number:inventory number), "
+                                                             "three parts, it has {count}", count=len(parts)),
+                                     31, f"({inner})")
     street, house, inventory = parts
-    for name, value, pattern, what in (("street", street, _DIGITS, "must be digits"),
-                                       ("house", house, _HOUSE, "must be a house number such as 12 or 12А"),
-                                       ("inventory", inventory, _INVENTORY, "must be digits, such as 4/53687")):
+    for name, value, pattern, what in (("street", street, _DIGITS, N_("must be digits")),
+                                       ("house", house, _HOUSE, N_("must be a house number such as 12 or 12А")),
+                                       ("inventory", inventory, _INVENTORY, N_("must be digits, such as 4/53687"))):
         if not value:
             raise InvalidCadastralNumber(text, name, "missing", 31)
         if re.search("[A-Za-z]", value):
@@ -276,8 +290,8 @@ def parse(text: str) -> Number:
         return _parse_temporary(text, body)
     groups = _split(text, body)
     if len(groups) > 6:
-        raise InvalidCadastralNumber(text, "number", f"has {len(groups)} parts; the structure is "
-                                     "AA:BBB:CCC:D…D:I…I:K…K, at most six", 13)
+        raise InvalidCadastralNumber(text, "number", Message("has {count} parts; the structure is "
+                                                          "AA:BBB:CCC:D…D:I…I:K…K, at most six", count=len(groups)), 13)
     land = _land(text, groups)
     primary = _object_part(text, "primary", groups[4]) if len(groups) > 4 else None
     secondary = _object_part(text, "secondary", groups[5]) if len(groups) > 5 else None
@@ -331,8 +345,8 @@ def parse_land_number(text: str, *, missing_plot: bool = False) -> LandNumber:
     if not missing_plot:
         number = parse(text)
         if number.level != "land_plot":
-            raise InvalidCadastralNumber(text, "number", f"is the number of a {number.level} object, not of a land "
-                                         "plot", 13)
+            raise InvalidCadastralNumber(text, "number", Message("is the number of a {level} object, not of a land "
+                                                              "plot", level=number.level), 13)
         return number.land
     if not isinstance(text, str) or not text.strip():
         raise InvalidCadastralNumber(str(text), "number", "the land-plot number is missing", 13)

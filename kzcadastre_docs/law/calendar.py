@@ -24,6 +24,8 @@ from importlib import resources
 import holidays
 import yaml
 
+from ..i18n.catalogue import Message
+
 _DATA = "calendar.yaml"
 _LANG_CODES = {"kk": "kk", "en": "en_US"}
 
@@ -121,14 +123,16 @@ class WorkingCalendar:
         for year in sorted({day.year for day in days if day is not None}):
             if year in unconfirmed:
                 messages.append(
-                    f"the Government's transfers of days off for {year} are not known yet (calendar confirmed "
-                    f"through {self.confirmed_through}); dates in {year} may change"
+                    Message("the Government's transfers of days off for {year} are not known yet (calendar confirmed "
+                            "through {confirmed}); dates in {year} may change", year=year,
+                            confirmed=self.confirmed_through)
                 )
             with self._lock:
                 feasts = [d for d, name in self._by_lang["en"].items() if d.year == year and "Eid al-Adha" in name]
             for feast in feasts:
                 if feast not in self.kurban_ait_confirmed and feast not in self.overrides:
-                    messages.append(f"Kurban Ait {year} is estimated as {feast.isoformat()}; the official date may differ")
+                    messages.append(Message("Kurban Ait {year} is estimated as {date}; the official date may differ",
+                                            year=year, date=feast.isoformat()))
         return messages
 
 

@@ -30,6 +30,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import EXIT_INVALID, KzcadastreError
+from ..i18n.catalogue import Message
 from ..i18n.formatting import money_in_words
 from ..models.parts import ObjectType
 from .rules import Service, check_request
@@ -40,6 +41,7 @@ FREE_SERVICES = {"correction"}
 
 class FeeError(KzcadastreError, ValueError):
     exit_code = EXIT_INVALID
+    code = "fee"
 
 
 class _Strict(BaseModel):
@@ -65,7 +67,8 @@ class TariffItem(_Strict):
             return False
         if self.area_over is not None or self.area_up_to is not None:
             if area is None:
-                raise FeeError(f"the area is needed to choose the {service} price for {object_type} (--area)")
+                raise FeeError("the area is needed to choose the {service} price for {object_type} (--area)",
+                               service=service, object_type=object_type, field="--area")
             if self.area_over is not None and not area > self.area_over:
                 return False
             if self.area_up_to is not None and not area <= self.area_up_to:
@@ -136,7 +139,7 @@ def _read_yaml(path: Path):
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise FeeError(f"{path}: cannot be read: {exc}") from exc
+        raise FeeError("{path}: cannot be read: {detail}", path=path, detail=exc, field="--tariff") from exc
 
 
 def load_tariff(path: str | Path) -> Tariff:
@@ -145,7 +148,7 @@ def load_tariff(path: str | Path) -> Tariff:
         return Tariff.model_validate(_read_yaml(path))
     except ValidationError as exc:
         details = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise FeeError(f"{path}: not a valid tariff: {details}") from None
+        raise FeeError("{path}: not a valid tariff: {details}", path=path, details=details, field="--tariff") from None
 
 
 def default_tariff_dir() -> Path:
@@ -158,10 +161,10 @@ def load_tariffs(source: str | Path | None = None) -> list[Tariff]:
     if source.is_dir():
         paths = sorted(list(source.glob("*.yaml")) + list(source.glob("*.yml")))
         if not paths:
-            raise FeeError(f"{source}: no tariff files (*.yaml)")
+            raise FeeError("{source}: no tariff files (*.yaml)", source=source, field="--tariff")
         return [load_tariff(path) for path in paths]
     if not source.exists():
-        raise FeeError(f"{source}: no such tariff file or directory")
+        raise FeeError("{source}: no such tariff file or directory", source=source, field="--tariff")
     return [load_tariff(source)]
 
 
@@ -169,10 +172,11 @@ def tariff_in_force(tariffs: list[Tariff], on: date) -> Tariff:
     """The tariff in force on `on`: the one whose period contains it (latest start wins)."""
     candidates = sorted((t for t in tariffs if t.in_force(on)), key=lambda t: t.effective_from, reverse=True)
     if not candidates:
-        raise FeeError(f"no tariff is in force on {on.isoformat()} (known: "
-                       + ", ".join(f"{t.id} from {t.effective_from}" for t in tariffs) + ")")
+        raise FeeError("no tariff is in force on {on} (known: {known})", on=on.isoformat(),
+                       known=", ".join(f"{t.id} ({t.effective_from})" for t in tariffs), field="--on")
     if len(candidates) > 1 and candidates[0].effective_from == candidates[1].effective_from:
-        raise FeeError(f"two tariffs start on {candidates[0].effective_from}: {candidates[0].id}, {candidates[1].id}")
+        raise FeeError("two tariffs start on {date}: {first}, {second}", date=candidates[0].effective_from,
+                       first=candidates[0].id, second=candidates[1].id, field="--tariff")
     return candidates[0]
 
 
@@ -191,7 +195,7 @@ def vat_rate(on: date) -> Decimal:
     for row in vat_table():
         if row.from_ <= on and (row.to is None or on <= row.to):
             return row.rate
-    raise FeeError(f"no VAT rate is known for {on.isoformat()}")
+    raise FeeError("no VAT rate is known for {on}", on=on.isoformat(), field="--on")
 
 
 def vat_included(amount: Decimal, rate: Decimal) -> Decimal:
@@ -214,30 +218,34 @@ def compute_fee(
     """The price of a service on a date, split into base and surcharge, with VAT."""
     check_request(service, object_type)
     if area is not None and area < 0:
-        raise FeeError("the area cannot be negative")
+        raise FeeError("the area cannot be negative", field="--area")
     rate = vat_rate(on)
     if service in FREE_SERVICES:
         zero = Decimal("0.00")
         return Fee(service, None, True, zero, zero, zero, rate, zero)
     chosen = tariff if isinstance(tariff, Tariff) else tariff_in_force(load_tariffs(tariff), on)
     if not chosen.in_force(on):
-        raise FeeError(f"tariff {chosen.id} is not in force on {on.isoformat()}")
+        raise FeeError("tariff {tariff} is not in force on {on}", tariff=chosen.id, on=on.isoformat(), field="--on")
     item = next((i for i in chosen.items if i.matches(service, object_type, area, first_category)), None)
     if item is None:
-        raise FeeError(f"tariff {chosen.id} has no price for service {service!r}, object type {object_type!r}"
-                       + (f", area {area} m²" if area is not None else "")
-                       + (", first complexity category" if first_category else ""))
+        raise FeeError(("tariff {tariff} has no price for service {service!r}, object type {object_type!r}, "
+                        "first complexity category") if first_category else
+                       "tariff {tariff} has no price for service {service!r}, object type {object_type!r}",
+                       tariff=chosen.id, service=service, object_type=object_type)
     if item.per_m2 is not None and area is None:
-        raise FeeError(f"the area is needed: the {service} price for {object_type} is per m² (--area)")
+        raise FeeError("the area is needed: the {service} price for {object_type} is per m² (--area)",
+                       service=service, object_type=object_type, field="--area")
     price = _round(item.fixed + (item.per_m2 or 0) * (area or 0))
     base = _round(item.base) if item.base is not None else price
     if not chosen.prices_include_vat:
         price = _round(price * (100 + rate) / 100)
         base = _round(base * (100 + rate) / 100)
     if base > price:
-        raise FeeError(f"tariff {chosen.id}: the base ({base}) is more than the full price ({price})")
+        raise FeeError("tariff {tariff}: the base ({base}) is more than the full price ({price})", tariff=chosen.id,
+                       base=base, price=price, field="--tariff")
     warnings = []
     if not chosen.official:
-        warnings.append(f"tariff {chosen.id} is NOT the official price list: the amounts are an example")
+        warnings.append(Message("tariff {tariff} is NOT the official price list: the amounts are an example",
+                                tariff=chosen.id))
     return Fee(service, chosen.id, chosen.official, price, base, price - base, rate, vat_included(price, rate),
                tariff_title=dict(chosen.title), warnings=warnings)

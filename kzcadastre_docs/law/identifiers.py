@@ -37,8 +37,9 @@ ATTRIBUTE = {"0": "head_office", "1": "branch", "2": "representative_office", "3
 class InvalidIdentifier(ValueError):
     """The number is not a valid IIN or BIN; `code` says which rule it breaks."""
 
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str, **details):
         self.code = code
+        self.details = details  # the digits the message quotes, for messages in other languages
         super().__init__(message)
 
 
@@ -93,12 +94,13 @@ def _common(number: str, kind: str) -> str:
     if not number.isascii() or not number.isdigit():
         raise InvalidIdentifier("digits", f"an {kind} has only digits")
     if len(number) != 12:
-        raise InvalidIdentifier("length", f"an {kind} has 12 digits, not {len(number)}")
+        raise InvalidIdentifier("length", f"an {kind} has 12 digits, not {len(number)}", count=len(number))
     expected = check_digit(number[:11])
     if expected is None:
         raise InvalidIdentifier("never_issued", f"no check digit exists for this {kind}; such numbers are never issued")
     if int(number[11]) != expected:
-        raise InvalidIdentifier("check_digit", f"the {kind}'s check digit is {number[11]}, expected {expected}")
+        raise InvalidIdentifier("check_digit", f"the {kind}'s check digit is {number[11]}, expected {expected}",
+                                found=number[11], expected=expected)
     return number
 
 
@@ -151,11 +153,13 @@ def parse_iin(number: str) -> IinInfo:
     number = compact(number)
     century = CENTURY.get(number[6:7])
     if century is None:
-        raise InvalidIdentifier("century_digit", f"the IIN's 7th digit is {number[6:7]!r}; it must be 1 to 6")
+        raise InvalidIdentifier("century_digit", f"the IIN's 7th digit is {number[6:7]!r}; it must be 1 to 6",
+                                found=number[6:7])
     try:
         birth = date(century + int(number[0:2]), int(number[2:4]), int(number[4:6]))
     except ValueError:
-        raise InvalidIdentifier("birth_date", f"the IIN's first six digits {number[:6]} are not a date (YYMMDD)") from None
+        raise InvalidIdentifier("birth_date", f"the IIN's first six digits {number[:6]} are not a date (YYMMDD)",
+                                found=number[:6]) from None
     return IinInfo(birth_date=birth, sex="male" if int(number[6]) % 2 else "female")
 
 
@@ -164,13 +168,16 @@ def parse_bin(number: str) -> BinInfo:
     number = compact(number)
     month = int(number[2:4])
     if not 1 <= month <= 12:
-        raise InvalidIdentifier("registration_month", f"the BIN's month (digits 3-4) is {number[2:4]}; it must be 01 to 12")
+        raise InvalidIdentifier("registration_month", f"the BIN's month (digits 3-4) is {number[2:4]}; it must be 01 to 12",
+                                found=number[2:4])
     entity = ENTITY_TYPE.get(number[4])
     if entity is None:
-        raise InvalidIdentifier("entity_type", f"the BIN's type digit (5th) is {number[4]}; it must be 4, 5 or 6")
+        raise InvalidIdentifier("entity_type", f"the BIN's type digit (5th) is {number[4]}; it must be 4, 5 or 6",
+                                found=number[4])
     attribute = ATTRIBUTE.get(number[5])
     if attribute is None:
-        raise InvalidIdentifier("attribute", f"the BIN's attribute digit (6th) is {number[5]}; it must be 0 to 3")
+        raise InvalidIdentifier("attribute", f"the BIN's attribute digit (6th) is {number[5]}; it must be 0 to 3",
+                                found=number[5])
     year = int(number[:2])
     # Registration years: BINs exist since the 1990s; "94" is 1994, "26" is 2026.
     year += 1900 if year >= 90 else 2000

@@ -35,6 +35,7 @@ from typing import Literal, get_args
 from .calendar import WorkingCalendar, default_calendar
 from .timezone import to_local
 from ..errors import KzcadastreError, EXIT_INVALID
+from ..i18n.catalogue import Message, N_, gettext
 from ..i18n.formatting import official_date
 from ..models.parts import ObjectType
 
@@ -59,6 +60,7 @@ class RuleInputError(KzcadastreError, ValueError):
     """The question cannot be answered from what was given (e.g. the area is missing)."""
 
     exit_code = EXIT_INVALID
+    code = "rule_input"
 
 
 @dataclass(frozen=True)
@@ -101,16 +103,19 @@ def service_term(service: str, object_type: str, area: Decimal | None = None, fi
 def check_request(service: str, object_type: str) -> None:
     """Refuse a service or object type the Rules do not know."""
     if service not in SERVICES:
-        raise RuleInputError(f"service {service!r} is not one of {', '.join(SERVICES)}")
+        raise RuleInputError("service {service!r} is not one of {known}", service=service, known=", ".join(SERVICES),
+                             field="--service")
     if object_type not in OBJECT_TYPES:
-        raise RuleInputError(f"object type {object_type!r} is not one of {', '.join(OBJECT_TYPES)}")
+        raise RuleInputError("object type {object_type!r} is not one of {known}", object_type=object_type,
+                             known=", ".join(OBJECT_TYPES), field="--object-type")
 
 
 def _need_area(area: Decimal | None, service: str) -> Decimal:
     if area is None:
-        raise RuleInputError(f"the total area is needed for the {service} term of an object of type 'other' (--area)")
+        raise RuleInputError("the total area is needed for the {service} term of an object of type 'other' (--area)",
+                             service=service, field="--area")
     if area < 0:
-        raise RuleInputError("the area cannot be negative")
+        raise RuleInputError("the area cannot be negative", field="--area")
     return Decimal(area)
 
 
@@ -204,7 +209,8 @@ def schedule(
     cal = cal or default_calendar()
     for name, value in (("submitted", submitted), ("objection_received", objection_received)):
         if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
-            raise RuleInputError(f"{name}: the year {value.year} is outside {MIN_YEAR}-{MAX_YEAR}")
+            raise RuleInputError("{name}: the year {year} is outside {first}-{last}", name=name, year=value.year,
+                                 first=MIN_YEAR, last=MAX_YEAR, field=name)
     submitted, zone_warnings = to_local(submitted)
     term = service_term(service, object_type, area, first_category)
     accepted = accepted_on(submitted, cal)
@@ -215,17 +221,17 @@ def schedule(
     if procedure in ("hearing", "undetermined"):
         hearing = cal.subtract_working_days(due, HEARING_NOTICE_WORKING_DAYS)
     if procedure == "undetermined":
-        warnings.append(
+        warnings.append(Message(
             "the term is exactly three working days: paragraph 5-1 covers terms under and over three days only; "
             "the hearing-notice date is given as if the hearing procedure applied"
-        )
+        ))
     if hearing is not None and hearing < accepted:
-        warnings.append("the hearing notice would fall before the acceptance date")
+        warnings.append(Message("the hearing notice would fall before the acceptance date"))
     # The extension applies to the new-object services (paragraph 5); not to the duplicate.
     extension = add_months(submitted.date(), EXTENSION_MONTHS) if service in ("entry", "passport") else None
     decision = cal.add_working_days(objection_received, OBJECTION_WORKING_DAYS) if objection_received else None
     if objection_received and procedure == "notice":
-        warnings.append("a refusal notice (term under three days) has no objection procedure under paragraph 5-1")
+        warnings.append(Message("a refusal notice (term under three days) has no objection procedure under paragraph 5-1"))
     warnings.extend(cal.warnings(submitted.date(), due, *(d for d in (extension, decision) if d)))
     return Schedule(service, object_type, submitted, accepted, due, term.working_days, term.reference, procedure,
                     hearing, extension, objection_received, decision, warnings)
@@ -233,78 +239,27 @@ def schedule(
 
 # Explanations, one sentence a date, citing the Rules.
 _REFERENCE = {
-    "p5.1": {"en": "paragraph 5, subparagraph 1) of the Rules", "kk": "Қағидалардың 5-тармағының 1) тармақшасы",
-             "ru": "подпункт 1) пункта 5 Правил"},
-    "p5.2.apartments": {"en": "paragraph 5, subparagraph 2) of the Rules (apartments, rooms in dormitories)",
-                        "kk": "Қағидалардың 5-тармағының 2) тармақшасы (пәтерлер, жатақханалардағы бөлмелер)",
-                        "ru": "подпункт 2) пункта 5 Правил (квартиры, комнаты в общежитиях)"},
-    "p5.2.houses": {"en": "paragraph 5, subparagraph 2) of the Rules (individual houses, garages, dacha buildings)",
-                    "kk": "Қағидалардың 5-тармағының 2) тармақшасы (жеке тұрғын үйлер, жеке гараждар, саяжай құрылыстары)",
-                    "ru": "подпункт 2) пункта 5 Правил (индивидуальные жилые дома, гаражи, дачные строения)"},
-    "p5.2.first_category": {"en": "paragraph 5, subparagraph 2) of the Rules (first complexity category)",
-                            "kk": "Қағидалардың 5-тармағының 2) тармақшасы (бірінші күрделілік санаты)",
-                            "ru": "подпункт 2) пункта 5 Правил (первая категория сложности)"},
-    "p5.2.upto1000": {"en": "paragraph 5, subparagraph 2) of the Rules (other objects up to 1000 m²)",
-                      "kk": "Қағидалардың 5-тармағының 2) тармақшасы (1000 шаршы метрге дейінгі қалған объектілер)",
-                      "ru": "подпункт 2) пункта 5 Правил (остальные объекты до 1000 м²)"},
-    "p5.2.over1000": {"en": "paragraph 5, subparagraph 2) of the Rules (objects over 1000 m²)",
-                      "kk": "Қағидалардың 5-тармағының 2) тармақшасы (1000 шаршы метрден асатын объектілер)",
-                      "ru": "подпункт 2) пункта 5 Правил (объекты свыше 1000 м²)"},
-    "a2.3.residential": {"en": "item 3 of Annex 2 (apartments, rooms, houses, garages, dacha buildings)",
-                         "kk": "2-қосымшаның 3-тармағы (пәтерлер, бөлмелер, жеке тұрғын үйлер, гараждар, саяжай құрылыстары)",
-                         "ru": "пункт 3 приложения 2 (квартиры, комнаты, дома, гаражи, дачные строения)"},
-    "a2.3.upto1000": {"en": "item 3 of Annex 2 (other objects up to 1000 m²)",
-                      "kk": "2-қосымшаның 3-тармағы (1000 шаршы метрге дейінгі қалған объектілер)",
-                      "ru": "пункт 3 приложения 2 (остальные объекты до 1000 м²)"},
-    "a2.3.over1000": {"en": "item 3 of Annex 2 (objects over 1000 m²)",
-                      "kk": "2-қосымшаның 3-тармағы (1000 шаршы метрден асатын объектілер)",
-                      "ru": "пункт 3 приложения 2 (объекты свыше 1000 м²)"},
-    "p7.correction": {"en": "paragraph 7 of the Rules (correction after a renaming, free of charge)",
-                      "kk": "Қағидалардың 7-тармағы (атауы өзгергенде түзету, өтеусіз)",
-                      "ru": "пункт 7 Правил (исправление при переименовании, бесплатно)"},
+    "p5.1": N_("paragraph 5, subparagraph 1) of the Rules"),
+    "p5.2.apartments": N_("paragraph 5, subparagraph 2) of the Rules (apartments, rooms in dormitories)"),
+    "p5.2.houses": N_("paragraph 5, subparagraph 2) of the Rules (individual houses, garages, dacha buildings)"),
+    "p5.2.first_category": N_("paragraph 5, subparagraph 2) of the Rules (first complexity category)"),
+    "p5.2.upto1000": N_("paragraph 5, subparagraph 2) of the Rules (other objects up to 1000 m²)"),
+    "p5.2.over1000": N_("paragraph 5, subparagraph 2) of the Rules (objects over 1000 m²)"),
+    "a2.3.residential": N_("item 3 of Annex 2 (apartments, rooms, houses, garages, dacha buildings)"),
+    "a2.3.upto1000": N_("item 3 of Annex 2 (other objects up to 1000 m²)"),
+    "a2.3.over1000": N_("item 3 of Annex 2 (objects over 1000 m²)"),
+    "p7.correction": N_("paragraph 7 of the Rules (correction after a renaming, free of charge)"),
 }
 
 _SENTENCES = {
-    "accepted_same": {
-        "en": "Accepted on {accepted}: submitted on a working day before 18:30 (item 7 of Annexes 1 and 2).",
-        "kk": "Қабылданған күні {accepted}: жұмыс күні сағат 18.30-ға дейін берілген (1 және 2-қосымшалардың 7-тармағы).",
-        "ru": "Принято {accepted}: подано в рабочий день до 18.30 (пункт 7 приложений 1 и 2).",
-    },
-    "accepted_next": {
-        "en": "Accepted on {accepted}: submitted after 18:30, on a weekend or a holiday, so accepted on the next working day (item 7 of Annexes 1 and 2).",
-        "kk": "Қабылданған күні {accepted}: сағат 18.30-дан кейін, демалыс немесе мереке күні берілгендіктен, келесі жұмыс күні қабылданады (1 және 2-қосымшалардың 7-тармағы).",
-        "ru": "Принято {accepted}: подано после 18.30, в выходной или праздничный день, поэтому принимается следующим рабочим днем (пункт 7 приложений 1 и 2).",
-    },
-    "due": {
-        "en": "Due on {due}: working day {n} after acceptance ({reference}).",
-        "kk": "Нәтиже беру күні {due}: қабылданғаннан кейінгі {n}-жұмыс күні ({reference}).",
-        "ru": "Срок {due}: {n}-й рабочий день после принятия ({reference}).",
-    },
-    "notice": {
-        "en": "Refusal, if any, by a refusal notice: the term is under three days (paragraph 5-1 of the Rules).",
-        "kk": "Бас тарту болған жағдайда бас тарту туралы хабарлама қалыптастырылады: мерзім үш күннен кем (Қағидалардың 5-1-тармағы).",
-        "ru": "Отказ, при наличии оснований, оформляется уведомлением: срок менее трех дней (пункт 5-1 Правил).",
-    },
-    "hearing": {
-        "en": "Refusal, if any, after a preliminary decision and a hearing; the hearing notice must go out by {hearing}, at least 3 working days before the term ends (paragraph 5-1 of the Rules).",
-        "kk": "Бас тарту болған жағдайда алдын ала шешім және тыңдау өткізіледі; тыңдау туралы хабарлама {hearing} күнінен кешіктірмей, мерзім аяқталғанға дейін кемінде 3 жұмыс күні бұрын жіберіледі (Қағидалардың 5-1-тармағы).",
-        "ru": "Отказ, при наличии оснований, после предварительного решения и заслушивания; уведомление о заслушивании направляется не позднее {hearing}, не менее чем за 3 рабочих дня до окончания срока (пункт 5-1 Правил).",
-    },
-    "undetermined": {
-        "en": "Refusal procedure undetermined: paragraph 5-1 does not cover a term of exactly three days; if a hearing is held, its notice must go out by {hearing}.",
-        "kk": "Бас тарту тәртібі айқындалмаған: 5-1-тармақ дәл үш күндік мерзімді қамтымайды; тыңдау өткізілсе, хабарлама {hearing} күнінен кешіктірілмей жіберіледі.",
-        "ru": "Порядок отказа не определен: пункт 5-1 не охватывает срок ровно в три дня; если проводится заслушивание, уведомление направляется не позднее {hearing}.",
-    },
-    "extension": {
-        "en": "By agreement with the applicant the term may be extended, to {extension} at the latest: two months from the day of application (paragraph 5 of the Rules).",
-        "kk": "Көрсетілетін қызметті алушының келісімі бойынша мерзім ұзартылуы мүмкін, бірақ {extension} күнінен кешіктірілмей: өтініш берген күннен бастап екі ай (Қағидалардың 5-тармағы).",
-        "ru": "По согласию услугополучателя срок может быть продлен, но не позднее {extension}: два месяца со дня обращения (пункт 5 Правил).",
-    },
-    "objection": {
-        "en": "An objection received on {received} must be decided by {decision}: within 2 working days of its receipt (paragraph 5-1 of the Rules).",
-        "kk": "{received} алынған қарсылық {decision} дейін қаралуы тиіс: алған күннен бастап 2 жұмыс күні ішінде (Қағидалардың 5-1-тармағы).",
-        "ru": "Возражение, полученное {received}, рассматривается до {decision}: в течение 2 рабочих дней со дня получения (пункт 5-1 Правил).",
-    },
+    "accepted_same": N_("Accepted on {accepted}: submitted on a working day before 18:30 (item 7 of Annexes 1 and 2)."),
+    "accepted_next": N_("Accepted on {accepted}: submitted after 18:30, on a weekend or a holiday, so accepted on the next working day (item 7 of Annexes 1 and 2)."),
+    "due": N_("Due on {due}: working day {n} after acceptance ({reference})."),
+    "notice": N_("Refusal, if any, by a refusal notice: the term is under three days (paragraph 5-1 of the Rules)."),
+    "hearing": N_("Refusal, if any, after a preliminary decision and a hearing; the hearing notice must go out by {hearing}, at least 3 working days before the term ends (paragraph 5-1 of the Rules)."),
+    "undetermined": N_("Refusal procedure undetermined: paragraph 5-1 does not cover a term of exactly three days; if a hearing is held, its notice must go out by {hearing}."),
+    "extension": N_("By agreement with the applicant the term may be extended, to {extension} at the latest: two months from the day of application (paragraph 5 of the Rules)."),
+    "objection": N_("An objection received on {received} must be decided by {decision}: within 2 working days of its receipt (paragraph 5-1 of the Rules)."),
 }
 
 
@@ -312,20 +267,28 @@ def _date(value: date, lang: str) -> str:
     return value.isoformat() if lang == "en" else official_date(value, lang)
 
 
+def _sentence(key: str, lang: str) -> str:
+    return gettext(_SENTENCES[key], lang)
+
+
+def _reference(key: str, lang: str) -> str:
+    return gettext(_REFERENCE[key], lang)
+
+
 def explain(s: Schedule, lang: str = "en") -> list[str]:
     """One sentence per date, citing the paragraph of the Rules, in kk, ru or en."""
     lines = []
     same_day = s.accepted_on == s.submitted_at.date()
-    lines.append(_SENTENCES["accepted_same" if same_day else "accepted_next"][lang].format(accepted=_date(s.accepted_on, lang)))
-    lines.append(_SENTENCES["due"][lang].format(due=_date(s.due_on, lang), n=s.working_days,
-                                                 reference=_REFERENCE[s.term_reference][lang]))
+    lines.append(_sentence("accepted_same" if same_day else "accepted_next", lang).format(accepted=_date(s.accepted_on, lang)))
+    lines.append(_sentence("due", lang).format(due=_date(s.due_on, lang), n=s.working_days,
+                                                 reference=_reference(s.term_reference, lang)))
     if s.refusal_procedure == "notice":
-        lines.append(_SENTENCES["notice"][lang])
+        lines.append(_sentence("notice", lang))
     else:
-        lines.append(_SENTENCES[s.refusal_procedure][lang].format(hearing=_date(s.hearing_notice_latest, lang)))
+        lines.append(_sentence(s.refusal_procedure, lang).format(hearing=_date(s.hearing_notice_latest, lang)))
     if s.extension_limit:
-        lines.append(_SENTENCES["extension"][lang].format(extension=_date(s.extension_limit, lang)))
+        lines.append(_sentence("extension", lang).format(extension=_date(s.extension_limit, lang)))
     if s.objection_decision_by:
-        lines.append(_SENTENCES["objection"][lang].format(received=_date(s.objection_received, lang),
+        lines.append(_sentence("objection", lang).format(received=_date(s.objection_received, lang),
                                                           decision=_date(s.objection_decision_by, lang)))
     return lines

@@ -48,14 +48,14 @@ def _iin(value: str) -> str:
     try:
         return identifiers.validate_iin(value)
     except identifiers.InvalidIdentifier as exc:
-        raise PydanticCustomError("iin_invalid", "not a valid IIN: {reason}", {"reason": str(exc), "code": exc.code}) from None
+        raise PydanticCustomError("iin_invalid", "not a valid IIN: {reason}", {"reason": str(exc), "code": exc.code, **exc.details}) from None
 
 
 def _bin(value: str) -> str:
     try:
         return identifiers.validate_bin(value)
     except identifiers.InvalidIdentifier as exc:
-        raise PydanticCustomError("bin_invalid", "not a valid BIN: {reason}", {"reason": str(exc), "code": exc.code}) from None
+        raise PydanticCustomError("bin_invalid", "not a valid BIN: {reason}", {"reason": str(exc), "code": exc.code, **exc.details}) from None
 
 
 IIN = Annotated[str, Field(min_length=12, max_length=20, description="Individual identification number, 12 digits."),

@@ -18,6 +18,8 @@ PDF_A_2B = ("2", "B")
 class PdfCheckError(KzcadastreError):
     """A file that should be a PDF is missing, empty or unreadable."""
 
+    code = "pdf_check"
+
 
 @dataclass(frozen=True)
 class PdfFacts:

@@ -46,6 +46,8 @@ PDF_VERSION = {False: 0, True: 2}
 class ConversionError(KzcadastreError):
     """A document could not be converted to PDF (the message says which, and why)."""
 
+    code = "conversion"
+
 
 @dataclass(frozen=True)
 class DocumentMetadata:
@@ -245,8 +247,8 @@ class Converter:
                     if attempt < self.attempts:
                         log.warning("LibreOffice failed to start (attempt %d of %d): %s", attempt, self.attempts, exc)
                         self.restarts += 1
-            raise ConversionError(f"LibreOffice did not start after {self.attempts} attempt(s): "
-                                  + "; ".join(failures))
+            raise ConversionError("LibreOffice did not start after {attempts} attempt(s): {failures}",
+                                  attempts=self.attempts, failures="; ".join(str(f) for f in failures))
 
     def close(self) -> None:
         """Quit LibreOffice and remove the work folder (with the profile)."""
@@ -291,8 +293,8 @@ class Converter:
                                 name, attempt, self.attempts, retry)
                     self._discard()
                     self.restarts += 1
-            raise ConversionError(f"{name}: not converted to PDF after {self.attempts} attempt(s): "
-                                  + "; ".join(failures))
+            raise ConversionError("{name}: not converted to PDF after {attempts} attempt(s): {failures}", name=name,
+                                  attempts=self.attempts, failures="; ".join(str(f) for f in failures))
 
     def _attempt(self, docx: bytes, pdf_a: bool, metadata: DocumentMetadata | None, name: str) -> bytes:
         try:
@@ -318,7 +320,8 @@ class Converter:
             if not answer.get("ok"):
                 if answer.get("retry"):
                     raise _Retry(f"connection to LibreOffice lost: {answer.get('error')}")
-                raise ConversionError(f"{name}: LibreOffice could not convert it: {answer.get('error')}")
+                raise ConversionError("{name}: LibreOffice could not convert it: {detail}", name=name,
+                                      detail=answer.get("error"))
             try:
                 content = target.read_bytes()
             except FileNotFoundError:

@@ -17,15 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import KzcadastreError
+from ..i18n.catalogue import Message, N_
 
 SOFFICE_ENV = "KZCADASTRE_SOFFICE"
 UNO_PYTHON_ENV = "KZCADASTRE_UNO_PYTHON"
 
 #: What to install, said once, for every error that needs it.
-INSTALL_HINT = (
+INSTALL_HINT = N_(
     "install LibreOffice and its Python bridge; on Debian or Ubuntu (as root): "
     "apt-get install libreoffice-writer-nogui python3-uno fonts-liberation2 fonts-dejavu-core; "
-    f"or name the programs with {SOFFICE_ENV}=/path/to/soffice and {UNO_PYTHON_ENV}=/path/to/python"
+    "or name the programs with KZCADASTRE_SOFFICE=/path/to/soffice and KZCADASTRE_UNO_PYTHON=/path/to/python"
 )
 
 _SOFFICE_PLACES = (
@@ -37,6 +38,8 @@ _SOFFICE_PLACES = (
 
 class OfficeNotFoundError(KzcadastreError):
     """LibreOffice, or a Python with its UNO bridge, is not installed (the message says what to install)."""
+
+    code = "office_not_found"
 
 
 @dataclass(frozen=True)
@@ -97,15 +100,19 @@ def find_office() -> OfficeInstallation:
     soffice = find_soffice()
     if soffice is None:
         where = os.environ.get(SOFFICE_ENV)
-        missing = f"{SOFFICE_ENV}={where} is not a file" if where else "LibreOffice (soffice) was not found"
-        raise OfficeNotFoundError(f"PDF conversion is not available: {missing}; {INSTALL_HINT}")
+        if where:
+            raise OfficeNotFoundError("PDF conversion is not available: {variable}={where} is not a file; {hint}",
+                                      variable=SOFFICE_ENV, where=where, hint=Message(INSTALL_HINT))
+        raise OfficeNotFoundError("PDF conversion is not available: LibreOffice (soffice) was not found; {hint}",
+                                  hint=Message(INSTALL_HINT))
     candidates = uno_python_candidates(soffice)
     for candidate in candidates:
         if has_uno(candidate):
             return OfficeInstallation(soffice, Path(candidate))
     tried = ", ".join(candidates) or "none found"
     raise OfficeNotFoundError(
-        f"PDF conversion is not available: no Python with LibreOffice's uno module (tried: {tried}); {INSTALL_HINT}")
+        "PDF conversion is not available: no Python with LibreOffice's uno module (tried: {tried}); {hint}",
+        tried=tried, hint=Message(INSTALL_HINT))
 
 
 def office_available() -> bool:

@@ -44,12 +44,14 @@ class RegisterError(KzcadastreError):
     """The register cannot be opened or used (not a rule of the Rules: exit status 1)."""
 
     exit_code = EXIT_FAILURE
+    code = "register"
 
 
 class RegisterLocationError(RegisterError):
     """--register names something that is not a register location (exit status 2)."""
 
     exit_code = EXIT_INVALID
+    code = "register_location"
 
 
 def database_url(location: str | os.PathLike | None) -> str:
@@ -66,12 +68,13 @@ def database_url(location: str | os.PathLike | None) -> str:
     try:
         url = make_url(location)
     except ArgumentError:
-        raise RegisterLocationError(f"--register {location!r} is neither a file path nor a database URL") from None
+        raise RegisterLocationError("--register {location!r} is neither a file path nor a database URL",
+                                    location=location, field="--register") from None
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() not in ("sqlite", "postgresql"):
-        raise RegisterLocationError(f"--register {location!r}: the register is a SQLite file or a PostgreSQL "
-                                    "database (postgresql://...)")
+        raise RegisterLocationError("--register {location!r}: the register is a SQLite file or a PostgreSQL "
+                                    "database (postgresql://...)", location=location, field="--register")
     return url.render_as_string(hide_password=False)
 
 
@@ -88,7 +91,8 @@ def make_engine(url: str) -> Engine:
             folder = Path(parsed.database).parent
             if not folder.is_dir():
                 if Path(parsed.database).parent != data_folder():
-                    raise RegisterLocationError(f"the folder of the register {parsed.database} does not exist")
+                    raise RegisterLocationError("the folder of the register {path} does not exist", path=parsed.database,
+                                                field="--register")
                 folder.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
 
@@ -105,7 +109,8 @@ def make_engine(url: str) -> Engine:
     try:
         return create_engine(url, pool_pre_ping=True)
     except ImportError as exc:
-        raise RegisterError(f"PostgreSQL needs the psycopg package: pip install 'kzcadastre-docs[postgresql]' ({exc})") from None
+        raise RegisterError("PostgreSQL needs the psycopg package: pip install 'kzcadastre-docs[postgresql]' ({detail})",
+                            detail=exc) from None
 
 
 def _retryable(exc: DBAPIError) -> bool:
@@ -148,5 +153,5 @@ def migrate(engine: Engine) -> None:
     try:
         run(engine, upgrade)
     except CommandError as exc:
-        raise RegisterError(f"the register's schema is not one this version knows ({exc}); it was made by a "
-                            "newer kzcadastre-docs") from None
+        raise RegisterError("the register's schema is not one this version knows ({detail}); it was made by a "
+                            "newer kzcadastre-docs", detail=exc) from None

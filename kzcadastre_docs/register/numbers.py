@@ -29,26 +29,52 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Row
 
 from ..errors import EXIT_INVALID, KzcadastreError
+from ..i18n.catalogue import Message, N_, describe, gettext
 from ..law import cadastral
 from . import database
 from .schema import counters, links, numbers
+
+
+#: The parts and roles RuleError names, and the statuses and reasons it quotes (catalogue ids).
+WORDS = (N_("specialist"), N_("specialist position"), N_("land plot"), N_("number"), N_("numbers"), N_("primary"),
+         N_("date"), N_("parts"), N_("premise number"), N_("temporary number"), N_("temporary code"),
+         N_("active"), N_("retired"), N_("annulled"), N_("split"), N_("merge"), N_("permanent"), N_("retire"))
+
+
+def _reason(ended_by):
+    return Message(ended_by) if ended_by else "-"
+
+
+def _as_message(text):
+    return text if isinstance(text, Message) else Message(text)
 
 
 class RuleError(KzcadastreError):
     """A step the Rules do not allow: which part or number, and the point. Nothing changed."""
 
     exit_code = EXIT_INVALID
+    code = "cadastral_rule"
 
     def __init__(self, part: str, reason: str, points: Sequence[int | str], value: str | None = None):
         self.part, self.reason, self.points, self.value = part, reason, tuple(points), value
-        which = "point" if len(self.points) == 1 else "points"
-        listed = ", ".join(str(point) for point in self.points)
-        shown = f" {value}:" if value else ""
-        super().__init__(f"{part}:{shown} {reason} ({which} {listed} of {cadastral.RULES})")
+        super().__init__(self.describe("en"))
 
-    def as_dict(self) -> dict:
-        return {"part": self.part, "value": self.value, "points": list(self.points), "rule": cadastral.RULES,
-                "message": str(self)}
+    def describe(self, lang: str = "en") -> str:
+        """The message in kk, ru or en: the part, the reason and the points, each translated."""
+        if len(self.points) == 1:
+            template = (N_("{part}: {value}: {reason} (point {points} of {rules})") if self.value
+                        else N_("{part}: {reason} (point {points} of {rules})"))
+        else:
+            template = (N_("{part}: {value}: {reason} (points {points} of {rules})") if self.value
+                        else N_("{part}: {reason} (points {points} of {rules})"))
+        return gettext(template, lang).format(part=describe(self.part, lang), value=self.value,
+                                              reason=describe(self.reason, lang),
+                                              points=", ".join(str(point) for point in self.points),
+                                              rules=gettext(cadastral.RULES, lang))
+
+    def as_dict(self, lang: str = "en") -> dict:
+        return {"part": self.part, "value": self.value, "points": list(self.points),
+                "rule": gettext(cadastral.RULES, lang), "message": self.describe(lang)}
 
 
 @dataclass(frozen=True)
@@ -74,14 +100,15 @@ class Specialist:
         if isinstance(position, str):
             entries = vocabulary("position").entries
             if position not in entries:
-                raise RuleError("specialist position", "is not a code of the position vocabulary ("
-                                + ", ".join(sorted(entries)) + "); or give the position in both languages "
-                                "(--position-kk and --position-ru)", (34,), position)
+                raise RuleError("specialist position", Message(
+                    "is not a code of the position vocabulary ({codes}); or give the position in both languages "
+                    "(--position-kk and --position-ru)", codes=", ".join(sorted(entries))), (34,), position)
             position = dict(entries[position].labels)
         position = {lang: (position.get(lang) or "").strip() for lang in ("kk", "ru")}
         missing = [lang for lang, value in position.items() if not value]
         if missing:
-            raise RuleError("specialist position", f"is required in both languages (missing: {', '.join(missing)})",
+            raise RuleError("specialist position", Message("is required in both languages (missing: {missing})",
+                                                           missing=", ".join(missing)),
                             (34,))
         _printable(name, position)
         return cls(name, position)
@@ -99,7 +126,8 @@ def _printable(name: str, position: dict[str, str]) -> None:
     except ValidationError as exc:
         error = exc.errors()[0]
         field = ".".join(str(part) for part in error["loc"])
-        raise RuleError(f"specialist {field}", error["msg"], (34,)) from None
+        message = error["msg"]
+        raise RuleError(Message("specialist {field}", field=field), message, (34,)) from None
 
 
 @dataclass(frozen=True)
@@ -160,7 +188,8 @@ def _land_plot(text: str, *, temporary: bool | None) -> cadastral.LandNumber:
     try:
         land = cadastral.parse_land_number(value, missing_plot=True)
     except cadastral.InvalidCadastralNumber as exc:
-        raise RuleError(f"land plot {text!r}: {cadastral.PARTS.get(exc.part, exc.part)}", exc.reason, (exc.point,),
+        raise RuleError(Message("land plot {text!r}: {part}", text=text,
+                                part=Message(cadastral.PARTS.get(exc.part, exc.part))), exc.reason, (exc.point,),
                         exc.value) from None
     if temporary is None:
         return land
@@ -177,7 +206,8 @@ def _parse(text: str) -> cadastral.Number:
     try:
         return cadastral.parse(text)
     except cadastral.InvalidCadastralNumber as exc:
-        raise RuleError(cadastral.PARTS.get(exc.part, exc.part), f"{text!r}: {exc.reason}", (exc.point,),
+        raise RuleError(Message(cadastral.PARTS.get(exc.part, exc.part)),
+                        Message("{text!r}: {reason}", text=text, reason=_as_message(exc.reason)), (exc.point,),
                         exc.value) from None
 
 
@@ -266,9 +296,10 @@ class _Step:
         number = _parse(f"{land}:{code if code.startswith('(') else f'({code})'}")
         existing = _row(self.connection, str(number))
         if existing is not None:
-            raise RuleError("temporary number", "is not unique in the accounting quarter: "
-                            + ("it is in use" if existing.status == "active" else
-                               f"it was {existing.status} on {existing.ended_on}; an ended number is never assigned again"),
+            raise RuleError("temporary number", Message("is not unique in the accounting quarter: it is in use")
+                            if existing.status == "active" else Message(
+                                "is not unique in the accounting quarter: it was {status} on {on}; an ended number is "
+                                "never assigned again", status=Message(existing.status), on=existing.ended_on),
                             (31, 7), str(number))
         return self.insert(number, None)
 
@@ -284,10 +315,11 @@ class _Step:
                 clash = next(c for c in taken if c.isdigit() and int(c) == int(code))
                 row = _row(self.connection, f"{primary.number}:{clash}")
                 if row.status == "active":
-                    raise RuleError("premise number", "is not unique in this primary object: the number "
-                                    f"{row.number} is in use", (26,), code)
-                raise RuleError("premise number", f"was the code of {row.number}, {row.status} on {row.ended_on}; "
-                                "an ended number is never assigned again", (7, 29), code)
+                    raise RuleError("premise number", Message("is not unique in this primary object: the number "
+                                                              "{number} is in use", number=row.number), (26,), code)
+                raise RuleError("premise number", Message("was the code of {number}, {status} on {on}; an ended "
+                                                          "number is never assigned again", number=row.number,
+                                                          status=Message(row.status), on=row.ended_on), (7, 29), code)
             _set_counter(self.connection, scope, max(last, int(code)))
             return self.insert(number, primary.id)
         following = max([last, *numeric]) + 1
@@ -296,11 +328,12 @@ class _Step:
 
     def end(self, row: Row, reason: str) -> None:
         if row.status != "active":
-            raise RuleError("number", f"was {row.status} on {row.ended_on} ({row.ended_by}); an ended number cannot "
-                            "be split, merged or replaced, nor assigned again", (7, 18, 29), row.number)
+            raise RuleError("number", Message("was {status} on {on} ({by}); an ended number cannot be split, merged "
+                                              "or replaced, nor assigned again", status=Message(row.status),
+                                              on=row.ended_on, by=_reason(row.ended_by)), (7, 18, 29), row.number)
         if self.on < row.assigned_on:
-            raise RuleError("date", f"{self.on} is before {row.number} was assigned ({row.assigned_on})", (34,),
-                            self.on.isoformat())
+            raise RuleError("date", Message("{on} is before {number} was assigned ({assigned})", on=self.on,
+                                            number=row.number, assigned=row.assigned_on), (34,), self.on.isoformat())
         ended = self.connection.execute(update(numbers).where(numbers.c.id == row.id, numbers.c.status == "active")
                                         .values(status="annulled" if reason == "permanent" else "retired",
                                                 ended_on=self.on, ended_by=reason))
@@ -343,8 +376,9 @@ def _active(connection: Connection, number: str, role: str, points: Sequence[int
     if row is None:
         raise RuleError(role, "is not in the register", points, number)
     if row.status != "active":
-        raise RuleError(role, f"was {row.status} on {row.ended_on} ({row.ended_by}); an ended number is never "
-                        "used again", (7, *points), number)
+        raise RuleError(role, Message("was {status} on {on} ({by}); an ended number is never used again",
+                                      status=Message(row.status), on=row.ended_on, by=_reason(row.ended_by)),
+                        (7, *points), number)
     return row
 
 
@@ -370,8 +404,8 @@ class Register:
             raise
         except Exception as exc:  # the database cannot be reached or read
             self.engine.dispose()
-            raise database.RegisterError(f"cannot open the register {database.shown(self.url)}: "
-                                         f"{str(exc).splitlines()[0]}") from exc
+            raise database.RegisterError("cannot open the register {url}: {detail}", url=database.shown(self.url),
+                                         detail=str(exc).splitlines()[0]) from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -391,8 +425,8 @@ class Register:
             from sqlalchemy.exc import SQLAlchemyError
 
             if isinstance(exc, SQLAlchemyError):
-                raise database.RegisterError(f"the register {database.shown(self.url)} failed: "
-                                             f"{str(exc).splitlines()[0]}") from exc
+                raise database.RegisterError("the register {url} failed: {detail}", url=database.shown(self.url),
+                                             detail=str(exc).splitlines()[0]) from exc
             raise
 
     def _step(self, specialist: Specialist, on: dt.date, work) -> Change:
@@ -442,7 +476,8 @@ class Register:
             if primary_number.level != "primary":
                 raise RuleError("primary", "is not the number of a primary object", (13, 14), primary)
             if primary_number.land_plot != str(land):
-                raise RuleError("primary", f"is not on the land plot {land}", (14,), str(primary_number))
+                raise RuleError("primary", Message("is not on the land plot {land}", land=str(land)), (14,),
+                                str(primary_number))
 
         def work(step: _Step) -> None:
             if primary_number is not None:
@@ -499,14 +534,15 @@ class Register:
         if levels == {"primary"}:
             plots = sorted({number.land_plot for number in parsed})
             if len(plots) > 1:
-                raise RuleError("land plot", "the numbers are on different land plots (" + ", ".join(plots) +
-                                "); a merged object's number is the next one on its one land plot", (14, 20))
+                    raise RuleError("land plot", Message("the numbers are on different land plots ({plots}); a merged "
+                                                     "object's number is the next one on its one land plot",
+                                                     plots=", ".join(plots)), (14, 20))
         else:
             owners = sorted({str(number.primary_number) for number in parsed})
             if len(owners) > 1:
-                raise RuleError("primary", "the secondary numbers are in different primary objects (" +
-                                ", ".join(owners) + "); a merged premise's number is the next one in its primary "
-                                "object", (25, 29))
+                raise RuleError("primary", Message("the secondary numbers are in different primary objects "
+                                                   "({owners}); a merged premise's number is the next one in its "
+                                                   "primary object", owners=", ".join(owners)), (25, 29))
 
         def work(step: _Step) -> None:
             locked = {str(number): _active(step.connection, str(number), "number", (18, 29))
@@ -532,8 +568,8 @@ class Register:
                             "its secondary numbers are replaced with it", (32, 33), temporary_number)
         land = _land_plot(land_plot, temporary=False)
         if land.quarter_code != parsed.land.quarter_code:
-            raise RuleError("land plot", f"is not in the accounting quarter {parsed.land.quarter_code} of the "
-                            "temporary number", (10, 32), str(land))
+            raise RuleError("land plot", Message("is not in the accounting quarter {quarter} of the temporary number",
+                                                 quarter=parsed.land.quarter_code), (10, 32), str(land))
 
         def work(step: _Step) -> None:
             old = _active(step.connection, str(parsed), "temporary number", (32, 33))
@@ -595,9 +631,10 @@ class Register:
             children = step.connection.execute(select(numbers).where(numbers.c.primary_id == old.id,
                                                                     numbers.c.status == "active")).all()
             if children and not retire_secondaries:
-                raise RuleError("number", f"has {len(children)} secondary number(s) in use, which change with it; "
-                                "confirm that they end too (--retire-secondaries) and assign the new objects' "
-                                "secondary numbers afterwards", (28,), old.number)
+                raise RuleError("number", Message("has {count} secondary number(s) in use, which change with it; "
+                                                  "confirm that they end too (--retire-secondaries) and assign the "
+                                                  "new objects' secondary numbers afterwards", count=len(children)),
+                                (28,), old.number)
             for child in children:
                 step.end(child, reason if reason != "permanent" else "permanent")
         step.end(old, reason)
@@ -608,7 +645,8 @@ class Register:
             return step.next_primary(old.land_plot)
         primary = step.connection.execute(select(numbers).where(numbers.c.id == old.primary_id)).one()
         if primary.status != "active":
-            raise RuleError("primary", f"was {primary.status} on {primary.ended_on}", (24, 28), primary.number)
+            raise RuleError("primary", Message("was {status} on {on}", status=Message(primary.status),
+                                               on=primary.ended_on), (24, 28), primary.number)
         return step.secondary(primary, None)
 
     # --- lookup ----------------------------------------------------------------------------

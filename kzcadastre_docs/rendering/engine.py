@@ -53,7 +53,8 @@ class Renderer:
             template = self._prepared.get(key)
             if template is None:
                 if not path.is_file():
-                    raise FormNotAvailableError(f"no {lang} template for form {slug!r}: {path} does not exist")
+                    raise FormNotAvailableError("no {lang} template for form {slug!r}: {path} does not exist", lang=lang,
+                                                slug=slug, path=path)
                 template = PreparedTemplate.load(path, self.env, name=str(path.relative_to(self.templates_dir)),
                                                  bounded=self.bounded)
                 self._prepared[key] = template

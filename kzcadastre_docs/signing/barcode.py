@@ -10,8 +10,9 @@ The payload (format KZCP1) keeps two fields for it, over its *signed part*:
 With an ECDSA P-256 key the two fields add 105 characters to the payload, with RSA-2048 361.
 
 Rendering signs the payload when a key is active (`barcode_signing(key)`, which `render
---sign` and `bundle --sign` use): the form's code asks `sign_if_active(payload)` before it
-draws the QR code, so the same key signs the QR payload and then the PDF.
+--sign`, `batch --sign` and `bundle --sign` use): the passport forms ask the barcode
+package's hook (`kzcadastre_docs.barcode.signer.signed(payload)`) before they draw the QR
+code, so the same key signs the QR payload and then the PDF.
 """
 
 from __future__ import annotations
@@ -62,10 +63,12 @@ def verify_barcode_signature(payload, certificates: list[x509.Certificate]) -> P
 
 @contextmanager
 def barcode_signing(key: SigningKey | None):
-    """While active, `sign_if_active` signs payloads with `key` (None: nothing is signed)."""
+    """While active, payloads are signed with `key` (None: nothing is signed): through the
+    barcode package's hook (`kzcadastre_docs.barcode.signer.payload_signer`, which the
+    passport forms ask before they draw the QR code, since they sit below this layer), and
+    `sign_if_active` here."""
     token = _ACTIVE.set(key)
     try:
-        # The passport forms sit below this layer: they ask kzcadastre_docs.barcode.signer.
         with payload_signer(None if key is None else (lambda payload: sign_barcode(payload, key))):
             yield
     finally:

@@ -12,6 +12,7 @@ class SigningInputError(KzcadastreError, ValueError):
     """The key, the certificate, the password or the PDF given cannot be used (exit 2)."""
 
     exit_code = EXIT_INVALID
+    code = "signing_input"
 
 
 class SigningError(KzcadastreError):
@@ -19,3 +20,4 @@ class SigningError(KzcadastreError):
     external signer's answer that does not fit (exit 1)."""
 
     exit_code = EXIT_FAILURE
+    code = "signing"

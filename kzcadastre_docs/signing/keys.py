@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 
+from ..i18n.catalogue import Message
 from .errors import SigningInputError
 
 #: Key types this package signs with itself; GOST keys go through an external signer.
@@ -59,9 +60,9 @@ def load_pkcs12(path: str | Path, password: str | bytes | None = None) -> Signin
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SigningInputError(f"{path}: no such key file") from None
+        raise SigningInputError("{path}: no such key file", path=path, field="--pkcs12") from None
     except OSError as exc:
-        raise SigningInputError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise SigningInputError("{path}: cannot be read ({detail})", path=path, detail=exc.strerror) from None
     return load_pkcs12_data(data, password, name=str(path))
 
 
@@ -73,21 +74,23 @@ def load_pkcs12_data(data: bytes, password: str | bytes | None = None, *, name: 
         key, certificate, others = pkcs12.load_key_and_certificates(data, password or None)
     except ValueError:
         # cryptography says "Invalid password or PKCS12 data": both are possible.
-        raise SigningInputError(f"{name}: cannot be opened: wrong password, not a PKCS#12 file, or a key of a "
+        raise SigningInputError("{name}: cannot be opened: wrong password, not a PKCS#12 file, or a key of a "
                                 "kind this library cannot read (a GOST key signs through an external signer: "
-                                "kzcadastre_docs.signing.external)") from None
+                                "kzcadastre_docs.signing.external)", name=name) from None
     except TypeError:
-        raise SigningInputError(f"{name}: the file is protected by a password; give it (--password-env VAR)") from None
+        raise SigningInputError("{name}: the file is protected by a password; give it (--password-env VAR)",
+                                name=name) from None
     if key is None:
-        raise SigningInputError(f"{name}: holds no private key")
+        raise SigningInputError("{name}: holds no private key", name=name)
     if certificate is None:
-        raise SigningInputError(f"{name}: holds a private key but not its certificate")
+        raise SigningInputError("{name}: holds a private key but not its certificate", name=name)
     if not isinstance(key, SUPPORTED_KEYS):
         raise SigningInputError(
-            f"{name}: a {type(key).__name__} key cannot be used here (RSA, ECDSA and Ed25519 keys only); "
-            "GOST keys sign through an external signer (see kzcadastre_docs.signing.external)")
+            "{name}: a {kind} key cannot be used here (RSA, ECDSA and Ed25519 keys only); "
+            "GOST keys sign through an external signer (see kzcadastre_docs.signing.external)", name=name,
+            kind=type(key).__name__)
     if _public_bytes(key.public_key()) != _public_bytes(certificate.public_key()):
-        raise SigningInputError(f"{name}: the certificate is not the private key's certificate")
+        raise SigningInputError("{name}: the certificate is not the private key's certificate", name=name)
     check_can_sign(certificate, name=name)
     return SigningKey(key, certificate, tuple(others or ()))
 
@@ -104,8 +107,9 @@ def check_can_sign(certificate: x509.Certificate, *, name: str = "certificate") 
         usage = None
     if usage is not None and not (usage.digital_signature or usage.content_commitment):
         raise SigningInputError(
-            f"{name}: the certificate ({certificate_summary(certificate)}) may not sign documents: "
-            "its key usage has neither digitalSignature nor nonRepudiation")
+            "{name}: the certificate ({certificate}) may not sign documents: "
+            "its key usage has neither digitalSignature nor nonRepudiation", name=name,
+            certificate=certificate_summary(certificate))
 
 
 def load_certificates(path: str | Path) -> list[x509.Certificate]:
@@ -114,14 +118,14 @@ def load_certificates(path: str | Path) -> list[x509.Certificate]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SigningInputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise SigningInputError("{path}: cannot be read ({detail})", path=path, detail=exc.strerror or exc) from None
     try:
         if b"-----BEGIN" in data:
             found = x509.load_pem_x509_certificates(data)
         else:
             found = [x509.load_der_x509_certificate(data)]
     except ValueError:
-        raise SigningInputError(f"{path}: not a PEM or DER certificate file") from None
+        raise SigningInputError("{path}: not a PEM or DER certificate file", path=path) from None
     return list(found)
 
 
@@ -166,7 +170,7 @@ def validity_problem(certificate: x509.Certificate, at: datetime | None = None) 
     """'expired on ...' or 'not valid before ...' at `at` (default now), else None."""
     at = at or datetime.now(timezone.utc)
     if at > certificate.not_valid_after_utc:
-        return f"expired on {certificate.not_valid_after_utc:%Y-%m-%d %H:%M} UTC"
+        return Message("expired on {time} UTC", time=f"{certificate.not_valid_after_utc:%Y-%m-%d %H:%M}")
     if at < certificate.not_valid_before_utc:
-        return f"not valid before {certificate.not_valid_before_utc:%Y-%m-%d %H:%M} UTC"
+        return Message("not valid before {time} UTC", time=f"{certificate.not_valid_before_utc:%Y-%m-%d %H:%M}")
     return None

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta, timezone
 from io import BytesIO
 from pathlib import Path
 
+from ..i18n.catalogue import Message
 from .errors import SigningError, SigningInputError
 from .keys import SigningKey, serial_hex, subject_name, subject_title
 from .placement import DEFAULT_ANCHORS, Placement, find_placement
@@ -71,7 +72,7 @@ def open_pdf(pdf: bytes, *, name: str = "PDF"):
     from pyhanko.pdf_utils.misc import PdfError
 
     if not pdf.lstrip()[:5] == b"%PDF-":
-        raise SigningInputError(f"{name}: not a PDF file")
+        raise SigningInputError("{name}: not a PDF file", name=name)
     class _KeepMetadata(IncrementalPdfFileWriter):
         """Leaves the information dictionary and the XMP as they are.
 
@@ -88,9 +89,9 @@ def open_pdf(pdf: bytes, *, name: str = "PDF"):
         writer.root  # noqa: B018 - reads the catalog now, so that a broken file fails here
         _ = writer.prev.root["/Pages"]
     except (PdfError, KeyError, ValueError, TypeError, IndexError) as exc:
-        raise SigningInputError(f"{name}: cannot be read as a PDF ({exc})") from None
+        raise SigningInputError("{name}: cannot be read as a PDF ({detail})", name=name, detail=exc) from None
     if writer.prev.encrypted:
-        raise SigningInputError(f"{name}: the PDF is encrypted; sign an unencrypted file")
+        raise SigningInputError("{name}: the PDF is encrypted; sign an unencrypted file", name=name)
     return writer
 
 
@@ -251,9 +252,9 @@ def _pdf_signer(pdf: bytes, signer, certificate, options: SignatureOptions, *, n
         page_count = int(writer.prev.root["/Pages"]["/Count"])
         page = placement.page if placement.page >= 0 else page_count + placement.page
         if not 0 <= page < page_count:
-            raise SigningInputError(f"{name}: the signature block's page "
-                                    f"{placement.page + 1 if placement.page >= 0 else placement.page} is not in the PDF "
-                                    f"({page_count} pages)")
+            raise SigningInputError("{name}: the signature block's page {page} is not in the PDF ({count} pages)",
+                                    name=name, page=placement.page + 1 if placement.page >= 0 else placement.page,
+                                    count=page_count, field="--box")
         spec = SigFieldSpec(field_name, on_page=page, box=tuple(int(round(v)) for v in placement.box))
         style = _stamp_style(block_lines(certificate, options, lang, duplicate, when))
     else:
@@ -336,7 +337,7 @@ def pyhanko_errors(name: str):
     try:
         yield
     except (PdfError, PyhankoSigningError) as exc:
-        raise SigningError(f"{name}: cannot be signed: {exc}") from None
+        raise SigningError("{name}: cannot be signed: {detail}", name=name, detail=exc) from None
 
 
 def _simple_signer(key: SigningKey):
@@ -402,4 +403,5 @@ def _run(coroutine):
     try:
         return asyncio.run(coroutine)
     except TimestampRequestError as exc:
-        raise SigningError(f"the timestamp authority did not give a timestamp: {exc}") from None
+        raise SigningError("the timestamp authority did not give a timestamp: {detail}", detail=exc,
+                           field="--tsa-url") from None

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n.catalogue import Message
+
 #: The head's signature captions of the shipped templates (kk and ru).
 DEFAULT_ANCHORS = (
     "Филиалдың директоры",  # the official conclusion (Annex 3)
@@ -59,9 +61,10 @@ class Placement:
             page = int(page_text)
             box = tuple(float(part) for part in box_text.split(","))
         except ValueError:
-            raise ValueError(f"{text!r} is not PAGE:X1,Y1,X2,Y2") from None
+            raise ValueError(Message("{text!r} is not PAGE:X1,Y1,X2,Y2", text=text)) from None
         if len(box) != 4 or box[0] >= box[2] or box[1] >= box[3] or page == 0:
-            raise ValueError(f"{text!r}: give a page (1 = first, -1 = last) and a box with x1 < x2 and y1 < y2")
+            raise ValueError(Message("{text!r}: give a page (1 = first, -1 = last) and a box with x1 < x2 and y1 < y2",
+                                     text=text))
         return cls(page - 1 if page > 0 else page, box)  # type: ignore[arg-type]
 
 

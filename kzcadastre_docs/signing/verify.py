@@ -17,6 +17,7 @@ from io import BytesIO
 
 from cryptography import x509
 
+from ..i18n.catalogue import Message
 from .errors import SigningInputError
 from .keys import serial_hex, subject_name, subject_title, validity_problem
 
@@ -109,14 +110,14 @@ def verify_pdf(pdf: bytes, trust_roots: list[x509.Certificate] | None = None, *,
 
     report = VerificationReport(file=name, trust_checked=bool(trust_roots))
     if not pdf.lstrip()[:5] == b"%PDF-":
-        raise SigningInputError(f"{name}: not a PDF file")
+        raise SigningInputError("{name}: not a PDF file", name=name)
     try:
         reader = PdfFileReader(BytesIO(pdf), strict=False)
         signatures = list(reader.embedded_regular_signatures)
     except (PdfError, KeyError, ValueError, TypeError, IndexError) as exc:
-        raise SigningInputError(f"{name}: cannot be read as a PDF ({exc})") from None
+        raise SigningInputError("{name}: cannot be read as a PDF ({detail})", name=name, detail=exc) from None
     if not signatures:
-        report.problems.append("the PDF has no signature")
+        report.problems.append(Message("the PDF has no signature"))
         return report
     roots = [asn1_certificate(c) for c in trust_roots or []]
     others = [asn1_certificate(c) for c in intermediates or []]
@@ -156,7 +157,7 @@ def verify_file(path, trust_roots: list[x509.Certificate] | None = None, *, data
     try:
         pdf = path.read_bytes()
     except OSError as exc:
-        raise SigningInputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise SigningInputError("{path}: cannot be read ({detail})", path=path, detail=exc.strerror or exc) from None
     report = verify_pdf(pdf, trust_roots, name=str(path), intermediates=intermediates)
     report.barcode = check_barcode(path, pdf, data)
     return report
@@ -190,14 +191,14 @@ def check_barcode(path, pdf: bytes, data=None) -> dict | None:
     problems = [f"{check.what}: {check.detail}" for check in barcode.checks if not check.ok]
     result = outcome.get("signature")
     if barcode.payload.signature is None:
-        problems.append("the barcode carries no signature (render the document with --sign to sign it)")
+        problems.append(Message("the barcode carries no signature (render the document with --sign to sign it)"))
     elif result is not None and not result.valid:
         problems[:] = [p for p in problems if not p.startswith("signature:")]
-        problems.append(f"the barcode's signature: {result.problem}")
+        problems.append(Message("the barcode's signature: {problem}", problem=result.problem))
     keywords = _keywords(pdf)
     if keywords is not None and barcode.payload.cadastral_number not in keywords:
-        problems.append(f"the barcode's cadastral number {barcode.payload.cadastral_number} is not the PDF's "
-                        f"({keywords})")
+        problems.append(Message("the barcode's cadastral number {number} is not the PDF's ({keywords})",
+                                number=barcode.payload.cadastral_number, keywords=keywords))
     signer = result.certificate if result is not None and result.certificate is not None else None
     return {"present": True, "valid": not problems, "payload": barcode.payload.encode(),
             "signed_by": None if signer is None else {"signer": _name(signer), "serial": format(signer.serial_number, "x")},
@@ -239,7 +240,7 @@ def _verify_one(embedded, roots, others) -> SignatureReport:
     try:
         certificate = x509.load_der_x509_certificate(embedded.signer_cert.dump())
     except Exception:  # noqa: BLE001 - a broken CMS is a finding, not a crash
-        item.problems.append("the signature carries no readable signer certificate")
+        item.problems.append(Message("the signature carries no readable signer certificate"))
         return item
     item.signer = subject_name(certificate)
     item.position = subject_title(certificate)
@@ -252,7 +253,7 @@ def _verify_one(embedded, roots, others) -> SignatureReport:
                                         ts_validation_context=_context(roots, others))
     except (SignatureValidationError, ValueError, KeyError, TypeError, NotImplementedError) as exc:
         # e.g. a GOST signature, whose algorithms pyHanko does not implement
-        item.problems.append(f"the signature cannot be validated here: {exc or type(exc).__name__}")
+        item.problems.append(Message("the signature cannot be validated here: {detail}", detail=str(exc or type(exc).__name__)))
         return item
     item.intact = bool(status.intact)
     item.cryptographically_valid = bool(status.valid)
@@ -266,29 +267,30 @@ def _verify_one(embedded, roots, others) -> SignatureReport:
     item.later_changes = _later_changes(status) if item.changed_after_signing else "none"
 
     if not item.intact:
-        item.problems.append("the signed bytes were changed after signing (digest mismatch)")
+        item.problems.append(Message("the signed bytes were changed after signing (digest mismatch)"))
     elif not item.cryptographically_valid:
-        item.problems.append("the signature value does not match the signed data and certificate")
+        item.problems.append(Message("the signature value does not match the signed data and certificate"))
     if item.timestamp and not item.timestamp_valid:
-        item.problems.append("the signature timestamp is not valid")
+        item.problems.append(Message("the signature timestamp is not valid"))
     # The certificate must have been valid when the document was signed: at the proven
     # time (a valid timestamp), else now, since a claimed time proves nothing.
     at = status.timestamp_validity.timestamp if item.timestamp_valid else datetime.now(timezone.utc)
     problem = validity_problem(certificate, at)
     item.certificate_valid_at_signing = problem is None
     if problem:
-        item.problems.append(f"the signer's certificate {problem}")
+        item.problems.append(Message("the signer's certificate {problem}", problem=problem))
     if roots:
         item.trusted = bool(status.trusted)
         if not item.trusted and problem is None and item.intact and item.cryptographically_valid:
-            item.problems.append("the signer's certificate does not chain to the given trust roots"
-                                 + (f" ({status.trust_problem_indic.name})" if status.trust_problem_indic else ""))
+            item.problems.append(Message("the signer's certificate does not chain to the given trust roots ({why})",
+                                         why=status.trust_problem_indic.name) if status.trust_problem_indic else
+                                 Message("the signer's certificate does not chain to the given trust roots"))
     if status.coverage not in (SignatureCoverageLevel.ENTIRE_FILE, SignatureCoverageLevel.ENTIRE_REVISION):
-        item.problems.append("the signature does not cover a whole revision of the document")
+        item.problems.append(Message("the signature does not cover a whole revision of the document"))
     elif item.changed_after_signing and not status.docmdp_ok:
-        item.problems.append("the document was changed after signing (not only by later signatures)")
+        item.problems.append(Message("the document was changed after signing (not only by later signatures)"))
     elif item.changed_after_signing and item.later_changes == "other changes":
-        item.problems.append("the document was changed after signing")
+        item.problems.append(Message("the document was changed after signing"))
     return item
 
 

@@ -35,5 +35,5 @@ def passport_form_for(data: Any) -> str:
     """The passport form for a data file's content: its `object_type` decides."""
     if not isinstance(data, dict) or not data.get("object_type"):
         raise DataFileError("object_type: the data must name its object_type for `passport` to pick the form "
-                            f"(one of: {', '.join(object_forms())})")
+                            "(one of: {known})", known=", ".join(object_forms()), field="object_type")
     return passport_form(str(data["object_type"]))
