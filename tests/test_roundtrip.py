@@ -49,7 +49,9 @@ def _expected(value, lang, name=None):
 
 
 #: Data the official form has no place for (kept for the service's logic, not printed).
-NOT_ON_THE_FORM = {"application-entry": ("branch", "service", "signature")}
+NOT_ON_THE_FORM = {"application-entry": ("branch", "service", "signature"),
+                   "application-passport": ("branch", "signature"),
+                   "application-duplicate": ("branch", "signature")}
 
 
 def _date_line(value, lang):
