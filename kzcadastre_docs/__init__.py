@@ -2,8 +2,8 @@
 services (Order No. 65 of 22 January 2026), in Kazakh and Russian, from validated data.
 
     >>> import kzcadastre_docs as kz
-    >>> kz.get_form("annex-5").provenance.value
-    'reserved'
+    >>> kz.get_form("annex-5").slug, kz.get_form("annex-5").provenance.value
+    ('application-passport', 'official-text')
 """
 
 import importlib

@@ -63,8 +63,8 @@ def test_illegal_xml_character_is_refused_naming_the_field():
     assert "U+000B" in problem.message and "position 7" in problem.message
 
 
-def test_reserved_and_unknown_forms():
-    with pytest.raises(kz.FormNotAvailableError, match="official content is not available"):
+def test_invalid_data_and_unknown_forms():
+    with pytest.raises(kz.DataValidationError):
         kz.render("annex-6", {}, "kk")
     with pytest.raises(kz.UnknownFormError):
         kz.render("annex-12", {}, "kk")

@@ -30,13 +30,14 @@ def test_forms_json_lists_annexes_with_provenance(run):
     assert {"slug", "annex", "provenance", "languages"} <= set(forms[0])
     by_annex = {f["annex"]: f for f in forms if f["annex"]}
     assert sorted(by_annex) == list(range(1, 11))
-    assert by_annex[5]["provenance"] == by_annex[6]["provenance"] == "reserved"
+    assert {f["provenance"] for f in by_annex.values()} == {"official-text"}
+    assert (by_annex[5]["slug"], by_annex[6]["slug"]) == ("application-passport", "application-duplicate")
     assert by_annex[1]["languages"] == ["kk", "ru"]
 
 
 def test_forms_table(run):
     result = run("forms")
-    assert result.exit_code == 0 and "requirements-new-object" in result.output and "reserved" in result.output
+    assert result.exit_code == 0 and "requirements-new-object" in result.output and "application-duplicate" in result.output
 
 
 def test_describe_and_schema(run):
@@ -99,13 +100,13 @@ def test_unreadable_data_file_exits_2(run, tmp_path):
     assert result.exit_code == 2
 
 
-@pytest.mark.parametrize("form", ["annex-5", "reserved-annex-6"])
-def test_reserved_annex_exits_2_with_a_clear_message(run, tmp_path, form):
+@pytest.mark.parametrize("form", ["annex-5", "application-duplicate"])
+def test_annexes_5_and_6_with_no_data_exit_2_naming_the_fields(run, tmp_path, form):
     data = tmp_path / "d.json"
     data.write_text("{}", encoding="utf-8")
     result = run("render", form, "--data", data, "-o", f"{tmp_path / 'o'}/")
     assert result.exit_code == 2
-    assert "official content is not available" in result.output
+    assert "object_address" in result.output and "applicant" in result.output
     assert not (tmp_path / "o").exists()
 
 

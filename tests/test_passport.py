@@ -26,6 +26,8 @@ OFFICIAL = Path("/work/shared/sources/official")
 PASSPORTS = {
     "passport-land": ("land-almaty-region", {"ru": ("> *Форма 1*", "> *Приложение 2 к приказу*"),
                                              "kk": ("> *Н-1 нысан*", "> *Қазақстан Республикасы*  \n> *Әділет министрлігінің*")}),
+    "passport-building": ("business-centre-astana", {"ru": ("> *Форма Ф-2*", "> *Приложение 3 к приказу*"),
+                                                     "kk": ("> *Н-2 нысан*", "> *Бұйрыққа*  \n> *3-қосымша*")}),
     "passport-apartment": ("apartment-astana", {"ru": ("> *Форма Ф-3*", "> *Приложение 4 к приказу*"),
                                                 "kk": ("> *Н-3 нысаны*", "> *Бұйрыққа*  \n> *4-қосымша*")}),
     "passport-house": ("house-almaty-region", {"ru": ("> *Форма 4*", "> *Приложение 5 к приказу*"),
@@ -38,8 +40,20 @@ PASSPORTS = {
 #: Words the mirror breaks at its table lines, as the templates write them whole; and the
 #: forms' sample data row of the adjacent plots' table ("от А / до Б"), filled from the data.
 MIRROR_BREAKS = {"салын-ған": "салынған", "тротуар- лар": "тротуарлар", "қабыр-ғасы": "қабырғасы",
-                 "қондырғы- ларынан": "қондырғыларынан", "электро-": "электро"}
-SAMPLE_ROWS = {"от А", "до Б", "А-дан", "Б-ға дейін"}
+                 "қондырғы- ларынан": "қондырғыларынан", "электро-": "электро",
+                 # Form 2
+                 "отопи-тельной": "отопительной", "Аража- бын": "Аражабын", "қабат- тардың": "қабаттардың",
+                 "Ойық- тар": "Ойықтар", "жұмыс-тары": "жұмыстары", "қондыр- ғыларынан": "қондырғыларынан",
+                 "отын- мен": "отынмен", "аудан- дық": "аудандық", "қазан- дығынан": "қазандығынан",
+                 "өзге- рістер": "өзгерістер", "отыр- ылғызылған": "отырғызылған",
+                 "қабырға және ара қабырға- лар": "Қабырға және ара қабырғалар"}
+#: Where the mirror scrambles Form 2's text (a word moved into the next cell, a stray word, a
+#: Markdown line break), the words as the form prints them.
+MIRROR_SCRAMBLES = {"расположен в помещений многоквартирном": "расположен в многоквартирном",
+                    "участок смежный земельный участок": "смежный земельный участок", "қажет)\\": "қажет)",
+                    "қажет) 16. Энергия": "қажет)\n16. Энергия", "Дене- Шынықтыру": "Дене-Шынықтыру"}
+SAMPLE_ROWS = {"от А", "до Б", "А-дан", "Б-ға дейін",
+               "[Image]"}  # and the mirror's placeholder for a picture (Form 2: the barcode beside a footer)
 LATIN_LOOKALIKES = str.maketrans({"ə": "ә", "i": "і"})
 
 
@@ -62,11 +76,12 @@ def _pieces(text: str, lang: str) -> list[str]:
             piece = " ".join(piece.split())
             if lang == "kk":
                 piece = piece.translate(LATIN_LOOKALIKES)
-            for broken, whole in MIRROR_BREAKS.items():
+            for broken, whole in {**MIRROR_BREAKS, **MIRROR_SCRAMBLES}.items():
                 piece = piece.replace(broken, whole)
-            piece = " ".join(piece.replace("|", " ").split())  # the mirror's stray table pipes
-            if piece and piece not in SAMPLE_ROWS:
-                pieces.append(piece)
+            for part in piece.split("\n"):  # a scrambled cell that holds two of the form's lines
+                part = " ".join(part.replace("|", " ").split())  # the mirror's stray table pipes
+                if part and part not in SAMPLE_ROWS:
+                    pieces.append(part)
     return pieces
 
 

@@ -179,7 +179,7 @@ def test_every_problem_of_a_case_is_reported_with_its_path(tmp_path):
     path = _write_case(tmp_path, [
         {"form": "abris", "data": good},
         {"form": "abris", "data": bad},
-        {"form": "annex-5", "data": {}},
+        {"form": "annex-12", "data": {}},
         {"form": "abris", "data": "missing.json"},
     ])
     with pytest.raises(CaseFileError) as caught:

@@ -49,7 +49,9 @@ def _expected(value, lang, name=None):
 
 
 #: Data the official form has no place for (kept for the service's logic, not printed).
-NOT_ON_THE_FORM = {"application-entry": ("branch", "service", "signature")}
+NOT_ON_THE_FORM = {"application-entry": ("branch", "service", "signature"),
+                   "application-passport": ("branch", "signature"),
+                   "application-duplicate": ("branch", "signature")}
 
 
 def _date_line(value, lang):
@@ -65,7 +67,8 @@ def _date_line(value, lang):
 #: Passport fields no form prints: the object type picks the form; only Form 3 has a
 #: date-of-issue line (the others carry the date in the QR code and the properties).
 NOT_PRINTED = {"object_type"}
-PASSPORT_WITHOUT_ISSUE_LINE = {"passport-land", "passport-house", "passport-parking", "passport-storage"}
+PASSPORT_WITHOUT_ISSUE_LINE = {"passport-land", "passport-building", "passport-house", "passport-parking",
+                              "passport-storage"}
 
 
 def _found(slug, name, value, lang, text):

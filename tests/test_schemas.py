@@ -19,8 +19,8 @@ def _properties(schema):
         yield from definition.get("properties", {}).items()
 
 
-def test_every_form_but_the_reserved_ones_has_a_model():
-    assert {f.slug for f in kz.forms() if f.model is None} == {"reserved-annex-5", "reserved-annex-6"}
+def test_every_form_has_a_model():
+    assert {f.slug for f in kz.forms() if f.model is None} == set()
 
 
 @pytest.mark.parametrize("form", MODELLED, ids=lambda f: f.slug)

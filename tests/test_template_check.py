@@ -85,13 +85,13 @@ def test_kk_and_ru_reading_different_data_is_caught(tmp_path):
 def test_files_that_are_not_templates_of_a_form(tmp_path):
     folder = _operator_dir(tmp_path, **{
         "kk__annex-3.docx": (SHIPPED / "kk" / "conclusion.docx").read_bytes(),
-        "kk__reserved-annex-5.docx": (SHIPPED / "kk" / "conclusion.docx").read_bytes(),
+        "kk__reserved-annex-5.docx": (SHIPPED / "kk" / "conclusion.docx").read_bytes(),  # no such form now
         "ru__conclusion.docx": b"not a zip",
         "stray.docx": b"",
     })
     messages = {p.file: p.message for p in check_templates(folder)}
     assert "name the file conclusion.docx" in messages["kk/annex-3.docx"]
-    assert "reserved annex" in messages["kk/reserved-annex-5.docx"]
+    assert "is not a form" in messages["kk/reserved-annex-5.docx"]
     assert "does not open as a DOCX" in messages["ru/conclusion.docx"]
     assert "kk/ or ru/" in messages["stray.docx"]
 

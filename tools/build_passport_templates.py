@@ -114,13 +114,14 @@ def _v_merge(cell, value: str):
     cell._tc.get_or_add_tcPr().append(element)
 
 
-def _header_rows(table, widths, header, lang, size):
+def _header_rows(table, widths, header, lang, size, *, is_header=True, aligns=None):
     """Header rows with spanning cells: each spec lists the cells that start in that row;
-    columns covered by a cell spanning down from above are skipped."""
+    columns covered by a cell spanning down from above are skipped. With is_header=False
+    the same rows are body rows (a form's fixed rows with merged cells), aligned by `aligns`."""
     covered: dict[tuple[int, int], bool] = {}
     for row_index, specs in enumerate(header):
         row = table.add_row()
-        _row_flags(row, header=True)
+        _row_flags(row, header=is_header)
         for cell, width in zip(row.cells, widths):
             cell.width = width
         column = 0
@@ -130,7 +131,8 @@ def _header_rows(table, widths, header, lang, size):
                 _v_merge(row.cells[column], "")
                 column += 1
             label, span, rows = _span(spec)
-            _cell_paragraph(row.cells[column], _t(label, lang), size=size, bold=False, align="center")
+            align = aligns[column] if aligns else "center"
+            _cell_paragraph(row.cells[column], _t(label, lang), size=size, bold=False, align=align)
             if rows > 1:
                 _v_merge(row.cells[column], "restart")
                 for below in range(1, rows):
@@ -205,6 +207,8 @@ def block_grid(document, block, lang):
         _body_row(table, widths, [str(n) for n in block["numbers"]], lang, 8, aligns=["center"] * len(widths))
     for row in block.get("before", []):
         _body_row(table, widths, row, lang, size, aligns=aligns)
+    if block.get("rows"):  # fixed rows with merged cells, as the header's specs write them
+        _header_rows(table, widths, block["rows"], lang, size, is_header=False, aligns=aligns)
     if "for" in block:
         _control_row(table, widths, f"{{%tr for {block['for']} %}}")
         _body_row(table, widths, block["cells"], lang, size, aligns=aligns)
@@ -258,6 +262,25 @@ def block_page_break(document, block, lang):
         document.add_page_break()
 
 
+def block_landscape(document, block, lang):
+    """A new section on a new page, landscape (`landscape: true`: tables too wide for the
+    portrait page, such as Form 2's explication to the plan) or back to portrait
+    (`landscape: false`); its header follows the previous section's."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    wide, narrow = Cm(29.7), Cm(21.0)
+    if block["landscape"]:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = wide, narrow
+        section.left_margin, section.right_margin = Cm(1.5), Cm(1.5)
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = narrow, wide
+        section.left_margin, section.right_margin = Cm(2.0), Cm(1.5)
+    section.top_margin, section.bottom_margin = Cm(1.2), Cm(1.0)
+
+
 BLOCKS = {
     "p": block_p,
     "caption": block_caption,
@@ -267,6 +290,7 @@ BLOCKS = {
     "footer": block_footer,
     "mark": _block_mark,
     "page_break": block_page_break,
+    "landscape": block_landscape,
 }
 
 

@@ -355,7 +355,7 @@ def build_official(layout: dict, lang: str, edition: str) -> bytes:
 
     extracted = load(lang, edition)["annexes"][layout["annex"]]
     document = _base_document()
-    build_official_body(document, extracted, layout, lang, blocks=BLOCKS, t=_t)
+    build_official_body(document, extracted, layout, lang, blocks=BLOCKS, t=_t, edition=edition)
     _footer(document)
     headings = [item["heading"] for item in extracted["items"] if "heading" in item]
     title = layout.get("title", {}).get(lang) or (headings[0] if headings else layout["slug"])

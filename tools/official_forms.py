@@ -14,6 +14,8 @@ says only where the data goes:
   (a row repeated for each item, replacing the official empty row) or `cells_by_row`
   (values for the empty cells of the official rows), and `repeat` (a Jinja loop around the
   whole table, with `caption`).
+- a fill's `editions`: the editions whose form has that line (where the editions break a
+  line differently); a fill without it is for every edition.
 - a fill's `blocks`: layout blocks printed right after its line (the abris's drawing).
 - `after`: blocks printed after the official form (an attachment), in the layout blocks of
   build_templates.py; `before_table`: paragraphs (`{%p %}` tags) put around a table.
@@ -277,7 +279,7 @@ def _table(document, rows: list[list[dict]], spec: dict, lang: str):
     return table
 
 
-def build_official_body(document, extracted: dict, layout: dict, lang: str, *, blocks, t):
+def build_official_body(document, extracted: dict, layout: dict, lang: str, *, blocks, t, edition: str | None = None):
     """The annex's corner, form word, title and items, filled as `layout` says; then `after`."""
     corner = _para(document, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=4, indent_cm=9.0)
     _run(corner, extracted["corner"], size=10)
@@ -288,6 +290,7 @@ def build_official_body(document, extracted: dict, layout: dict, lang: str, *, b
     marks = layout.get("marks", [])
     titles = layout.get("titles", {})
     tables = layout.get("tables", {})
+    fills = [fill for fill in fills if edition is None or edition in fill.get("editions", [edition])]
     used = set()
     next_fill = 0
     table_index = 0

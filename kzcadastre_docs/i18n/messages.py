@@ -89,6 +89,7 @@ _T: dict[str, str] = {
     "declared_area": N_("{what} area is declared as {declared} m² but the rooms give {computed} m² (Instruction No. 367, p. {point})"),
     "litera_scheme": N_("{reason}"),
     "room_not_in_form": N_("a {value} has no place in this form's explication (its columns: {allowed})"),
+    "predominant_purpose": N_("the building's purpose is the use with the predominant area (Instruction No. 367, p. 94): {reason}"),
     "declared_volume": N_("the volume is declared as {declared} m³ but the built-up area times the height gives {computed} m³ (Instruction No. 367, p. 101-102; basements and parts of other heights are added separately, p. 103-108)"),
     "land_area_rounding": N_("a land plot's total area is a whole number of m² ({rounded}, not {value}; Instruction No. 367, p. 74.1)"),
     "object_type_form": N_("object type '{value}' takes the form {expected}, not {form} (this form is for: {allowed})"),

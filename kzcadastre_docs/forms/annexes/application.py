@@ -4,8 +4,9 @@ The official form of both editions (text: tools/official_text/, layout:
 tools/template_text/official/application-entry.yaml): the applicant (an individual, or a
 legal entity and who acts for it), the documents accepted (the payment document with its
 amount in words, the title documents), phone, note, signature and date, "accepted by" with
-date and time, and the consent paragraphs. (Annexes 5 and 6, the applications for the
-passport and for a duplicate, are not built yet.)
+date and time, and the consent paragraphs. The parts every application of Annexes 4-6 has
+(ApplicationBase, applicant_lines) are shared with application_passport.py (Annex 5) and
+application_duplicate.py (Annex 6).
 """
 
 from __future__ import annotations
@@ -53,18 +54,15 @@ class Payment(DocumentModel):
     amount: Money = Field(description="Amount paid, tenge.")
 
 
-class ApplicationData(DocumentModel):
-    """Annex 4: the application for entering the data of newly built real estate."""
+class ApplicationBase(DocumentModel):
+    """What every application of Annexes 4-6 holds: who applies, the payment, the documents,
+    the contacts, the note, the acceptance and the consent."""
 
     document_date: dt.date = Field(description="Date of the application.")
     branch: Branch = Field(description="Branch of the State Corporation at the object's location (addressee): "
                                                  "a code of data/branches.yaml, e.g. astana.")
-    service: Literal["new_object", "duplicate"] = Field(
-        description="new_object: enter the data, cadastral passport and conclusion; duplicate: a duplicate passport.")
     applicant: Applicant
     contacts: Contacts = Field(description="How to reach the applicant.")
-    object: ApplicationObject = Field(description="The object.")
-    acceptance_act: ActReference | None = Field(None, description="Act of acceptance into operation (new object).")
     attachments: list[LocalizedShort] = Field(default_factory=list, max_length=50, description="Documents attached.")
     consent_personal_data: bool = Field(description="Consent to use restricted personal data (Law on personal data, art. 8).")
     signature: Literal["eds", "otp"] = Field("eds", description="Signed by electronic digital signature or one-time password.")
@@ -74,19 +72,30 @@ class ApplicationData(DocumentModel):
     accepted_at: dt.datetime | None = Field(None, description="When the application was accepted (date and time).")
 
     def rules(self) -> Iterator[RuleViolation]:
-        if self.service != "new_object":  # the duplicate's application is Annex 6
-            yield ("service",), "enum", {"expected": "new_object"}
         if self.accepted_at is not None:
             yield from date_order(("accepted_at",), self.accepted_at.date(), "document_date", self.document_date)
         if self.payment is not None:
             yield from date_order(("document_date",), self.document_date, "payment.date", self.payment.date)
+
+
+class ApplicationData(ApplicationBase):
+    """Annex 4: the application for entering the data of newly built real estate."""
+
+    service: Literal["new_object", "duplicate"] = Field(
+        description="new_object: enter the data, cadastral passport and conclusion; duplicate: a duplicate passport.")
+    object: ApplicationObject = Field(description="The object.")
+    acceptance_act: ActReference | None = Field(None, description="Act of acceptance into operation (new object).")
+
+    def rules(self) -> Iterator[RuleViolation]:
+        if self.service != "new_object":  # the duplicate's application is Annex 6
+            yield ("service",), "enum", {"expected": "new_object"}
+        yield from super().rules()
         if self.service == "new_object" and self.acceptance_act is None:
             yield ("acceptance_act",), "required_for", {"condition": "service is new_object"}
         if self.service == "new_object" and self.object.land_plot_cadastral_number is None:
             yield ("object", "land_plot_cadastral_number"), "required_for", {"condition": "service is new_object"}
         if self.service == "duplicate" and self.object.cadastral_number is None:
             yield ("object", "cadastral_number"), "required_for", {"condition": "service is duplicate"}
-
 
 
 def _employee(person: Person | None, lang: str) -> str:
@@ -97,9 +106,10 @@ def _employee(person: Person | None, lang: str) -> str:
     return f"{position} {person.full_name}".strip()
 
 
-def compute(model: ApplicationData, lang: str) -> dict[str, Any]:
-    """The form's lines: who applies (an individual's lines or a legal entity's), the
-    payment, the documents, the acceptance; a line for the pen where there is no datum."""
+def applicant_lines(model: ApplicationBase, lang: str) -> dict[str, Any]:
+    """The lines every application of Annexes 4-6 has: who applies (an individual's lines or
+    a legal entity's), the payment, the documents, the acceptance; a line for the pen where
+    there is no datum."""
     applicant = model.applicant
     individual = applicant.kind == "individual"
     representative = None if individual else applicant.representative
@@ -132,6 +142,12 @@ def compute(model: ApplicationData, lang: str) -> dict[str, Any]:
     }
 
 
+#: The names applicant_lines() computes.
+APPLICANT_LINES = ("individual_line", "org_name", "org_bin", "org_representative", "org_basis", "pay_kind",
+                   "pay_number", "pay_date", "pay_amount", "pay_words", "documents_line", "phone", "note_line",
+                   "accepted_name", "accepted_on", "accepted_hour", "accepted_minute")
+
+
 FORM = FormSpec(
     slug="application-entry",
     annex=4,
@@ -148,11 +164,8 @@ FORM = FormSpec(
     description="The application for entering the data of newly built real estate (paragraph 4 of the Rules).",
     text_provenance=OFFICIAL_BOTH,
     editions=OFFICIAL_EDITIONS,
-    compute=compute,
-    computed_names=("individual_line", "org_name", "org_bin", "org_representative", "org_basis", "pay_kind",
-                    "pay_number", "pay_date", "pay_amount", "pay_words", "documents_line", "phone", "note_line",
-                    "accepted_name", "accepted_on", "accepted_hour", "accepted_minute"),
+    compute=applicant_lines,
+    computed_names=APPLICANT_LINES,
     notes=("The official form of Annex 4 in kk and ru, both editions; the lines of the other kind of applicant "
-           "(individual / legal entity) stay blank.",
-           "Annexes 5 (application for the passport and conclusion) and 6 (for a duplicate) are not built yet.",),
+           "(individual / legal entity) stay blank.",),
 )
