@@ -178,8 +178,15 @@ class TemplateCheckError(KzcadastreError):
     def __init__(self, problems: list):
         self.problems = list(problems)
         lines = "\n".join(f"  {problem}" for problem in self.problems)
-        super().__init__("the template check found {count} problem(s); nothing was rendered:\n{lines}",
+        super().__init__(N_("the template check found {count} problem(s); nothing was rendered:\n{lines}"),
                          count=len(self.problems), lines=lines)
+
+    def describe(self, lang: str = "en") -> str:
+        from .i18n.catalogue import gettext
+
+        lines = "\n".join(f"  {problem.describe(lang) if hasattr(problem, 'describe') else problem}"
+                          for problem in self.problems)
+        return _fill(gettext(self.template, lang), {"count": len(self.problems), "lines": lines})
 
 
 class TemplateError(KzcadastreError):
@@ -189,7 +196,7 @@ class TemplateError(KzcadastreError):
     code = "template_error"
 
     def __init__(self, template: str, part: str, message: str):
-        super().__init__("template {template} ({part}): {detail}", template=template, part=part, detail=message)
+        super().__init__(N_("template {template} ({part}): {detail}"), template=template, part=part, detail=message)
         self.template_name = template
         self.part = part
         self.detail = message

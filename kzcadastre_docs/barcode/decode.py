@@ -14,14 +14,19 @@ import tempfile
 from pathlib import Path
 
 import zxingcpp
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
 
+from ..errors import EXIT_FAILURE, KzcadastreError
+from ..i18n.catalogue import Message
 from .payload import FORMAT, join_codes
 
 
-class BarcodeNotFound(ValueError):
+class BarcodeNotFound(KzcadastreError, ValueError):
     """No readable QR code of our format in the file."""
+
+    exit_code = EXIT_FAILURE
+    code = "barcode_not_found"
 
 
 def _texts(image: Image.Image) -> list[str]:
@@ -71,9 +76,13 @@ def read_payloads(path: str | Path) -> list[str]:
         try:
             with Image.open(io.BytesIO(data)) as image:
                 texts = _texts(image)
-        except (OSError, ValueError) as exc:  # Pillow's UnidentifiedImageError is an OSError
-            raise BarcodeNotFound(f"{path.name} is neither a PDF nor a picture: {exc}") from None
+        except UnidentifiedImageError:
+            raise BarcodeNotFound("{file} is neither a PDF nor a picture: {reason}", file=path.name,
+                                  reason=Message("its format is not recognised")) from None
+        except (OSError, ValueError) as exc:
+            raise BarcodeNotFound("{file} is neither a PDF nor a picture: {reason}", file=path.name,
+                                  reason=str(exc)) from None
     payloads = join_codes(texts)
     if not payloads:
-        raise BarcodeNotFound(f"no {FORMAT} QR code could be read in {path.name}")
+        raise BarcodeNotFound("no {format} QR code could be read in {file}", format=FORMAT, file=path.name)
     return payloads

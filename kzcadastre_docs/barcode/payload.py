@@ -45,6 +45,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..errors import EXIT_FAILURE, KzcadastreError
+
 #: The format's name and version, the first field of every payload.
 FORMAT = "KZCP1"
 #: Longest text put into one QR code; a longer payload is split (see the module docstring).
@@ -54,8 +56,11 @@ _DIGEST = re.compile(r"^[A-Za-z0-9_-]{43}$")
 _PART = re.compile(rf"^{FORMAT}\*(\d+)/(\d+)\*(.*)$", re.S)
 
 
-class InvalidPayload(ValueError):
+class InvalidPayload(KzcadastreError, ValueError):
     """Text that is not a payload of this format."""
+
+    exit_code = EXIT_FAILURE
+    code = "invalid_payload"
 
 
 def _escape(value: str) -> str:
@@ -119,13 +124,13 @@ class Payload:
 
     def __post_init__(self) -> None:
         if not _FORM.match(self.form):
-            raise InvalidPayload(f"form {self.form!r} is not one of F1, F2, F3, F4, F19, F20")
+            raise InvalidPayload("form {form!r} is not one of F1, F2, F3, F4, F19, F20", form=self.form)
         if not self.cadastral_number or not self.order_number:
             raise InvalidPayload("the cadastral number and the order number must not be empty")
         try:
             dt.date.fromisoformat(self.issued_on)
         except ValueError:
-            raise InvalidPayload(f"date of issue {self.issued_on!r} is not YYYY-MM-DD") from None
+            raise InvalidPayload("date of issue {date!r} is not YYYY-MM-DD", date=self.issued_on) from None
         if not _DIGEST.match(self.digest):
             raise InvalidPayload("the digest is not 43 base64url characters (SHA-256)")
         if (self.signer is None) != (self.signature is None):
@@ -161,9 +166,10 @@ class Payload:
         """
         fields = text.split("|")
         if fields[0] != FORMAT:
-            raise InvalidPayload(f"not a {FORMAT} payload (it begins {text[:12]!r})")
+            raise InvalidPayload("not a {format} payload (it begins {start!r})", format=FORMAT, start=text[:12])
         if len(fields) not in (6, 8):
-            raise InvalidPayload(f"a {FORMAT} payload has 6 or 8 fields, this one {len(fields)}")
+            raise InvalidPayload("a {format} payload has 6 or 8 fields, this one {count}", format=FORMAT,
+                                 count=len(fields))
         values = [_unescape(value) for value in fields[1:]]
         if len(values) == 7 and not re.fullmatch(r"[A-Za-z0-9_-]+", fields[7]):
             raise InvalidPayload("the signature is not base64url text")
@@ -203,7 +209,8 @@ def join_codes(texts: list[str]) -> list[str]:
             whole.append(text)
     for count, found in sorted(parts.items()):
         if set(found) != set(range(1, count + 1)):
-            raise InvalidPayload(f"only parts {sorted(found)} of a payload in {count} codes were read")
+            raise InvalidPayload("only parts {parts} of a payload in {count} codes were read", parts=sorted(found),
+                                 count=count)
         joined = "".join(found[index] for index in range(1, count + 1))
         if joined not in whole:
             whole.append(joined)

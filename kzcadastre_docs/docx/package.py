@@ -15,13 +15,19 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import EXIT_FAILURE, KzcadastreError
+from ..i18n.catalogue import Message
+
 CONTENT_TYPES = "[Content_Types].xml"
 #: The earliest time a zip entry can carry; used for every entry.
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-class PackageError(ValueError):
+class PackageError(KzcadastreError, ValueError):
     """The file is not a readable DOCX (zip) package."""
+
+    exit_code = EXIT_FAILURE
+    code = "template_package"
 
 
 #: Limits on a DOCX read: the file, one part and all parts uncompressed, and a part's
@@ -37,14 +43,16 @@ def _check_sizes(infos, origin: str) -> None:
     total = 0
     for info in infos:
         if info.file_size > MAX_PART:
-            raise PackageError(f"{origin}: part {info.filename} unpacks to {info.file_size} bytes, more than the "
-                               f"{MAX_PART} a part may have")
+            raise PackageError("{origin}: part {part} unpacks to {size} bytes, more than the {limit} a part may "
+                               "have", origin=origin, part=info.filename, size=info.file_size, limit=MAX_PART)
         if info.file_size > _RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise PackageError(f"{origin}: part {info.filename} unpacks {info.file_size // max(info.compress_size, 1)} "
-                               f"times larger than it is stored (at most {MAX_RATIO}); refused as a zip bomb")
+            raise PackageError("{origin}: part {part} unpacks {ratio} times larger than it is stored (at most "
+                               "{limit}); refused as a zip bomb", origin=origin, part=info.filename,
+                               ratio=info.file_size // max(info.compress_size, 1), limit=MAX_RATIO)
         total += info.file_size
     if total > MAX_TOTAL:
-        raise PackageError(f"{origin}: the parts unpack to {total} bytes, more than the {MAX_TOTAL} allowed")
+        raise PackageError("{origin}: the parts unpack to {size} bytes, more than the {limit} allowed", origin=origin,
+                           size=total, limit=MAX_TOTAL)
 
 
 def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, origin: str) -> bytes:
@@ -52,7 +60,8 @@ def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, origin: str) -> bytes
     with zf.open(info) as handle:
         data = handle.read(info.file_size + 1)
     if len(data) > info.file_size:
-        raise PackageError(f"{origin}: part {info.filename} is larger than its declared size")
+        raise PackageError("{origin}: part {part} is larger than its declared size", origin=origin,
+                           part=info.filename)
     return data
 
 
@@ -77,13 +86,15 @@ class Package:
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
         except OSError as exc:
-            raise PackageError(f"{path}: cannot be opened: {exc.strerror}") from None
+            raise PackageError("{path}: cannot be opened: {reason}", path=str(path), reason=exc.strerror) from None
         with os.fdopen(fd, "rb") as handle:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                raise PackageError(f"{path}: not a regular file (a device, pipe or socket); nothing was read")
+                raise PackageError("{path}: not a regular file (a device, pipe or socket); nothing was read",
+                                   path=str(path))
             if info.st_size > MAX_FILE:
-                raise PackageError(f"{path}: {info.st_size} bytes, more than the {MAX_FILE} a template may have")
+                raise PackageError("{path}: {size} bytes, more than the {limit} a template may have", path=str(path),
+                                   size=info.st_size, limit=MAX_FILE)
             data = handle.read(MAX_FILE + 1)
         return cls.from_bytes(data, origin=str(path))
 
@@ -98,10 +109,13 @@ class Package:
                 _check_sizes(infos, origin)
                 parts = tuple((info.filename, _read_part(zf, info, origin)) for info in infos)
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as exc:
-            raise PackageError(f"{origin}: not a DOCX (zip) file: {exc}") from exc
+            raise PackageError("{origin}: not a DOCX (zip) file: {reason}", origin=origin,
+                               reason=Message("it is not a zip archive") if isinstance(exc, zipfile.BadZipFile)
+                               else str(exc)) from exc
         names = [name for name, _ in parts]
         if CONTENT_TYPES not in names or "word/document.xml" not in names:
-            raise PackageError(f"{origin}: not a DOCX file (no {CONTENT_TYPES} or word/document.xml)")
+            raise PackageError("{origin}: not a DOCX file (no {name} or word/document.xml)", origin=origin,
+                               name=CONTENT_TYPES)
         return cls(parts)
 
     def names(self) -> list[str]:

@@ -25,6 +25,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..docx.package import Package
+from ..errors import KzcadastreError
+from ..i18n.catalogue import Message
 from . import REGISTRY, FormSpec
 from .spec import RESERVED_CONTEXT_NAMES
 from ..rendering.engine import default_templates_dir
@@ -46,6 +48,11 @@ class TemplateProblem:
 
     def __str__(self) -> str:
         return f"{self.file}: {self.location}: {self.message}" if self.location else f"{self.file}: {self.message}"
+
+    def describe(self, lang: str | None = None) -> str:
+        """The problem for a reader of `lang` (a message kept as a Message is translated)."""
+        message = self.message.describe(lang) if isinstance(self.message, Message) else self.message
+        return f"{self.file}: {self.location}: {message}" if self.location else f"{self.file}: {message}"
 
     def as_dict(self) -> dict[str, str]:
         return {"file": self.file, "location": self.location, "message": self.message}
@@ -140,7 +147,8 @@ def check_template(path: str | Path, form: FormSpec, *, label: str | None = None
         package = Package.read(path)
         package.get("word/document.xml")
     except Exception as exc:  # noqa: BLE001 - any failure to open is the finding
-        return [TemplateProblem(label, "", f"does not open as a DOCX file: {exc}")], set()
+        reason = Message(exc.template, **exc.values) if isinstance(exc, KzcadastreError) else str(exc)
+        return [TemplateProblem(label, "", Message("does not open as a DOCX file: {reason}", reason=reason))], set()
     env = make_environment()
     uses: list[PathUse] = []
     for part, xml in templated_parts(package):

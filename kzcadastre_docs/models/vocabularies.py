@@ -32,6 +32,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic_core import PydanticCustomError, core_schema
 
+from ..i18n.catalogue import N_, Message
 from .localized import LANGUAGES, Localizable, LocalizedText, localized_schema, parse_localized
 
 #: The environment variable naming an operator's branches file.
@@ -82,12 +83,12 @@ class Vocabulary:
 def _entries(data: Mapping, where: str) -> dict[str, Entry]:
     terms = data.get("terms") if isinstance(data, Mapping) else None
     if not isinstance(terms, Mapping):
-        raise ValueError(f"{where}: a vocabulary file needs a 'terms' mapping")
+        raise ValueError(Message("{where}: a vocabulary file needs a 'terms' mapping", where=where))
     entries = {}
     for code, term in terms.items():
         if not isinstance(term, Mapping) or any(not isinstance(term.get(lang), str) or not term[lang].strip()
                                                 for lang in LANGUAGES):
-            raise ValueError(f"{where}: term {code!r} needs a kk and a ru label")
+            raise ValueError(Message("{where}: term {code!r} needs a kk and a ru label", where=where, code=code))
         entries[str(code)] = Entry(str(code), {lang: term[lang] for lang in LANGUAGES}, term.get("source"))
     return entries
 
@@ -121,9 +122,25 @@ def vocabulary(name: str) -> Vocabulary:
     try:
         extra = _operator_branches(str(path.resolve()), path.stat().st_mtime)
     except (OSError, ValueError, yaml.YAMLError) as exc:
-        raise PydanticCustomError("branches_file", "the branches file {path} ({env}) cannot be used: {reason}",
-                                  {"path": str(path), "env": BRANCHES_ENV, "reason": str(exc)}) from None
+        template = N_("the branches file {path} ({env}) cannot be used: {reason}")
+        raise PydanticCustomError("branches_file", template, {"_template": template, "path": str(path),
+                                                               "env": BRANCHES_ENV, "reason": _reason(exc)}) from None
     return Vocabulary(name, shipped.description, {**shipped.entries, **extra})
+
+
+def _reason(exc: Exception) -> str:
+    """Why the operator's branches file cannot be used, as a translatable Message where it can be."""
+    if exc.args and isinstance(exc.args[0], Message):
+        return exc.args[0]
+    if isinstance(exc, FileNotFoundError):
+        return Message("there is no such file")
+    if isinstance(exc, yaml.YAMLError):
+        mark = getattr(exc, "problem_mark", None)
+        return Message("it is not valid YAML (line {line})", line=mark.line + 1) if mark is not None else \
+            Message("it is not valid YAML")
+    if isinstance(exc, UnicodeDecodeError):
+        return Message("it is not UTF-8 text")
+    return str(exc)
 
 
 def vocabulary_names() -> list[str]:

@@ -35,6 +35,8 @@ from typing import Any
 from jinja2 import runtime
 from jinja2.exceptions import SecurityError
 
+from ..i18n.catalogue import Message
+
 MAX_RANGE = 10_000
 MAX_VALUE_LENGTH = 1_000_000
 MAX_EXPONENT = 64
@@ -47,14 +49,18 @@ MAX_PART_OUTPUT = 50_000_000  # characters of one part's XML
 
 
 class TemplateLimitError(SecurityError):
-    """A template went beyond one of the limits (the message says which)."""
+    """A template went beyond one of the limits (the message says which); the message is a
+    Message, so that it can be shown in kk or ru."""
+
+    def __init__(self, template: str, **values):
+        super().__init__(Message(template, **values))
 
 
 def bounded_range(*args: int) -> range:
     """`range`, refusing more than MAX_RANGE items."""
     values = range(*args)
-    if len(values) > MAX_RANGE:
-        raise TemplateLimitError(f"range() of more than {MAX_RANGE} items is not allowed in a template")
+    if values.stop - values.start > MAX_RANGE * abs(values.step) or len(values) > MAX_RANGE:
+        raise TemplateLimitError("range() of more than {limit} items is not allowed in a template", limit=MAX_RANGE)
     return values
 
 
@@ -79,27 +85,28 @@ def checked_binop(operator: str, left: Any, right: Any) -> None:
         for sequence, count in ((left, right), (right, left)):
             size = _length(sequence)
             if size is not None and isinstance(count, int) and size * count > MAX_VALUE_LENGTH:
-                raise TemplateLimitError(f"'*' would build a value of {size * count} items; "
-                                         f"the limit in a template is {MAX_VALUE_LENGTH}")
+                raise TemplateLimitError("'*' would build a value of {size} items; the limit in a template is {limit}",
+                                         size=size * count, limit=MAX_VALUE_LENGTH)
     elif operator == "+":
         sizes = (_length(left), _length(right))
         if None not in sizes and sum(sizes) > MAX_VALUE_LENGTH:
-            raise TemplateLimitError(f"'+' would build a value of {sum(sizes)} items; "
-                                     f"the limit in a template is {MAX_VALUE_LENGTH}")
+            raise TemplateLimitError("'+' would build a value of {size} items; the limit in a template is {limit}",
+                                     size=sum(sizes), limit=MAX_VALUE_LENGTH)
     elif operator == "**":
         if isinstance(right, (int, float)) and abs(right) > MAX_EXPONENT:
-            raise TemplateLimitError(f"'**' with an exponent above {MAX_EXPONENT} is not allowed in a template")
+            raise TemplateLimitError("'**' with an exponent above {limit} is not allowed in a template",
+                                         limit=MAX_EXPONENT)
         if isinstance(left, int) and isinstance(right, int) and right > 0 and left not in (0, 1, -1):
             digits = right * len(str(abs(left)))
             if digits > MAX_POWER_DIGITS * 4:
-                raise TemplateLimitError(f"'**' would build a number of about {digits} digits; "
-                                         f"the limit in a template is {MAX_POWER_DIGITS}")
+                raise TemplateLimitError("'**' would build a number of about {digits} digits; the limit in a "
+                                         "template is {limit}", digits=digits, limit=MAX_POWER_DIGITS)
 
 
 def _width(name: str, value: Any) -> None:
     if isinstance(value, (int, float)) and abs(value) > MAX_WIDTH:
-        raise TemplateLimitError(f"the filter '{name}' with a width of {value:g} is not allowed in a template "
-                                 f"(at most {MAX_WIDTH})")
+        raise TemplateLimitError("the filter '{name}' with a width of {width:g} is not allowed in a template "
+                                 "(at most {limit})", name=name, width=value, limit=MAX_WIDTH)
 
 
 _FORMAT_WIDTH = re.compile(r"%[-+ #0]*(\d+)?(?:\.(\d+))?|\{[^{}]*?:[^{}]*?(\d+)[^{}]*\}")
@@ -130,8 +137,8 @@ def bounded_filters(filters: dict[str, Callable]) -> dict[str, Callable]:
         for match in _FORMAT_WIDTH.finditer(str(value)):
             for number in match.groups():
                 if number and (len(number) > 4 or int(number) > MAX_WIDTH):
-                    raise TemplateLimitError(f"the filter 'format' with a width of {number} is not allowed in a "
-                                             f"template (at most {MAX_WIDTH})")
+                    raise TemplateLimitError("the filter 'format' with a width of {width} is not allowed in a "
+                                             "template (at most {limit})", width=number, limit=MAX_WIDTH)
         return do_format(value, *args, **kwargs)
 
     from jinja2.utils import pass_environment
@@ -153,13 +160,13 @@ def _tracer(deadline: float, previous):
         if event == "call":
             calls += 1
             if calls % 64 == 0 and time.monotonic() > deadline:
-                raise TemplateLimitError(f"rendering took longer than {_local.seconds:g} s; stopped")
+                raise TemplateLimitError("rendering took longer than {seconds:g} s; stopped", seconds=_local.seconds)
             if frame.f_code in _JOINS:
                 parts = frame.f_locals.get("seq") or ()
                 size = sum(len(part) for part in parts if isinstance(part, str))
                 if size > MAX_VALUE_LENGTH:
-                    raise TemplateLimitError(f"'~' would build a text of {size} characters; "
-                                             f"the limit in a template is {MAX_VALUE_LENGTH}")
+                    raise TemplateLimitError("'~' would build a text of {size} characters; the limit in a template "
+                                             "is {limit}", size=size, limit=MAX_VALUE_LENGTH)
         return previous(frame, event, arg) if previous is not None else None
 
     return trace
@@ -193,6 +200,6 @@ def bounded_output(chunks: Iterator[str], limit: int = MAX_PART_OUTPUT) -> str:
     for chunk in chunks:
         size += len(chunk)
         if size > limit:
-            raise TemplateLimitError(f"the rendered part is longer than {limit} characters; stopped")
+            raise TemplateLimitError("the rendered part is longer than {limit} characters; stopped", limit=limit)
         out.append(chunk)
     return "".join(out)

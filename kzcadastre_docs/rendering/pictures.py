@@ -14,6 +14,8 @@ from typing import Any
 from jinja2.exceptions import TemplateRuntimeError
 from markupsafe import Markup
 
+from ..i18n.catalogue import Message
+
 from ..docx.images import CONTENT_TYPES, DOCUMENT_RELS, add_relationships, inline_picture_run, with_png_type
 
 BODY_PART = "word/document.xml"
@@ -39,9 +41,10 @@ class InlineImage:
     def __html__(self) -> Markup:
         placement = self._placement
         if placement is None:
-            raise TemplateRuntimeError("a picture can only be placed while its document is rendered")
+            raise TemplateRuntimeError(Message("a picture can only be placed while its document is rendered"))
         if placement.part != BODY_PART:
-            raise TemplateRuntimeError(f"pictures can be placed in the document body only, not in {placement.part}")
+            raise TemplateRuntimeError(Message("pictures can be placed in the document body only, not in {part}",
+                                                 part=placement.part))
         placement.used.add(self._number)
         return Markup(inline_picture_run(self.rel_id, FIRST_SHAPE_ID + self._number - 1, self.width_cm,
                                          self.height_cm, f"Picture {self._number}", self.description))

@@ -23,8 +23,9 @@ from contextvars import ContextVar
 from cryptography import x509
 
 from ..barcode.signer import payload_signer
+from ..i18n.catalogue import Message
 from .keys import SigningKey
-from .payload import ALGORITHMS, PayloadSignature, PayloadVerification, sign_payload, verify_payload
+from .payload import ALGORITHMS, PayloadSignature, PayloadVerification, _reason, sign_payload, verify_payload
 
 _ACTIVE: ContextVar[SigningKey | None] = ContextVar("kzcadastre_barcode_key", default=None)
 _CODES = {name: code for code, name in ALGORITHMS.items()}
@@ -42,13 +43,14 @@ def barcode_signature(payload) -> PayloadSignature:
     has none or they are malformed."""
     raw = payload.signature_bytes()
     if raw is None or payload.signer is None:
-        raise ValueError("the barcode carries no signature")
+        raise ValueError(Message("the barcode carries no signature"))
     try:
         certificate_id = bytes.fromhex(payload.signer)
     except ValueError:
-        raise ValueError(f"the barcode's signer {payload.signer!r} is not a certificate id") from None
+        raise ValueError(Message("the barcode's signer {signer!r} is not a certificate id",
+                                 signer=payload.signer)) from None
     if not raw:
-        raise ValueError("the barcode's signature is empty")
+        raise ValueError(Message("the barcode's signature is empty"))
     return PayloadSignature.from_bytes(raw[:1] + certificate_id + raw[1:])
 
 
@@ -57,7 +59,7 @@ def verify_barcode_signature(payload, certificates: list[x509.Certificate]) -> P
     try:
         signature = barcode_signature(payload)
     except ValueError as exc:
-        return PayloadVerification(False, None, str(exc))
+        return PayloadVerification(False, None, _reason(exc))
     return verify_payload(payload.signed_part(), signature, certificates)
 
 

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
+from ..i18n.catalogue import Message
 from .errors import SigningInputError
 from .keys import SigningKey, certificate_id
 
@@ -61,10 +62,10 @@ class PayloadSignature:
         ValueError: unknown barcode signature algorithm 9
         """
         if len(data) < 1 + CERTIFICATE_ID_LENGTH + 1:
-            raise ValueError(f"a barcode signature block of {len(data)} bytes is too short")
+            raise ValueError(Message("a barcode signature block of {size} bytes is too short", size=len(data)))
         algorithm = ALGORITHMS.get(data[0])
         if algorithm is None:
-            raise ValueError(f"unknown barcode signature algorithm {data[0]}")
+            raise ValueError(Message("unknown barcode signature algorithm {number}", number=data[0]))
         return cls(algorithm, data[1:1 + CERTIFICATE_ID_LENGTH], data[1 + CERTIFICATE_ID_LENGTH:])
 
     def to_text(self) -> str:
@@ -76,7 +77,7 @@ class PayloadSignature:
         try:
             data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
         except ValueError:
-            raise ValueError("the barcode signature is not base64url text") from None
+            raise ValueError(Message("the barcode signature is not base64url text")) from None
         return cls.from_bytes(data)
 
 
@@ -134,17 +135,18 @@ def verify_payload(payload: bytes, signature: PayloadSignature | bytes,
         try:
             signature = PayloadSignature.from_bytes(bytes(signature))
         except ValueError as exc:
-            return PayloadVerification(False, None, str(exc))
+            return PayloadVerification(False, None, _reason(exc))
     matching = [c for c in certificates if certificate_id(c, CERTIFICATE_ID_LENGTH) == signature.certificate_id]
     if not matching:
-        return PayloadVerification(False, None, "no certificate given matches the barcode's certificate id "
-                                                f"{signature.certificate_id.hex()}")
+        return PayloadVerification(False, None, Message("no certificate given matches the barcode's certificate "
+                                                        "id {id}", id=signature.certificate_id.hex()))
     certificate = matching[0]
     public_key = certificate.public_key()
     message = DOMAIN + bytes(payload)
     try:
         if _algorithm_of(public_key) != signature.algorithm:
-            return PayloadVerification(False, certificate, f"the certificate's key is not {signature.algorithm}")
+            return PayloadVerification(False, certificate, Message("the certificate's key is not {algorithm}",
+                                                                       algorithm=signature.algorithm))
         if signature.algorithm == "ed25519":
             public_key.verify(signature.signature, message)
         elif signature.algorithm.startswith("rsa"):
@@ -152,15 +154,20 @@ def verify_payload(payload: bytes, signature: PayloadSignature | bytes,
         else:
             _, digest, size = _CURVES[signature.algorithm]
             if len(signature.signature) != 2 * size:
-                return PayloadVerification(False, certificate, "the ECDSA signature has the wrong length")
+                return PayloadVerification(False, certificate, Message("the ECDSA signature has the wrong length"))
             r = int.from_bytes(signature.signature[:size], "big")
             s = int.from_bytes(signature.signature[size:], "big")
             public_key.verify(encode_dss_signature(r, s), message, ec.ECDSA(digest()))
     except InvalidSignature:
-        return PayloadVerification(False, certificate, "the barcode's signature does not match its payload")
+        return PayloadVerification(False, certificate, Message("the barcode's signature does not match its payload"))
     except SigningInputError as exc:
-        return PayloadVerification(False, certificate, str(exc))
+        return PayloadVerification(False, certificate, Message(exc.template, **exc.values))
     return PayloadVerification(True, certificate, None)
+
+
+def _reason(exc: Exception) -> str:
+    """An exception's message, kept as a Message (translatable) where it is one."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
 
 
 def split(data: bytes, size: int) -> list[bytes]:
