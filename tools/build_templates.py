@@ -12,6 +12,7 @@ does not need this: see "Dropping in an official form" in the README.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 import io
 import sys
 from pathlib import Path
@@ -398,12 +399,14 @@ def build_all() -> dict[Path, bytes]:
     return outputs
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def run_builder(build: Callable[[], dict[Path, bytes]], argv: list[str] | None = None, doc: str | None = None) -> int:
+    """A builder's command line: write what `build` makes, or with --check compare it with the
+    shipped files and list those that differ (exit 1)."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="compare with the shipped templates; write nothing")
     args = parser.parse_args(argv)
     stale = []
-    for path, data in build_all().items():
+    for path, data in build().items():
         if args.check:
             if not path.is_file() or path.read_bytes() != data:
                 stale.append(path)
@@ -414,6 +417,10 @@ def main(argv: list[str] | None = None) -> int:
     for path in stale:
         print(f"differs from its source: {path.relative_to(ROOT)}")
     return 1 if stale else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_builder(build_all, argv, __doc__)
 
 
 if __name__ == "__main__":
