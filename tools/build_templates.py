@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from docx_tables import row_flags as _row_flags, set_borders  # noqa: E402
+
 from kzcadastre_docs.docx.coreprops import CORE_PART, core_properties  # noqa: E402
 from kzcadastre_docs.docx.package import Package  # noqa: E402
 from kzcadastre_docs.forms.spec import ORDER_DATE  # noqa: E402
@@ -78,18 +80,6 @@ def _cell_text(cell, paragraphs: list[str], *, size: float = 11, align=WD_ALIGN_
         paragraph.alignment = align
         run = paragraph.add_run(text)
         run.font.size = Pt(size)
-
-
-def _set_borders(table):
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "single")
-        element.set(qn("w:sz"), "4")
-        element.set(qn("w:space"), "0")
-        element.set(qn("w:color"), "000000")
-        borders.append(element)
-    table._tbl.tblPr.append(borders)
 
 
 def _fix_widths(table, widths):
@@ -166,20 +156,12 @@ def _t(value, lang: str) -> str:
     return "" if value is None else str(value)
 
 
-def _row_flags(row, *, header: bool = False):
-    """Rows never split across pages; header rows repeat on every page."""
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
-    if header:
-        tr_pr.append(OxmlElement("w:tblHeader"))
-
-
 def _new_table(document, widths_cm, *, borders: bool = True):
     table = document.add_table(rows=0, cols=len(widths_cm))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     if borders:
-        _set_borders(table)
+        set_borders(table)
     widths = [Cm(w) for w in widths_cm]
     _fix_widths(table, widths)
     return table, widths
