@@ -18,7 +18,6 @@ duplicate's mark), page_break.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -30,7 +29,7 @@ from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_templates import (ALIGN, ROOT, TEMPLATES_DIR, _base_document, _block_mark, _control_row, _finish,  # noqa: E402
+from build_templates import (ALIGN, ROOT, TEMPLATES_DIR, run_builder, _base_document, _block_mark, _control_row, _finish,  # noqa: E402
                              _new_table, _paragraph, _row_flags, _t)
 
 SOURCE_DIR = ROOT / "tools" / "template_text" / "passport"
@@ -362,21 +361,7 @@ def build_all() -> dict[Path, bytes]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--check", action="store_true", help="compare with the shipped templates; write nothing")
-    args = parser.parse_args(argv)
-    stale = []
-    for path, data in build_all().items():
-        if args.check:
-            if not path.is_file() or path.read_bytes() != data:
-                stale.append(path)
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        print(f"wrote {path.relative_to(ROOT)}")
-    for path in stale:
-        print(f"differs from its source: {path.relative_to(ROOT)}")
-    return 1 if stale else 0
+    return run_builder(build_all, argv, __doc__)
 
 
 if __name__ == "__main__":

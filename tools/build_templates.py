@@ -12,6 +12,7 @@ does not need this: see "Dropping in an official form" in the README.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 import io
 import sys
 from pathlib import Path
@@ -27,6 +28,8 @@ from docx.shared import Cm, Pt, RGBColor
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
+
+from docx_tables import row_flags as _row_flags, set_borders  # noqa: E402
 
 from kzcadastre_docs.docx.coreprops import CORE_PART, core_properties  # noqa: E402
 from kzcadastre_docs.docx.package import Package  # noqa: E402
@@ -77,18 +80,6 @@ def _cell_text(cell, paragraphs: list[str], *, size: float = 11, align=WD_ALIGN_
         paragraph.alignment = align
         run = paragraph.add_run(text)
         run.font.size = Pt(size)
-
-
-def _set_borders(table):
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "single")
-        element.set(qn("w:sz"), "4")
-        element.set(qn("w:space"), "0")
-        element.set(qn("w:color"), "000000")
-        borders.append(element)
-    table._tbl.tblPr.append(borders)
 
 
 def _fix_widths(table, widths):
@@ -165,20 +156,12 @@ def _t(value, lang: str) -> str:
     return "" if value is None else str(value)
 
 
-def _row_flags(row, *, header: bool = False):
-    """Rows never split across pages; header rows repeat on every page."""
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
-    if header:
-        tr_pr.append(OxmlElement("w:tblHeader"))
-
-
 def _new_table(document, widths_cm, *, borders: bool = True):
     table = document.add_table(rows=0, cols=len(widths_cm))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     if borders:
-        _set_borders(table)
+        set_borders(table)
     widths = [Cm(w) for w in widths_cm]
     _fix_widths(table, widths)
     return table, widths
@@ -398,12 +381,14 @@ def build_all() -> dict[Path, bytes]:
     return outputs
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def run_builder(build: Callable[[], dict[Path, bytes]], argv: list[str] | None = None, doc: str | None = None) -> int:
+    """A builder's command line: write what `build` makes, or with --check compare it with the
+    shipped files and list those that differ (exit 1)."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="compare with the shipped templates; write nothing")
     args = parser.parse_args(argv)
     stale = []
-    for path, data in build_all().items():
+    for path, data in build().items():
         if args.check:
             if not path.is_file() or path.read_bytes() != data:
                 stale.append(path)
@@ -414,6 +399,10 @@ def main(argv: list[str] | None = None) -> int:
     for path in stale:
         print(f"differs from its source: {path.relative_to(ROOT)}")
     return 1 if stale else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_builder(build_all, argv, __doc__)
 
 
 if __name__ == "__main__":

@@ -34,6 +34,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from docx_tables import row_flags as _row_flags, set_borders
+
 BLANK = re.compile(r"_+")
 _SPACE = re.compile(r"\s+")
 #: Characters of a printed line at 12 pt on the page's 17 cm.
@@ -183,18 +185,6 @@ def _grid(rows: list[list[dict]]) -> tuple[int, list[list[tuple[int, dict]]]]:
     return width, placed
 
 
-def _borders(table):
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "single")
-        element.set(qn("w:sz"), "4")
-        element.set(qn("w:space"), "0")
-        element.set(qn("w:color"), "000000")
-        borders.append(element)
-    table._tbl.tblPr.append(borders)
-
-
 def _fixed_widths(table, widths):
     for column, width in zip(table.columns, widths):
         column.width = width
@@ -204,13 +194,6 @@ def _fixed_widths(table, widths):
     for row in table.rows:
         for cell, width in zip(row.cells, widths):
             cell.width = width
-
-
-def _row_flags(row, header=False):
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
-    if header:
-        tr_pr.append(OxmlElement("w:tblHeader"))
 
 
 def _table(document, rows: list[list[dict]], spec: dict, lang: str):
@@ -226,7 +209,7 @@ def _table(document, rows: list[list[dict]], spec: dict, lang: str):
     table = document.add_table(rows=total_rows, cols=width)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    _borders(table)
+    set_borders(table)
     widths_cm = spec["widths"][lang] if isinstance(spec["widths"], dict) else spec["widths"]
     widths = [Cm(w) for w in widths_cm]
     if len(widths) != width:

@@ -121,6 +121,13 @@ def object_forms() -> dict[str, str]:
     return yaml.safe_load(text)
 
 
+def as_of_not_after_issue(model) -> Iterator[RuleViolation]:
+    """A passport is drawn up as of a date not after its date of issue (forms with "as of")."""
+    if model.as_of > model.document_date:
+        yield ("as_of",), "date_order", {"later": "as_of", "earlier": "document_date",
+                                         "later_value": model.as_of, "earlier_value": model.document_date}
+
+
 class PassportBase(DocumentModel):
     """The title block and the issue data that every passport form has."""
 

@@ -30,7 +30,7 @@ from pydantic import Field
 
 from ...law import areas
 from ...models.base import DocumentModel, RuleViolation
-from ...models.passport import (DeclaredAreas, LandPlotInfo, Material, PassportBase, Room, Text, date_parts,
+from ...models.passport import (as_of_not_after_issue, DeclaredAreas, LandPlotInfo, Material, PassportBase, Room, Text, date_parts,
                                 declared_differences, figure, text)
 from ...models.types import Year
 from ..computed.passport_parts import issue, land_pages, land_plan, properties_note, title_block
@@ -227,9 +227,7 @@ class BuildingPassportData(PassportBase):
 
     def rules(self) -> Iterator[RuleViolation]:
         yield from super().rules()
-        if self.as_of > self.document_date:
-            yield ("as_of",), "date_order", {"later": "as_of", "earlier": "document_date",
-                                             "later_value": self.as_of, "earlier_value": self.document_date}
+        yield from as_of_not_after_issue(self)
         seen_elements: set[str] = set()
         for index, row in enumerate(self.elements):
             if row.element in seen_elements:

@@ -25,7 +25,7 @@ from ...law import areas
 from ...models.base import DocumentModel, RuleViolation
 from ...models.geometry import RoomOutline
 from ...models.parts import Floor
-from ...models.passport import (DASH, DeclaredAreas, LandPlotInfo, Material, PassportBase, Room, Text, declared_differences,
+from ...models.passport import (as_of_not_after_issue, DASH, DeclaredAreas, LandPlotInfo, Material, PassportBase, Room, Text, declared_differences,
                                 explication_floor, figure, text)
 from ...models.site import SitePlan
 from ...models.types import Year
@@ -154,7 +154,7 @@ class HousePassportData(PassportBase):
 
     def rules(self) -> Iterator[RuleViolation]:
         yield from super().rules()
-        yield from date_not_after(self)
+        yield from as_of_not_after_issue(self)
         yield from self.heating_problems()
         for index, message in areas.litera_scheme_problems(b.litera for b in self.buildings):
             yield ("buildings", index, "litera"), "litera_scheme", {"reason": message}
@@ -190,12 +190,6 @@ class HousePassportData(PassportBase):
             yield from self.floor_model().advice()
         if not self.site_plan:
             yield ("site_plan",), "passport_without_plan", {"what": "site plan"}
-
-
-def date_not_after(model: HousePassportData) -> Iterator[RuleViolation]:
-    if model.as_of > model.document_date:
-        yield ("as_of",), "date_order", {"later": "as_of", "earlier": "document_date",
-                                         "later_value": model.as_of, "earlier_value": model.document_date}
 
 
 def _room_cells(model: HousePassportData, room: HouseRoom | None, lang: str) -> dict[str, str]:

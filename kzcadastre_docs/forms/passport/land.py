@@ -11,7 +11,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from ...models.base import RuleViolation
-from ...models.passport import LandPlotInfo, PassportBase, date_parts
+from ...models.passport import as_of_not_after_issue, LandPlotInfo, PassportBase, date_parts
 from ..computed.passport_parts import issue, land_pages, land_plan, properties_note, title_block
 from ..spec import FormSpec, Provenance, TextProvenance
 
@@ -27,9 +27,7 @@ class LandPassportData(PassportBase):
 
     def rules(self) -> Iterator[RuleViolation]:
         yield from super().rules()
-        if self.as_of > self.document_date:
-            yield ("as_of",), "date_order", {"later": "as_of", "earlier": "document_date",
-                                             "later_value": self.as_of, "earlier_value": self.document_date}
+        yield from as_of_not_after_issue(self)
 
 
 def compute(model: LandPassportData, lang: str) -> dict:

@@ -15,7 +15,7 @@ from ...drawing import floor_picture
 from ...law import areas
 from ...models.base import RuleViolation
 from ...models.geometry import RoomOutline
-from ...models.passport import Material, PassportBase, Text, date_parts, explication_floor, figure, text
+from ...models.passport import as_of_not_after_issue, Material, PassportBase, Text, date_parts, explication_floor, figure, text
 from ...models.types import Year
 from ..computed.passport_parts import issue, properties_note, title_block
 from ..spec import FormSpec, Provenance, TextProvenance
@@ -54,9 +54,7 @@ class ParkingPassportData(PassportBase):
 
     def rules(self) -> Iterator[RuleViolation]:
         yield from super().rules()
-        if self.as_of > self.document_date:
-            yield ("as_of",), "date_order", {"later": "as_of", "earlier": "document_date",
-                                             "later_value": self.as_of, "earlier_value": self.document_date}
+        yield from as_of_not_after_issue(self)
         if self.area is not None and self.area != self.computed_area():
             yield ("area",), "declared_area", {"what": "parking place", "declared": self.area,
                                                "computed": self.computed_area(), "point": "78"}

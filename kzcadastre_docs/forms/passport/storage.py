@@ -14,7 +14,7 @@ from pydantic import Field
 from ...drawing import floor_picture
 from ...models.base import DocumentModel, RuleViolation
 from ...models.geometry import RoomOutline
-from ...models.passport import Material, PassportBase, Text, date_parts, explication_floor, figure, text
+from ...models.passport import as_of_not_after_issue, Material, PassportBase, Text, date_parts, explication_floor, figure, text
 from ...models.types import Year
 from ..computed.passport_parts import issue, properties_note, title_block
 from ..spec import FormSpec, Provenance, TextProvenance
@@ -60,9 +60,7 @@ class StoragePassportData(PassportBase):
 
     def rules(self) -> Iterator[RuleViolation]:
         yield from super().rules()
-        if self.as_of > self.document_date:
-            yield ("as_of",), "date_order", {"later": "as_of", "earlier": "document_date",
-                                             "later_value": self.as_of, "earlier_value": self.document_date}
+        yield from as_of_not_after_issue(self)
         if self.total is not None and self.total != self.computed_total():
             yield ("total",), "declared_area", {"what": "total", "declared": self.total,
                                                 "computed": self.computed_total(), "point": "77"}
