@@ -128,6 +128,20 @@ def as_of_not_after_issue(model) -> Iterator[RuleViolation]:
                                          "later_value": model.as_of, "earlier_value": model.document_date}
 
 
+def plan_rules(model) -> Iterator[RuleViolation]:
+    """The plan's outlines checked against the explication, where the form has a plan."""
+    if model.plan:
+        yield from model.floor_model().rules()
+
+
+def plan_advice(model, what: str) -> Iterator[RuleViolation]:
+    """A passport without its plan is incomplete; with it, the plan's own warnings."""
+    if not model.plan:
+        yield ("plan",), "passport_without_plan", {"what": what}
+    else:
+        yield from model.floor_model().advice()
+
+
 class PassportBase(DocumentModel):
     """The title block and the issue data that every passport form has."""
 

@@ -21,11 +21,24 @@ from ...law import areas
 from ...models.base import RuleViolation
 from ...models.geometry import RoomOutline
 from ...models.parts import Floor
+from ...models.passport import (
+    DASH,
+    DeclaredAreas,
+    Material,
+    PassportBase,
+    Room,
+    Text,
+    declared_differences,
+    explication_floor,
+    figure,
+    nonzero,
+    plan_advice,
+    plan_rules,
+    text,
+)
 from ...models.types import Year
-from ..spec import FormSpec, Provenance, TextProvenance
-from ...models.passport import (Material, DASH, DeclaredAreas, PassportBase, Room, Text, declared_differences, explication_floor,
-                                figure, nonzero, text)
 from ..computed.passport_parts import issue, properties_note, title_block
+from ..spec import FormSpec, Provenance, TextProvenance
 
 #: Scales of floor plans (Instruction No. 367, p. 58).
 PLAN_SCALES = (50, 100, 200, 300, 500)
@@ -68,15 +81,11 @@ class ApartmentPassportData(PassportBase):
                 yield ("rooms", index, "number"), "duplicate", {"value": room.number, "what": "room number"}
             seen.add(room.number)
         yield from declared_differences(self.declared, self.totals(), ("declared",))
-        if self.plan:
-            yield from self.floor_model().rules()
+        yield from plan_rules(self)
 
     def advice(self) -> Iterator[RuleViolation]:
         yield from super().advice()
-        if not self.plan:
-            yield ("plan",), "passport_without_plan", {"what": "plan of the apartment"}
-        else:
-            yield from self.floor_model().advice()
+        yield from plan_advice(self, "plan of the apartment")
 
 
 def explication_rows(model: ApartmentPassportData, lang: str) -> list[dict[str, str]]:

@@ -30,8 +30,19 @@ from pydantic import Field
 
 from ...law import areas
 from ...models.base import DocumentModel, RuleViolation
-from ...models.passport import (as_of_not_after_issue, DeclaredAreas, LandPlotInfo, Material, PassportBase, Room, Text, date_parts,
-                                declared_differences, figure, text)
+from ...models.passport import (
+    DeclaredAreas,
+    LandPlotInfo,
+    Material,
+    PassportBase,
+    Room,
+    Text,
+    as_of_not_after_issue,
+    date_parts,
+    declared_differences,
+    figure,
+    text,
+)
 from ...models.types import Year
 from ..computed.passport_parts import issue, land_pages, land_plan, properties_note, title_block
 

@@ -25,8 +25,22 @@ from ...law import areas
 from ...models.base import DocumentModel, RuleViolation
 from ...models.geometry import RoomOutline
 from ...models.parts import Floor
-from ...models.passport import (as_of_not_after_issue, DASH, DeclaredAreas, LandPlotInfo, Material, PassportBase, Room, Text, declared_differences,
-                                explication_floor, figure, text)
+from ...models.passport import (
+    DASH,
+    DeclaredAreas,
+    LandPlotInfo,
+    Material,
+    PassportBase,
+    Room,
+    Text,
+    as_of_not_after_issue,
+    declared_differences,
+    explication_floor,
+    figure,
+    plan_advice,
+    plan_rules,
+    text,
+)
 from ...models.site import SitePlan
 from ...models.types import Year
 from ...models.vocabularies import coded
@@ -179,15 +193,11 @@ class HousePassportData(PassportBase):
             for index, message in areas.litera_scheme_problems(item.litera for item in self.site_plan.items):
                 yield ("site_plan", "items", index, "litera"), "litera_scheme", {"reason": message}
         yield from declared_differences(self.declared, self.totals(), ("declared",))
-        if self.plan:
-            yield from self.floor_model().rules()
+        yield from plan_rules(self)
 
     def advice(self) -> Iterator[RuleViolation]:
         yield from super().advice()
-        if not self.plan:
-            yield ("plan",), "passport_without_plan", {"what": "building plan"}
-        else:
-            yield from self.floor_model().advice()
+        yield from plan_advice(self, "building plan")
         if not self.site_plan:
             yield ("site_plan",), "passport_without_plan", {"what": "site plan"}
 

@@ -11,7 +11,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from ...models.base import RuleViolation
-from ...models.passport import as_of_not_after_issue, LandPlotInfo, PassportBase, date_parts
+from ...models.passport import LandPlotInfo, PassportBase, as_of_not_after_issue, date_parts
 from ..computed.passport_parts import issue, land_pages, land_plan, properties_note, title_block
 from ..spec import FormSpec, Provenance, TextProvenance
 

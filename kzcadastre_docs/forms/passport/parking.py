@@ -15,7 +15,18 @@ from ...drawing import floor_picture
 from ...law import areas
 from ...models.base import RuleViolation
 from ...models.geometry import RoomOutline
-from ...models.passport import as_of_not_after_issue, Material, PassportBase, Text, date_parts, explication_floor, figure, text
+from ...models.passport import (
+    Material,
+    PassportBase,
+    Text,
+    as_of_not_after_issue,
+    date_parts,
+    explication_floor,
+    figure,
+    plan_advice,
+    plan_rules,
+    text,
+)
 from ...models.types import Year
 from ..computed.passport_parts import issue, properties_note, title_block
 from ..spec import FormSpec, Provenance, TextProvenance
@@ -58,15 +69,11 @@ class ParkingPassportData(PassportBase):
         if self.area is not None and self.area != self.computed_area():
             yield ("area",), "declared_area", {"what": "parking place", "declared": self.area,
                                                "computed": self.computed_area(), "point": "78"}
-        if self.plan:
-            yield from self.floor_model().rules()
+        yield from plan_rules(self)
 
     def advice(self) -> Iterator[RuleViolation]:
         yield from super().advice()
-        if not self.plan:
-            yield ("plan",), "passport_without_plan", {"what": "plan of the parking place"}
-        else:
-            yield from self.floor_model().advice()
+        yield from plan_advice(self, "plan of the parking place")
 
 
 class _Place:

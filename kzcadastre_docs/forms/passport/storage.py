@@ -14,7 +14,18 @@ from pydantic import Field
 from ...drawing import floor_picture
 from ...models.base import DocumentModel, RuleViolation
 from ...models.geometry import RoomOutline
-from ...models.passport import as_of_not_after_issue, Material, PassportBase, Text, date_parts, explication_floor, figure, text
+from ...models.passport import (
+    Material,
+    PassportBase,
+    Text,
+    as_of_not_after_issue,
+    date_parts,
+    explication_floor,
+    figure,
+    plan_advice,
+    plan_rules,
+    text,
+)
 from ...models.types import Year
 from ..computed.passport_parts import issue, properties_note, title_block
 from ..spec import FormSpec, Provenance, TextProvenance
@@ -64,15 +75,11 @@ class StoragePassportData(PassportBase):
         if self.total is not None and self.total != self.computed_total():
             yield ("total",), "declared_area", {"what": "total", "declared": self.total,
                                                 "computed": self.computed_total(), "point": "77"}
-        if self.plan:
-            yield from self.floor_model().rules()
+        yield from plan_rules(self)
 
     def advice(self) -> Iterator[RuleViolation]:
         yield from super().advice()
-        if not self.plan:
-            yield ("plan",), "passport_without_plan", {"what": "plan of the storeroom"}
-        else:
-            yield from self.floor_model().advice()
+        yield from plan_advice(self, "plan of the storeroom")
 
 
 def compute(model: StoragePassportData, lang: str) -> dict:
