@@ -29,7 +29,7 @@ from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_templates import (ALIGN, ROOT, TEMPLATES_DIR, run_builder, _base_document, _block_mark, _control_row, _finish,  # noqa: E402
+from build_templates import (ALIGN, ROOT, TEMPLATES_DIR, run_builder, _base_document, _block_mark, _header_mark, _control_row, _finish,  # noqa: E402
                              _new_table, _paragraph, _row_flags, _t)
 
 SOURCE_DIR = ROOT / "tools" / "template_text" / "passport"
@@ -291,18 +291,6 @@ BLOCKS = {
     "page_break": block_page_break,
     "landscape": block_landscape,
 }
-
-
-def _header_mark(document, text: str):
-    """The duplicate's mark in the header of every page."""
-    from docx.shared import RGBColor
-
-    paragraph = document.sections[0].header.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    run = paragraph.add_run(text)
-    run.bold = True
-    run.font.size = Pt(12)
-    run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
 
 
 def _substitute(value, params: dict):
