@@ -15,6 +15,7 @@ import yaml
 
 from .errors import DataFileError, OutputExistsError
 from .i18n.catalogue import N_
+from .i18n.system import os_reason
 
 
 class _TextYamlLoader(yaml.SafeLoader):
@@ -62,7 +63,7 @@ def read_text(path: str | Path, limit: int | None = None) -> str:
     except IsADirectoryError:
         raise DataFileError("{path}: is a folder, not a regular file", path=path, field=str(path)) from None
     except OSError as exc:
-        raise DataFileError("{path}: cannot be opened: {detail}", path=path, detail=exc.strerror,
+        raise DataFileError("{path}: cannot be opened: {detail}", path=path, detail=os_reason(exc),
                             field=str(path)) from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)

@@ -33,9 +33,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from .errors import DataFileError, KzcadastreError
 from . import files
+from .errors import DataFileError, KzcadastreError
 from .files import atomic_write
+from .i18n.system import os_reason
 
 T = TypeVar("T")
 
@@ -66,7 +67,7 @@ def _lock(fd: int, path: Path, timeout: float) -> None:
             if exc.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS):
                 raise FileLockError("{path}: the file system does not support locking ({detail}); "
                                     "nothing was changed: edit a copy on a local disk", path=path,
-                                    detail=exc.strerror) from None
+                                    detail=os_reason(exc)) from None
             raise
 
 

@@ -10,7 +10,6 @@ were logged, and exits 1: no traceback ever reaches the user.
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import os
 import sys
 import tempfile
@@ -50,14 +49,6 @@ def write_details(exc: BaseException) -> Path | None:
         except OSError:
             continue
     return None
-
-
-def os_error_text(exc: OSError) -> str:
-    """An operating-system error in one line, a full disk said plainly."""
-    where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-    if exc.errno == errno.ENOSPC:
-        return f"{where}no space left on the disk; nothing half-written was left behind"
-    return f"{where}{exc.strerror or exc}"
 
 
 def _unexpected(exc: BaseException) -> ui.CliError:

@@ -12,6 +12,7 @@ import click
 
 from ..errors import EXIT_FAILURE, EXIT_INVALID
 from ..i18n.catalogue import describe, gettext as _
+from ..i18n.system import os_reason
 from .app import main
 from .common import atomic_write, document_lang_option
 from .ui import emit, fail, say, warn
@@ -140,7 +141,7 @@ def _read_pdf(file: Path) -> bytes:
     try:
         return file.read_bytes()
     except OSError as exc:
-        raise SigningInputError("{file}: cannot be read ({detail})", file=file, detail=exc.strerror or exc) from None
+        raise SigningInputError("{file}: cannot be read ({detail})", file=file, detail=os_reason(exc)) from None
 
 
 def _refuse_existing(output: Path, force: bool, suffix: str | None = None) -> None:
@@ -236,7 +237,7 @@ def sign_finish_command(prepared_file, cms_file, output, force):
         prepared = PreparedDocument.from_dict(json.loads(prepared_file.read_text(encoding="utf-8")))
     except OSError as exc:
         raise SigningInputError("{file}: cannot be read ({detail})", file=prepared_file,
-                                detail=exc.strerror or exc) from None
+                                detail=os_reason(exc)) from None
     except (ValueError, KeyError, TypeError):
         raise SigningInputError("{file}: not a document prepared by sign-prepare", file=prepared_file) from None
     signed = finish_external(prepared, _cms_bytes(cms_file))
@@ -255,7 +256,7 @@ def _cms_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SigningInputError("{file}: cannot be read ({detail})", file=path, detail=exc.strerror or exc) from None
+        raise SigningInputError("{file}: cannot be read ({detail})", file=path, detail=os_reason(exc)) from None
     if data[:1] == b"\x30":  # DER: a SEQUENCE
         return data
     text = b"".join(line for line in data.splitlines() if not line.startswith(b"-----"))

@@ -263,22 +263,18 @@ def error_payload(exc: BaseException) -> tuple[dict, int]:
 def os_message(exc: OSError) -> str:
     """An operating-system failure in the message language ("no such file", "permission denied")."""
     import errno
+    import os
+
+    from ..i18n.system import os_reason
 
     where = exc.filename or ""
-    known = {
-        errno.ENOENT: N_("{path}: no such file or folder"),
-        errno.EACCES: N_("{path}: permission denied"),
-        errno.EPERM: N_("{path}: operation not permitted"),
-        errno.ENOSPC: N_("{path}: no space left on the disk; nothing half-written was left behind"),
-        errno.EISDIR: N_("{path}: is a folder"),
-        errno.ENOTDIR: N_("{path}: a part of the path is not a folder"),
-        errno.EEXIST: N_("{path}: already exists"),
-        errno.EROFS: N_("{path}: read-only file system"),
-    }
-    if exc.errno in known:
-        text = _(known[exc.errno]).format(path=where)
-        return text[2:] if not where and text.startswith(": ") else text
-    return _("{path}: system error: {detail}").format(path=where, detail=exc.strerror or exc)
+    if exc.errno == errno.ENOSPC:
+        text = _(N_("{path}: no space left on the disk; nothing half-written was left behind")).format(path=where)
+    elif exc.errno == errno.EEXIST and where and os.path.lexists(where) and not os.path.isdir(where):
+        text = _(N_("{path}: is a file, not a folder")).format(path=where)  # a folder was to be made there
+    else:
+        text = _(N_("{path}: {reason}")).format(path=where, reason=os_reason(exc).describe(catalogue.language()))
+    return text[2:] if not where and text.startswith(": ") else text
 
 
 def report(exc: BaseException) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import EXIT_FAILURE, KzcadastreError
 from ..i18n.catalogue import Message
+from ..i18n.system import os_reason
 
 CONTENT_TYPES = "[Content_Types].xml"
 #: The earliest time a zip entry can carry; used for every entry.
@@ -86,7 +87,7 @@ class Package:
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
         except OSError as exc:
-            raise PackageError("{path}: cannot be opened: {reason}", path=str(path), reason=exc.strerror) from None
+            raise PackageError("{path}: cannot be opened: {reason}", path=str(path), reason=os_reason(exc)) from None
         with os.fdopen(fd, "rb") as handle:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):

@@ -36,8 +36,9 @@ from typing import Any
 from .. import api
 from ..errors import DataValidationError, KzcadastreError, OutputExistsError, Problem, shown_value
 from ..files import atomic_write, default_file_mode
-from ..i18n.catalogue import Message, describe
 from ..forms import renderable_form
+from ..i18n.catalogue import Message, describe
+from ..i18n.system import os_reason
 from ..pdf import shared_converter
 from .records import InputRecord, read_records
 
@@ -507,7 +508,7 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
                     else:
                         result = RecordResult(result.number, result.name, problems=(_message_problem(
                             "write", "the record's files could not be written ({detail}); none was left",
-                            detail=exc.strerror),))
+                            detail=os_reason(exc)),))
                 if result.ok:
                     summary.written += 1
                     summary.files += len(files)

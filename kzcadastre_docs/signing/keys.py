@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 
 from ..i18n.catalogue import Message
+from ..i18n.system import os_reason
 from .errors import SigningInputError
 
 #: Key types this package signs with itself; GOST keys go through an external signer.
@@ -62,7 +63,7 @@ def load_pkcs12(path: str | Path, password: str | bytes | None = None) -> Signin
     except FileNotFoundError:
         raise SigningInputError("{path}: no such key file", path=path, field="--pkcs12") from None
     except OSError as exc:
-        raise SigningInputError("{path}: cannot be read ({detail})", path=path, detail=exc.strerror) from None
+        raise SigningInputError("{path}: cannot be read ({detail})", path=path, detail=os_reason(exc)) from None
     return load_pkcs12_data(data, password, name=str(path))
 
 
@@ -118,7 +119,7 @@ def load_certificates(path: str | Path) -> list[x509.Certificate]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SigningInputError("{path}: cannot be read ({detail})", path=path, detail=exc.strerror or exc) from None
+        raise SigningInputError("{path}: cannot be read ({detail})", path=path, detail=os_reason(exc)) from None
     try:
         if b"-----BEGIN" in data:
             found = x509.load_pem_x509_certificates(data)

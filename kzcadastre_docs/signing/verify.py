@@ -18,6 +18,7 @@ from io import BytesIO
 from cryptography import x509
 
 from ..i18n.catalogue import Message
+from ..i18n.system import os_reason
 from .errors import SigningInputError
 from .keys import serial_hex, subject_name, subject_title, validity_problem
 
@@ -157,7 +158,7 @@ def verify_file(path, trust_roots: list[x509.Certificate] | None = None, *, data
     try:
         pdf = path.read_bytes()
     except OSError as exc:
-        raise SigningInputError("{path}: cannot be read ({detail})", path=path, detail=exc.strerror or exc) from None
+        raise SigningInputError("{path}: cannot be read ({detail})", path=path, detail=os_reason(exc)) from None
     report = verify_pdf(pdf, trust_roots, name=str(path), intermediates=intermediates)
     report.barcode = check_barcode(path, pdf, data)
     return report

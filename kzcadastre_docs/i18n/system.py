@@ -1,0 +1,68 @@
+"""The operating system's reasons (an OSError's errno) as catalogue messages.
+
+The C library's ``strerror`` text ("No such file or directory") is English whatever the
+clerk's language; every message that gives an operating-system reason takes it from here
+instead, so it is shown in kk, ru or en. An errno not listed says "system error N" (the number
+is what an administrator looks up), never the English text.
+
+>>> import errno
+>>> os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory", "d.json"))
+'no such file or folder'
+>>> os_reason(PermissionError(errno.EACCES, "Permission denied")).describe("ru")
+'нет прав доступа'
+>>> os_reason(OSError(errno.ENOTSUP, "Operation not supported")).describe("kk")
+'жүйелік қате 95'
+>>> os_reason(OSError("no errno at all")).describe("en")
+'a system error'
+"""
+
+from __future__ import annotations
+
+import errno
+
+from .catalogue import N_, Message
+
+#: errno -> the reason in English (a catalogue message id).
+REASONS: dict[int, str] = {
+    errno.ENOENT: N_("no such file or folder"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("operation not permitted"),
+    errno.EISDIR: N_("is a folder"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.ENOSPC: N_("no space left on the disk"),
+    errno.EDQUOT: N_("the disk quota is exceeded"),
+    errno.EROFS: N_("read-only file system"),
+    errno.EEXIST: N_("already exists"),
+    errno.ELOOP: N_("too many symbolic links in the path"),
+    errno.ENAMETOOLONG: N_("the file name is too long"),
+    errno.EMFILE: N_("too many open files"),
+    errno.ENFILE: N_("too many open files in the system"),
+    errno.EBUSY: N_("the device or file is busy"),
+    errno.EXDEV: N_("cannot move a file between different disks"),
+    errno.ENOTEMPTY: N_("the folder is not empty"),
+    errno.EIO: N_("input/output error (the disk or the network share failed)"),
+    errno.EFBIG: N_("the file is too large"),
+    errno.ETXTBSY: N_("the file is in use by a running program"),
+    errno.ENXIO: N_("no such device"),
+    errno.ENODEV: N_("no such device"),
+    errno.ENOMEM: N_("not enough memory"),
+    errno.EAGAIN: N_("the resource is temporarily unavailable; try again"),
+    errno.ENOLCK: N_("no locks available"),
+    errno.EPIPE: N_("the other side of the pipe has closed"),
+    errno.ESTALE: N_("the network file is no longer available (stale file handle)"),
+    errno.ECONNREFUSED: N_("the connection was refused"),
+    errno.ETIMEDOUT: N_("the connection timed out"),
+    errno.EINVAL: N_("an invalid argument for the system"),
+}
+SYSTEM_ERROR = N_("system error {number}")
+UNNUMBERED = N_("a system error")
+
+
+def os_reason(exc: BaseException) -> Message:
+    """The reason of an operating-system failure, a message in the catalogue (no path)."""
+    number = getattr(exc, "errno", None)
+    if number in REASONS:
+        return Message(REASONS[number])
+    if isinstance(number, int):
+        return Message(SYSTEM_ERROR, number=number)
+    return Message(UNNUMBERED)

@@ -1,0 +1,116 @@
+"""Reasons that come from the operating system and from the libraries below (an errno, a parser,
+Pillow, zip) reach a kk or ru clerk in their language, with no English (issue 19)."""
+
+from __future__ import annotations
+
+import ast
+import errno
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import kzcadastre_docs
+from kzcadastre_docs.cli import main
+from kzcadastre_docs.i18n.system import REASONS, os_reason
+
+from .conftest import SAMPLES
+from .test_cli_language import english_words
+
+FORM = "notice-data-entered"
+DATA = SAMPLES / FORM / "apartment-astana.json"
+LANGS = pytest.mark.parametrize("lang", ["kk", "ru"])
+PACKAGE = Path(kzcadastre_docs.__file__).parent
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _run(lang, *args, env=None):
+    return CliRunner().invoke(main, [args[0], "--message-lang", lang, *map(str, args[1:])], env=env)
+
+
+def test_strerror_is_read_only_where_it_becomes_a_catalogue_message():
+    """The C library's strerror() text is English whatever the clerk's language: only
+    i18n/system.py (which maps errno to a catalogue message) may look at an OSError's text."""
+    allowed = {PACKAGE / "i18n" / "system.py"}
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path in allowed:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "strerror":
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "getattr" and any(
+                    isinstance(arg, ast.Constant) and arg.value == "strerror" for arg in node.args):
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert found == []
+
+
+@pytest.mark.parametrize("number", sorted(REASONS))
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_errno_reason_is_translated(number, lang):
+    reason = os_reason(OSError(number, os.strerror(number)))
+    assert reason.describe(lang) != str(reason)
+    assert english_words(reason.describe(lang)) == []
+
+
+def test_an_unlisted_errno_says_its_number_and_no_english_text():
+    reason = os_reason(OSError(errno.ENOTSUP, os.strerror(errno.ENOTSUP)))
+    assert str(reason) == f"system error {errno.ENOTSUP}"
+    assert reason.describe("ru") == f"системная ошибка {errno.ENOTSUP}"
+    assert "supported" not in reason.describe("kk")
+
+
+@LANGS
+def test_a_data_file_under_a_regular_file_is_reported_in_the_clerks_language(tmp_path, lang):
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = _run(lang, "render", FORM, "--data", tmp_path / "file" / "d.json", "--lang", lang,
+                  "-o", tmp_path / "out.docx")
+    assert result.exit_code == 2, result.output
+    assert "d.json" in result.output
+    assert english_words(result.output) == [], result.output
+
+
+@LANGS
+@pytest.mark.skipif(IS_ROOT, reason="root reads every file")
+def test_a_data_file_without_read_permission_is_reported_in_the_clerks_language(tmp_path, lang):
+    data = tmp_path / "d.json"
+    data.write_text(DATA.read_text(encoding="utf-8"), encoding="utf-8")
+    data.chmod(0)
+    try:
+        result = _run(lang, "render", FORM, "--data", data, "--lang", lang, "-o", tmp_path / "out.docx")
+    finally:
+        data.chmod(0o600)
+    assert result.exit_code == 2, result.output
+    assert "d.json" in result.output
+    assert english_words(result.output) == [], result.output
+
+
+@LANGS
+def test_an_output_folder_that_is_a_file_is_reported_in_the_clerks_language(tmp_path, lang):
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = _run(lang, "render", FORM, "--data", DATA, "--lang", lang, "-o", tmp_path / "file" / "out.docx")
+    assert result.exit_code == 1, result.output
+    expected = {"kk": "папка емес", "ru": "не папка"}[lang]
+    assert "file" in result.output and expected in result.output, result.output
+    assert english_words(result.output) == [], result.output
+    assert (tmp_path / "file").read_text(encoding="utf-8") == "x"
+
+
+def test_an_output_folder_that_is_a_file_is_said_plainly_in_english(tmp_path):
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = _run("en", "render", FORM, "--data", DATA, "--lang", "kk", "-o", tmp_path / "file" / "out.docx")
+    assert result.exit_code == 1, result.output
+    assert "is a file, not a folder" in result.output
+
+
+@LANGS
+def test_a_key_file_that_is_a_folder_is_reported_in_the_clerks_language(tmp_path, lang):
+    from kzcadastre_docs.signing import SigningInputError, load_pkcs12
+
+    with pytest.raises(SigningInputError) as caught:
+        load_pkcs12(tmp_path, b"x")
+    text = caught.value.describe(lang)
+    assert str(tmp_path) in text and os_reason(IsADirectoryError(errno.EISDIR, "")).describe(lang) in text
+    assert english_words(text) == [], text
