@@ -90,10 +90,13 @@ FIELD_LIMIT = 200
 
 def shown_value(value: Any, limit: int = VALUE_LIMIT) -> Any:
     """A value as an error may show it: text cut to `limit` characters (with "…" and the full
-    length), characters that cannot be printed (lone surrogates) escaped; other scalars as they are.
+    length in brackets, words in no language, as the message around it may be in any), characters
+    that cannot be printed (lone surrogates) escaped; other scalars as they are.
 
     >>> shown_value("x" * 100, 10)
-    'xxxxxxxxx… (100 characters)'
+    'xxxxxxxxx…(100)'
+    >>> shown_value(10 ** 70, 10)
+    '100000000…(71)'
     >>> shown_value("a" + chr(0xD800) + "b")
     'a\\\\ud800b'
     >>> shown_value(3)
@@ -101,11 +104,12 @@ def shown_value(value: Any, limit: int = VALUE_LIMIT) -> Any:
     """
     if value is None or isinstance(value, (bool, int, float)):
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10 ** limit:
-            return f"(an integer of {len(str(abs(value)))} digits)"
+            digits = str(value)
+            return f"{digits[: limit - 1]}…({len(digits.lstrip('-'))})"
         return value
     text = value if isinstance(value, str) else str(value)
     if len(text) > limit:
-        text = f"{text[: limit - 1]}… ({len(text)} characters)"
+        text = f"{text[: limit - 1]}…({len(text)})"
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 

@@ -15,7 +15,11 @@ import yaml
 
 from .errors import DataFileError, OutputExistsError
 from .i18n.catalogue import N_
-from .i18n.system import os_reason
+from .i18n.parsers import json_reason, utf8_reason, yaml_reason
+from .i18n.system import library_reason, os_reason
+
+#: The reason shown for a failure of the library below (its own words go to the log).
+UNCONVERTIBLE = N_("a value cannot be converted")
 
 
 class _TextYamlLoader(yaml.SafeLoader):
@@ -80,7 +84,7 @@ def read_text(path: str | Path, limit: int | None = None) -> str:
     try:
         return data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
     except UnicodeDecodeError as exc:
-        raise DataFileError("{path}: cannot be read as UTF-8 text: {detail}", path=path, detail=exc,
+        raise DataFileError("{path}: cannot be read as UTF-8 text: {detail}", path=path, detail=utf8_reason(exc),
                             field=str(path)) from None
 
 
@@ -103,43 +107,21 @@ def parse_data(text: str, suffix: str, origin: str = "<data>") -> Any:
         mark = getattr(exc, "problem_mark", None)
         if mark is not None:
             raise DataFileError("{path}: invalid YAML at line {line}, column {column}: {detail}", path=origin,
-                                line=mark.line + 1, column=mark.column + 1, detail=getattr(exc, "problem", "") or "",
+                                line=mark.line + 1, column=mark.column + 1, detail=yaml_reason(getattr(exc, "problem", "")),
                                 field=origin) from exc
-        raise DataFileError("{path}: invalid YAML: {detail}", path=origin, detail=exc, field=origin) from exc
+        raise DataFileError("{path}: invalid YAML: {detail}", path=origin, detail=yaml_reason(getattr(exc, "problem", "")),
+                            field=origin) from exc
     except RecursionError:
         raise DataFileError("{path}: the data is nested too deeply", path=origin, field=origin) from None
     except ValueError as exc:  # an integer of more digits than Python converts
         if "digits" in str(exc):
             raise DataFileError("{path}: a number has more than {count} digits", path=origin,
                                 count=sys.get_int_max_str_digits(), field=origin) from None
-        raise DataFileError("{path}: unreadable value: {detail}", path=origin, detail=str(exc)[:120],
+        raise DataFileError("{path}: unreadable value: {detail}", path=origin,
+                            detail=library_reason(exc, UNCONVERTIBLE),
                             field=origin) from None
     raise DataFileError("{path}: unsupported data file type {suffix}; use .json, .yaml or .yml", path=origin,
                         suffix=suffix or "-", field=origin)
-
-
-class _Reason(str):
-    """A parser's English reason, translated when a message is shown in another language."""
-
-    def __format__(self, spec: str) -> str:
-        from .i18n.catalogue import gettext
-
-        return format(gettext(str(self)), spec)
-
-
-#: The json module's reasons, as catalogue ids.
-JSON_REASONS = (N_("Expecting value"), N_("Expecting ',' delimiter"), N_("Expecting ':' delimiter"),
-                N_("Expecting property name enclosed in double quotes"), N_("Extra data"),
-                N_("Unterminated string starting at"), N_("Invalid control character at"), N_("Invalid \\escape"))
-
-
-def json_reason(message: str) -> str:
-    """The json module's reason ("Expecting value"), shown in the message language.
-
-    >>> str(json_reason("Expecting value"))
-    'Expecting value'
-    """
-    return _Reason(message)
 
 
 def current_umask() -> int:

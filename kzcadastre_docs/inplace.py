@@ -36,6 +36,7 @@ from typing import TypeVar
 from . import files
 from .errors import DataFileError, KzcadastreError
 from .files import atomic_write
+from .i18n.parsers import utf8_reason
 from .i18n.system import os_reason
 
 T = TypeVar("T")
@@ -110,7 +111,7 @@ def edit_locked(path: str | Path, change: Callable[[str], tuple[str, T]], *,
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise DataFileError("{path}: cannot be read as UTF-8 text: {detail}", path=path, detail=exc,
+                raise DataFileError("{path}: cannot be read as UTF-8 text: {detail}", path=path, detail=utf8_reason(exc),
                                     field=str(path)) from None
             new_text, result = change(text)
             atomic_write(real, new_text.encode("utf-8"), overwrite=True, like=before)

@@ -33,6 +33,7 @@ from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from .errors import DataFileError
+from .i18n.parsers import yaml_reason
 
 #: Plain scalars that the library's data loader does not read as text (files._TextYamlLoader).
 _TYPED_PLAIN = re.compile(r"^(?:true|false|null|~|)$")
@@ -93,7 +94,13 @@ class DataText:
         try:
             self.tree = self._yaml.load(text)
         except YAMLError as exc:
-            raise DataFileError("{path}: invalid YAML: {detail}", path=origin, detail=exc) from None
+            mark = getattr(exc, "problem_mark", None)
+            if mark is not None:
+                raise DataFileError("{path}: invalid YAML at line {line}, column {column}: {detail}", path=origin,
+                                    line=mark.line + 1, column=mark.column + 1,
+                                    detail=yaml_reason(getattr(exc, "problem", ""))) from None
+            raise DataFileError("{path}: invalid YAML: {detail}", path=origin,
+                                detail=yaml_reason(getattr(exc, "problem", ""))) from None
 
     def scalar(self, value: Any) -> Any:
         """A new value as the file should hold it (text the library's loader reads back as text)."""

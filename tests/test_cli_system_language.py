@@ -114,3 +114,91 @@ def test_a_key_file_that_is_a_folder_is_reported_in_the_clerks_language(tmp_path
     text = caught.value.describe(lang)
     assert str(tmp_path) in text and os_reason(IsADirectoryError(errno.EISDIR, "")).describe(lang) in text
     assert english_words(text) == [], text
+
+
+@LANGS
+def test_a_long_value_is_cut_without_english_words(tmp_path, lang):
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    data["applicant"]["iin"] = "1" * 100
+    path = tmp_path / "d.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = _run(lang, "validate", FORM, "--data", path)
+    assert result.exit_code == 2, result.output
+    assert "applicant.iin" in result.output and "…(100)" in result.output
+    assert english_words(result.output) == [], result.output
+
+
+@LANGS
+@pytest.mark.parametrize("suffix, content, line", [
+    (".yaml", "applicant:\n  iin: [1, 2\nnumber: x: y\n", "3"),
+    (".yaml", "applicant:\n\tiin: 1\n", "2"),
+    (".yaml", 'number: "unclosed\n', "2"),
+    (".json", '{"number": "1",}', "1"),
+    (".json", '{"number": tru}', "1"),
+], ids=["yaml list", "yaml tab", "yaml quote", "json comma", "json value"])
+def test_a_broken_data_file_names_line_and_column_in_the_clerks_language(tmp_path, lang, suffix, content, line):
+    path = tmp_path / f"d{suffix}"
+    path.write_text(content, encoding="utf-8")
+    result = _run(lang, "validate", FORM, "--data", path)
+    assert result.exit_code == 2, result.output
+    assert f"d{suffix}" in result.output and ("YAML" if suffix == ".yaml" else "JSON") in result.output
+    assert line in result.output.replace(str(path), "")
+    assert english_words(result.output) == [], result.output
+
+
+@LANGS
+def test_a_data_file_that_is_not_utf8_says_where_in_the_clerks_language(tmp_path, lang):
+    path = tmp_path / "d.json"
+    path.write_bytes(b'{"number": "\xff"}')
+    result = _run(lang, "validate", FORM, "--data", path)
+    assert result.exit_code == 2, result.output
+    assert "d.json" in result.output and "UTF-8" in result.output and "12" in result.output
+    assert english_words(result.output) == [], result.output
+
+
+def _picture(tmp_path) -> Path:
+    from PIL import Image
+
+    full = tmp_path / "full.png"
+    Image.new("RGB", (200, 200), "white").save(full)
+    cut = tmp_path / "scan.png"
+    cut.write_bytes(full.read_bytes()[: full.stat().st_size // 2])
+    return cut
+
+
+@LANGS
+@pytest.mark.parametrize("kind", ["cut-short picture", "damaged PDF"])
+def test_a_file_that_is_no_readable_pdf_or_picture_is_reported_in_the_clerks_language(tmp_path, lang, kind):
+    if kind == "damaged PDF":
+        path = tmp_path / "scan.pdf"
+        path.write_bytes(b"%PDF-1.4\ngarbage\n")
+    else:
+        path = _picture(tmp_path)
+    result = _run(lang, "verify-barcode", path)
+    assert result.exit_code == 1, result.output
+    assert path.name in result.output
+    assert english_words(result.output) == [], result.output
+
+
+@LANGS
+def test_a_corrupt_docx_template_is_reported_in_the_clerks_language(tmp_path, lang):
+    import io
+    import zipfile
+
+    from kzcadastre_docs.rendering.engine import default_templates_dir
+
+    source = (default_templates_dir() / lang / f"{FORM}.docx").read_bytes()
+    info = zipfile.ZipFile(io.BytesIO(source)).getinfo("word/document.xml")
+    damaged = bytearray(source)
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra) + 50
+    for index in range(start, start + 40):
+        damaged[index] ^= 0xFF
+    folder = tmp_path / "tpl"
+    (folder / lang).mkdir(parents=True)
+    (folder / lang / f"{FORM}.docx").write_bytes(bytes(damaged))
+    result = _run(lang, "render", FORM, "--data", DATA, "--lang", lang, "-o", tmp_path / "out.docx",
+                  "--templates", folder)
+    assert result.exit_code == 2, result.output
+    assert "DOCX" in result.output and "zip" in result.output
+    assert english_words(result.output) == [], result.output
+    assert not (tmp_path / "out.docx").exists()

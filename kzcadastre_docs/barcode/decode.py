@@ -8,6 +8,7 @@ poppler's `pdftoppm` is installed, the pages are rasterised at 200 dpi and read 
 from __future__ import annotations
 
 import io
+import logging
 import shutil
 import subprocess
 import tempfile
@@ -16,10 +17,20 @@ from pathlib import Path
 import zxingcpp
 from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from ..errors import EXIT_FAILURE, KzcadastreError
-from ..i18n.catalogue import Message
+from ..i18n.catalogue import N_, Message
+from ..i18n.system import library_reason
 from .payload import FORMAT, join_codes
+
+#: The reason shown for a failure of the library below (its own words go to the log).
+DAMAGED_PICTURE = N_("the picture is damaged or incomplete")
+DAMAGED_PDF = N_("the file is damaged or incomplete")
+
+# pypdf logs what it repairs in a damaged file ("EOF marker not found"), in English, on standard
+# error when nothing else takes its records; the reason is said in the error instead.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 
 class BarcodeNotFound(KzcadastreError, ValueError):
@@ -30,6 +41,7 @@ class BarcodeNotFound(KzcadastreError, ValueError):
 
 
 def _texts(image: Image.Image) -> list[str]:
+    image.load()  # a cut-short file fails here, with Pillow's OSError, rather than inside zxing
     if image.mode not in ("L", "RGB"):
         image = image.convert("RGB")
     return [code.text for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
@@ -71,7 +83,11 @@ def read_payloads(path: str | Path) -> list[str]:
     path = Path(path)
     data = path.read_bytes()
     if data.startswith(b"%PDF"):
-        texts = _pdf_pictures(data) or _pdf_pages(data)
+        try:
+            texts = _pdf_pictures(data) or _pdf_pages(data)
+        except (PyPdfError, ValueError, KeyError, OSError) as exc:
+            raise BarcodeNotFound("{file}: the PDF cannot be read: {reason}", file=path.name,
+                                  reason=library_reason(exc, DAMAGED_PDF)) from None
     else:
         try:
             with Image.open(io.BytesIO(data)) as image:
@@ -81,7 +97,7 @@ def read_payloads(path: str | Path) -> list[str]:
                                   reason=Message("its format is not recognised")) from None
         except (OSError, ValueError) as exc:
             raise BarcodeNotFound("{file} is neither a PDF nor a picture: {reason}", file=path.name,
-                                  reason=str(exc)) from None
+                                  reason=library_reason(exc, DAMAGED_PICTURE)) from None
     payloads = join_codes(texts)
     if not payloads:
         raise BarcodeNotFound("no {format} QR code could be read in {file}", format=FORMAT, file=path.name)

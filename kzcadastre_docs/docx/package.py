@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EXIT_FAILURE, KzcadastreError
-from ..i18n.catalogue import Message
-from ..i18n.system import os_reason
+from ..i18n.catalogue import N_, Message
+from ..i18n.system import library_reason, os_reason
 
 CONTENT_TYPES = "[Content_Types].xml"
 #: The earliest time a zip entry can carry; used for every entry.
@@ -66,6 +66,15 @@ def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, origin: str) -> bytes
     return data
 
 
+def _zip_reason(exc: BaseException) -> Message:
+    """Why zipfile could not read a package, as a catalogue message."""
+    if isinstance(exc, zipfile.BadZipFile) and "not a zip file" in str(exc):
+        return Message(N_("it is not a zip archive"))
+    if isinstance(exc, NotImplementedError):
+        return library_reason(exc, N_("it is packed with a compression method this program cannot unpack"))
+    return library_reason(exc, N_("the zip archive is damaged or incomplete"))
+
+
 @dataclass(frozen=True)
 class Package:
     """The parts of a DOCX zip package, in their stored order.
@@ -111,8 +120,7 @@ class Package:
                 parts = tuple((info.filename, _read_part(zf, info, origin)) for info in infos)
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as exc:
             raise PackageError("{origin}: not a DOCX (zip) file: {reason}", origin=origin,
-                               reason=Message("it is not a zip archive") if isinstance(exc, zipfile.BadZipFile)
-                               else str(exc)) from exc
+                               reason=_zip_reason(exc)) from exc
         names = [name for name, _ in parts]
         if CONTENT_TYPES not in names or "word/document.xml" not in names:
             raise PackageError("{origin}: not a DOCX file (no {name} or word/document.xml)", origin=origin,

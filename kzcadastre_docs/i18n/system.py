@@ -19,6 +19,7 @@ is what an administrator looks up), never the English text.
 from __future__ import annotations
 
 import errno
+import logging
 
 from .catalogue import N_, Message
 
@@ -66,3 +67,14 @@ def os_reason(exc: BaseException) -> Message:
     if isinstance(number, int):
         return Message(SYSTEM_ERROR, number=number)
     return Message(UNNUMBERED)
+
+
+def library_reason(exc: BaseException, template: str, **values) -> Message:
+    """A library's failure (Pillow, pypdf, zip, a database driver) as the catalogue message
+    `template`; the library's own English text goes to the log only, where a technician looks.
+
+    >>> library_reason(ValueError("Truncated File Read"), "the picture is damaged or incomplete").describe("ru")
+    'изображение повреждено или неполное'
+    """
+    logging.getLogger("kzcadastre_docs").info("%s: %s", type(exc).__name__, exc)
+    return Message(template, **values)

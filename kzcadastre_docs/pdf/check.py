@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 from dataclasses import dataclass
 
@@ -11,6 +12,13 @@ from pypdf.errors import PyPdfError
 
 from ..errors import KzcadastreError
 from ..i18n.catalogue import N_, Message
+from ..i18n.system import library_reason
+
+#: The reason shown for a failure of the library below (its own words go to the log).
+DAMAGED_PDF = N_("the file is damaged or incomplete")
+
+# pypdf's notes on what it repairs go to a program's own logging, never to the clerk's terminal.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 #: The PDF/A part and conformance LibreOffice writes for SelectPdfVersion 2.
 PDF_A_2B = ("2", "B")
@@ -70,7 +78,8 @@ def check_pdf(content: bytes, *, pdf_a: bool = False, what: str = N_("the output
         metadata = reader.trailer["/Root"].get("/Metadata")
         xmp = metadata.get_object().get_data() if metadata is not None else b""
     except (PyPdfError, KeyError, ValueError, OSError) as exc:
-        raise PdfCheckError("{what} is not a readable PDF: {reason}", what=Message(what), reason=str(exc)) from exc
+        raise PdfCheckError("{what} is not a readable PDF: {reason}", what=Message(what), reason=library_reason(
+            exc, DAMAGED_PDF)) from exc
     if pages < 1:
         raise PdfCheckError("{what} has no page", what=Message(what))
     identification = pdf_a_identification(xmp)
