@@ -202,3 +202,54 @@ def test_a_corrupt_docx_template_is_reported_in_the_clerks_language(tmp_path, la
     assert "DOCX" in result.output and "zip" in result.output
     assert english_words(result.output) == [], result.output
     assert not (tmp_path / "out.docx").exists()
+
+
+@pytest.fixture(scope="module")
+def signing_key(tmp_path_factory):
+    from .signing_pki import issue, make_ca
+
+    return issue(tmp_path_factory.mktemp("pki-lang"), "rsa", make_ca())
+
+
+def _blank_pdf(path: Path) -> Path:
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    out = io.BytesIO()
+    writer.write(out)
+    path.write_bytes(out.getvalue())
+    return path
+
+
+@LANGS
+@pytest.mark.parametrize("command", ["verify", "sign"])
+def test_a_damaged_pdf_to_sign_or_verify_is_reported_in_the_clerks_language(tmp_path, lang, command, signing_key,
+                                                                             monkeypatch):
+    from .signing_pki import PASSWORD
+
+    monkeypatch.setenv("KZCADASTRE_KEY_PASSWORD", PASSWORD)
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(b"%PDF-1.4\ngarbage\n")
+    extra = ["--pkcs12", signing_key.p12, "-o", tmp_path / "signed.pdf"] if command == "sign" else []
+    result = _run(lang, command, path, *extra)
+    assert result.exit_code == 2, result.output
+    assert "doc.pdf" in result.output and "PDF" in result.output
+    assert english_words(result.output) == [], result.output
+    assert not (tmp_path / "signed.pdf").exists()
+
+
+@LANGS
+def test_an_unreachable_timestamp_authority_is_reported_in_the_clerks_language(tmp_path, lang, signing_key,
+                                                                               monkeypatch):
+    from .signing_pki import PASSWORD
+
+    monkeypatch.setenv("KZCADASTRE_KEY_PASSWORD", PASSWORD)
+    result = _run(lang, "sign", _blank_pdf(tmp_path / "doc.pdf"), "--pkcs12", signing_key.p12,
+                  "-o", tmp_path / "signed.pdf", "--tsa-url", "http://127.0.0.1:9")
+    assert result.exit_code == 1, result.output
+    assert "http://127.0.0.1:9" in result.output
+    assert english_words(result.output) == [], result.output
+    assert not (tmp_path / "signed.pdf").exists()

@@ -56,6 +56,8 @@ REASONS: dict[int, str] = {
     errno.EINVAL: N_("an invalid argument for the system"),
 }
 SYSTEM_ERROR = N_("system error {number}")
+#: The reason for a file a library could not read (its own words go to the log).
+DAMAGED_FILE = N_("the file is damaged or incomplete")
 UNNUMBERED = N_("a system error")
 
 

@@ -12,10 +12,7 @@ from pypdf.errors import PyPdfError
 
 from ..errors import KzcadastreError
 from ..i18n.catalogue import N_, Message
-from ..i18n.system import library_reason
-
-#: The reason shown for a failure of the library below (its own words go to the log).
-DAMAGED_PDF = N_("the file is damaged or incomplete")
+from ..i18n.system import DAMAGED_FILE, library_reason
 
 # pypdf's notes on what it repairs go to a program's own logging, never to the clerk's terminal.
 logging.getLogger("pypdf").addHandler(logging.NullHandler())
@@ -79,7 +76,7 @@ def check_pdf(content: bytes, *, pdf_a: bool = False, what: str = N_("the output
         xmp = metadata.get_object().get_data() if metadata is not None else b""
     except (PyPdfError, KeyError, ValueError, OSError) as exc:
         raise PdfCheckError("{what} is not a readable PDF: {reason}", what=Message(what), reason=library_reason(
-            exc, DAMAGED_PDF)) from exc
+            exc, DAMAGED_FILE)) from exc
     if pages < 1:
         raise PdfCheckError("{what} has no page", what=Message(what))
     identification = pdf_a_identification(xmp)

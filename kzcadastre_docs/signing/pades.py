@@ -19,10 +19,15 @@ from datetime import datetime, timedelta, timezone
 from io import BytesIO
 from pathlib import Path
 
-from ..i18n.catalogue import Message
+from ..i18n.catalogue import N_, Message
+from ..i18n.system import DAMAGED_FILE, library_reason
 from .errors import SigningError, SigningInputError
 from .keys import SigningKey, serial_hex, subject_name, subject_title
 from .placement import DEFAULT_ANCHORS, Placement, find_placement
+
+#: Why pyHanko refused a PDF, or a timestamp authority's answer (their own words go to the log).
+UNSIGNABLE = N_("the signing library cannot handle this PDF")
+UNUSABLE_ANSWER = N_("its answer cannot be used")
 
 #: Kazakhstan's time (UTC+5 since 1 March 2024): the block prints the signing time in it.
 KZ_TIME = timezone(timedelta(hours=5), "UTC+5")
@@ -89,7 +94,8 @@ def open_pdf(pdf: bytes, *, name: str = "PDF"):
         writer.root  # noqa: B018 - reads the catalog now, so that a broken file fails here
         _ = writer.prev.root["/Pages"]
     except (PdfError, KeyError, ValueError, TypeError, IndexError) as exc:
-        raise SigningInputError("{name}: cannot be read as a PDF ({detail})", name=name, detail=exc) from None
+        raise SigningInputError("{name}: cannot be read as a PDF ({detail})", name=name,
+                                detail=library_reason(exc, DAMAGED_FILE)) from None
     if writer.prev.encrypted:
         raise SigningInputError("{name}: the PDF is encrypted; sign an unencrypted file", name=name)
     return writer
@@ -337,7 +343,8 @@ def pyhanko_errors(name: str):
     try:
         yield
     except (PdfError, PyhankoSigningError) as exc:
-        raise SigningError("{name}: cannot be signed: {detail}", name=name, detail=exc) from None
+        raise SigningError("{name}: cannot be signed: {detail}", name=name,
+                           detail=library_reason(exc, UNSIGNABLE)) from None
 
 
 def _simple_signer(key: SigningKey):
@@ -403,6 +410,6 @@ def _run(coroutine):
     try:
         return asyncio.run(coroutine)
     except TimestampRequestError as exc:
-        detail = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
+        detail = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else library_reason(exc, UNUSABLE_ANSWER)
         raise SigningError("the timestamp authority did not give a timestamp: {detail}", detail=detail,
                            field="--tsa-url") from None

@@ -17,10 +17,14 @@ from io import BytesIO
 
 from cryptography import x509
 
-from ..i18n.catalogue import Message
-from ..i18n.system import os_reason
+from ..i18n.catalogue import N_, Message
+from ..i18n.system import DAMAGED_FILE, library_reason, os_reason
 from .errors import SigningInputError
 from .keys import serial_hex, subject_name, subject_title, validity_problem
+
+#: Why a signature cannot be validated (pyHanko's own words go to the log).
+UNSUPPORTED_ALGORITHM = N_("its algorithm is not supported by this program")
+UNCHECKABLE = N_("the signature's data cannot be checked")
 
 
 @dataclass
@@ -116,7 +120,8 @@ def verify_pdf(pdf: bytes, trust_roots: list[x509.Certificate] | None = None, *,
         reader = PdfFileReader(BytesIO(pdf), strict=False)
         signatures = list(reader.embedded_regular_signatures)
     except (PdfError, KeyError, ValueError, TypeError, IndexError) as exc:
-        raise SigningInputError("{name}: cannot be read as a PDF ({detail})", name=name, detail=exc) from None
+        raise SigningInputError("{name}: cannot be read as a PDF ({detail})", name=name,
+                                detail=library_reason(exc, DAMAGED_FILE)) from None
     if not signatures:
         report.problems.append(Message("the PDF has no signature"))
         return report
@@ -188,8 +193,10 @@ def check_barcode(path, pdf: bytes, data=None) -> dict | None:
     except BarcodeError as exc:
         if data is None:
             return None
-        return {"present": False, "valid": False, "problems": [f"no barcode to compare the data with: {exc}"]}
-    problems = [f"{check.what}: {check.detail}" for check in barcode.checks if not check.ok]
+        return {"present": False, "valid": False, "problems": [Message(
+            "no barcode to compare the data with: {reason}", reason=Message(exc.template, **exc.values))]}
+    problems = [Message("{what}: {detail}", what=Message(check.what), detail=check.detail)
+                for check in barcode.checks if not check.ok]
     result = outcome.get("signature")
     if barcode.payload.signature is None:
         problems.append(Message("the barcode carries no signature (render the document with --sign to sign it)"))
@@ -254,7 +261,8 @@ def _verify_one(embedded, roots, others) -> SignatureReport:
                                         ts_validation_context=_context(roots, others))
     except (SignatureValidationError, ValueError, KeyError, TypeError, NotImplementedError) as exc:
         # e.g. a GOST signature, whose algorithms pyHanko does not implement
-        item.problems.append(Message("the signature cannot be validated here: {detail}", detail=str(exc or type(exc).__name__)))
+        item.problems.append(Message("the signature cannot be validated here: {detail}", detail=library_reason(
+            exc, UNSUPPORTED_ALGORITHM if isinstance(exc, NotImplementedError) else UNCHECKABLE)))
         return item
     item.intact = bool(status.intact)
     item.cryptographically_valid = bool(status.valid)
