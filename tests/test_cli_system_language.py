@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import errno
+import io
 import json
 import os
 from pathlib import Path
@@ -253,3 +254,38 @@ def test_an_unreachable_timestamp_authority_is_reported_in_the_clerks_language(t
     assert "http://127.0.0.1:9" in result.output
     assert english_words(result.output) == [], result.output
     assert not (tmp_path / "signed.pdf").exists()
+
+
+@LANGS
+@pytest.mark.parametrize("parts, facts", [
+    ([b"\x01\x03ab", b"\x03\x03ef"], ["2", "3"]),
+    ([b"\x01\x02ab", b"\x03\x02ef"], ["3", "2"]),
+    ([], []),
+], ids=["a part missing", "not a part", "no parts"])
+def test_barcode_parts_that_do_not_join_are_said_in_the_clerks_language(lang, parts, facts):
+    from kzcadastre_docs.signing.errors import BarcodePartsError
+    from kzcadastre_docs.signing.payload import join
+
+    with pytest.raises(BarcodePartsError) as caught:
+        join(parts)
+    text = caught.value.describe(lang)
+    assert all(fact in text for fact in facts), text
+    assert text != str(caught.value) and english_words(text) == [], text
+
+
+@LANGS
+def test_a_barcode_read_in_part_is_reported_in_the_clerks_language(tmp_path, lang):
+    from PIL import Image
+
+    from kzcadastre_docs.barcode.image import qr_png
+
+    pictures = [Image.open(io.BytesIO(qr_png(text))) for text in ("KZCP1*1/3*KZCP1|abc", "KZCP1*3/3*ghi")]
+    sheet = Image.new("RGB", (sum(p.width for p in pictures) + 40, max(p.height for p in pictures) + 20), "white")
+    sheet.paste(pictures[0], (10, 10))
+    sheet.paste(pictures[1], (30 + pictures[0].width, 10))
+    path = tmp_path / "scan.png"
+    sheet.save(path)
+    result = _run(lang, "verify-barcode", path)
+    assert result.exit_code == 1, result.output
+    assert "1, 3" in result.output and "3" in result.output
+    assert english_words(result.output) == [], result.output

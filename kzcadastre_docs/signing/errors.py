@@ -15,6 +15,14 @@ class SigningInputError(KzcadastreError, ValueError):
     code = "signing_input"
 
 
+class BarcodePartsError(KzcadastreError, ValueError):
+    """Barcode parts that do not join into a payload, or a payload that cannot be cut into
+    parts (exit 1: the file's barcode does not read)."""
+
+    exit_code = EXIT_FAILURE
+    code = "barcode_parts"
+
+
 class SigningError(KzcadastreError):
     """Signing failed for another reason: a timestamp authority that does not answer, an
     external signer's answer that does not fit (exit 1)."""

@@ -29,8 +29,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
-from ..i18n.catalogue import Message
-from .errors import SigningInputError
+from ..i18n.catalogue import N_, Message
+from .errors import BarcodePartsError, SigningInputError
 from .keys import SigningKey, certificate_id
 
 DOMAIN = b"kzcadastre-docs/barcode-signature/v1\x00"
@@ -166,8 +166,19 @@ def verify_payload(payload: bytes, signature: PayloadSignature | bytes,
 
 
 def _reason(exc: Exception) -> str:
-    """An exception's message, kept as a Message (translatable) where it is one."""
-    return exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
+    """An exception's message, kept as a Message (translatable) where it is one; a library's
+    own words (base64, cryptography) go to the log and a catalogue reason is given."""
+    from ..errors import KzcadastreError
+    from ..i18n.system import library_reason
+
+    if isinstance(exc, KzcadastreError):
+        return Message(exc.template, **exc.values)
+    if exc.args and isinstance(exc.args[0], Message):
+        return exc.args[0]
+    return library_reason(exc, UNREADABLE_SIGNATURE)
+
+
+UNREADABLE_SIGNATURE = N_("the barcode's signature cannot be read")
 
 
 def split(data: bytes, size: int) -> list[bytes]:
@@ -181,10 +192,10 @@ def split(data: bytes, size: int) -> list[bytes]:
     """
     room = size - 2
     if room < 1:
-        raise ValueError("a part must hold at least 3 bytes")
+        raise BarcodePartsError("a barcode part must hold at least 3 bytes, not {size}", size=size)
     pieces = [data[i:i + room] for i in range(0, len(data), room)] or [b""]
     if len(pieces) > 255:
-        raise ValueError("more than 255 codes")
+        raise BarcodePartsError("the data needs {count} codes, more than 255", count=len(pieces))
     return [bytes([number, len(pieces)]) + piece for number, piece in enumerate(pieces, 1)]
 
 
@@ -194,18 +205,19 @@ def join(parts) -> bytes:
     >>> join([b"\\x01\\x02ab"])
     Traceback (most recent call last):
     ...
-    ValueError: barcode parts missing: 2 of 2
+    kzcadastre_docs.signing.errors.BarcodePartsError: barcode parts missing: 2 of 2
     """
     found: dict[int, bytes] = {}
     count = None
     for part in parts:
         if len(part) < 2 or part[0] < 1 or part[0] > part[1] or (count is not None and part[1] != count):
-            raise ValueError("not a barcode part")
+            raise BarcodePartsError("a code read is not a part of this barcode (part {number} of {count})",
+                                    number=part[0] if part else "-", count=part[1] if len(part) > 1 else "-")
         count = part[1]
         found[part[0]] = part[2:]
     if count is None:
-        raise ValueError("no barcode parts")
+        raise BarcodePartsError("no barcode parts were read")
     missing = [str(n) for n in range(1, count + 1) if n not in found]
     if missing:
-        raise ValueError(f"barcode parts missing: {', '.join(missing)} of {count}")
+        raise BarcodePartsError("barcode parts missing: {missing} of {count}", missing=", ".join(missing), count=count)
     return b"".join(found[n] for n in range(1, count + 1))
