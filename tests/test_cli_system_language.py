@@ -289,3 +289,36 @@ def test_a_barcode_read_in_part_is_reported_in_the_clerks_language(tmp_path, lan
     assert result.exit_code == 1, result.output
     assert "1, 3" in result.output and "3" in result.output
     assert english_words(result.output) == [], result.output
+
+
+#: Codes an operator writes in a template as they are: the sections and vocabularies of |label.
+LABEL_CODES = {"branch", "heating", "material", "position", "presence", "service", "signature", "unit", "apartment",
+               "dacha", "other"}
+
+
+@LANGS
+@pytest.mark.parametrize("tag, facts", [
+    ('{{ "x1"|label("no_such_section") }}', ["no_such_section", "room_purpose", "|label"]),
+    ('{{ "no_such_code"|label("room_purpose") }}', ["no_such_code", "room_purpose"]),
+    ('{{ "no_such_code"|label("object_type") }}', ["no_such_code", "object_type", "individual_house"]),
+    ('{{ "x1"|label }}', ["x1", "|label("]),
+], ids=["unknown section", "unknown vocabulary code", "unknown labels code", "no section"])
+def test_an_unknown_label_in_an_operator_template_is_named_in_the_clerks_language(tmp_path, lang, tag, facts):
+    from .test_cli_errors_language import _templates, _with_tag
+
+    folder = _templates(tmp_path, lang, _with_tag(lang, tag))
+    result = _run(lang, "render", FORM, "--data", DATA, "--lang", lang, "-o", tmp_path / "out.docx",
+                  "--templates", folder)
+    assert result.exit_code == 1, result.output
+    assert all(fact in result.output for fact in facts), result.output
+    assert [word for word in english_words(result.output) if word not in LABEL_CODES] == [], result.output
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_an_unknown_vocabulary_is_a_library_error():
+    from kzcadastre_docs.models.vocabularies import VocabularyNotFound, vocabulary
+
+    with pytest.raises(VocabularyNotFound) as caught:
+        vocabulary("../labels")
+    text = caught.value.describe("ru")
+    assert "room_purpose" in text and [word for word in english_words(text) if word not in LABEL_CODES] == [], text

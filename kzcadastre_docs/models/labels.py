@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from ..errors import EXIT_FAILURE, KzcadastreError, shown_value
 from ..i18n.formatting import check_lang
 from .localized import Localizable, ResolvedText, text_in
 
@@ -30,6 +31,21 @@ ENUM_SECTIONS = {
     "StructureUnit": "unit",
     "InventoryStatus": "inventory_status",
 }
+
+
+class LabelError(KzcadastreError, LookupError):
+    """A value that has no printed name: the `label` filter of a template called with a section
+    or a code that neither labels.yaml nor the vocabularies know. Like another template that
+    cannot be rendered, exit 1 (nothing is written).
+
+    >>> label("x", "kk", "no_such_section")
+    Traceback (most recent call last):
+    ...
+    kzcadastre_docs.models.labels.LabelError: no section or vocabulary 'no_such_section' to print 'x' with the |label filter; the sections are: ...
+    """
+
+    exit_code = EXIT_FAILURE
+    code = "unknown_label"
 
 
 @lru_cache(maxsize=1)
@@ -58,18 +74,29 @@ def label(value: Any, lang: str, section: str | None = None) -> str:
         section = section or ENUM_SECTIONS[type(value).__name__]
         value = value.value
     if section is None:
-        raise ValueError(f"no label section given for {value!r}")
-    if section not in all_labels():
-        from .vocabularies import vocabulary
+        raise LabelError("the |label filter needs a section to print {value!r}, e.g. |label('room_purpose')",
+                         value=shown_value(value))
+    if not isinstance(section, str) or section not in all_labels():
+        from .vocabularies import VocabularyNotFound, vocabulary, vocabulary_names
 
         try:
-            return vocabulary(section).entries[value].labels[lang]
-        except (KeyError, LookupError):
-            raise KeyError(f"no {lang} label for {value!r} in vocabulary {section!r}") from None
+            entries = vocabulary(section).entries if isinstance(section, str) else None
+        except VocabularyNotFound:
+            entries = None
+        if entries is None:
+            raise LabelError("no section or vocabulary {section!r} to print {value!r} with the |label filter; "
+                             "the sections are: {known}", section=shown_value(section), value=shown_value(value),
+                             known=", ".join(sorted({*all_labels(), *vocabulary_names()})))
+        if not isinstance(value, str) or value not in entries:
+            raise LabelError("{value!r} is not a code of the vocabulary {section!r} (the |label filter)",
+                             value=shown_value(value), section=section) from None
+        return entries[value].labels[lang]
     try:
         return all_labels()[section][value][lang]
-    except KeyError:
-        raise KeyError(f"no {lang} label for {value!r} in section {section!r} of labels.yaml") from None
+    except (KeyError, TypeError):
+        raise LabelError("{value!r} is not a code of the section {section!r} of labels.yaml (the |label filter); "
+                         "its codes: {known}", value=shown_value(value), section=section,
+                         known=", ".join(map(str, all_labels()[section]))) from None
 
 
 @lru_cache(maxsize=1)

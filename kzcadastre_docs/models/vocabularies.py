@@ -32,6 +32,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic_core import PydanticCustomError, core_schema
 
+from ..errors import EXIT_INVALID, KzcadastreError
 from ..i18n.catalogue import N_, Message
 from .localized import LANGUAGES, Localizable, LocalizedText, localized_schema, parse_localized
 
@@ -39,6 +40,13 @@ from .localized import LANGUAGES, Localizable, LocalizedText, localized_schema, 
 BRANCHES_ENV = "KZCADASTRE_BRANCHES"
 #: The vocabulary of issuing branches (data/branches.yaml and the operator's file).
 BRANCH = "branch"
+
+
+class VocabularyNotFound(KzcadastreError, LookupError):
+    """A vocabulary that is not shipped (exit 2: a name given that no file holds)."""
+
+    exit_code = EXIT_INVALID
+    code = "unknown_vocabulary"
 
 
 @dataclass(frozen=True)
@@ -97,8 +105,9 @@ def _entries(data: Mapping, where: str) -> dict[str, Entry]:
 def _shipped(name: str) -> Vocabulary:
     data_dir = resources.files("kzcadastre_docs.data")
     file = data_dir.joinpath("branches.yaml") if name == BRANCH else data_dir.joinpath("vocabularies", f"{name}.yaml")
-    if not file.is_file():
-        raise LookupError(f"no vocabulary {name!r}")
+    if not isinstance(name, str) or name not in vocabulary_names() or not file.is_file():
+        raise VocabularyNotFound("no vocabulary {name!r}; the vocabularies are: {known}", name=name,
+                                 known=", ".join(vocabulary_names()))
     data = yaml.safe_load(file.read_text(encoding="utf-8"))
     return Vocabulary(name, data.get("description", name), _entries(data, file.name))
 
@@ -140,7 +149,11 @@ def _reason(exc: Exception) -> str:
             Message("it is not valid YAML")
     if isinstance(exc, UnicodeDecodeError):
         return Message("it is not UTF-8 text")
-    return str(exc)
+    from ..i18n.system import library_reason, os_reason
+
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    return library_reason(exc, N_("its content cannot be read"))
 
 
 def vocabulary_names() -> list[str]:
