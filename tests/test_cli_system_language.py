@@ -322,3 +322,47 @@ def test_an_unknown_vocabulary_is_a_library_error():
         vocabulary("../labels")
     text = caught.value.describe("ru")
     assert "room_purpose" in text and [word for word in english_words(text) if word not in LABEL_CODES] == [], text
+
+
+def _changed(tmp_path, form: str, sample: str, change) -> Path:
+    data = json.loads((SAMPLES / form / sample).read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "d.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _house(data):
+    data["buildings"].append({**data["buildings"][0], "litera": "Б1"})
+    data["rooms"][0]["litera"] = "A"  # a Latin A
+
+
+def _building(data):
+    data["rooms"][0]["litera"] = "Г"
+    data["rooms"].append(dict(data["rooms"][0]))
+
+
+def _apartment(data):
+    data["rooms"].append(dict(data["rooms"][0]))
+    data.pop("plan", None)
+
+
+@LANGS
+@pytest.mark.parametrize("form, sample, change, facts", [
+    ("passport-house", "house-almaty-region.json", _house, ["buildings[5].litera", "'Б1'", "rooms[0].litera", "14.6"]),
+    ("passport-building", "business-centre-astana.json", _building, ["rooms[0].litera", "'Г'", "14.9"]),
+    ("passport-apartment", None, _apartment, ["rooms[", "number"]),
+    ("abris", "house-almaty-region.json", lambda data: data.update(land_plot_cadastral_number="03:044:120:0588:1"),
+     ["land_plot_cadastral_number", "03:044:120:0588:1", "13"]),
+    (FORM, "apartment-astana.json", lambda data: data.update(cadastral_number="02:036:151"),
+     ["cadastral_number", "02:036:151", "13"]),
+], ids=["house literas", "building litera and repeated room", "apartment repeated room", "abris land number",
+        "cadastral number"])
+def test_the_rules_of_literas_rooms_and_numbers_are_said_in_the_clerks_language(tmp_path, lang, form, sample, change,
+                                                                                facts):
+    sample = sample or sorted(path.name for path in (SAMPLES / form).glob("*.json"))[0]
+    result = _run(lang, "validate", form, "--data", _changed(tmp_path, form, sample, change))
+    assert result.exit_code == 2, result.output
+    assert all(fact in result.output for fact in facts), result.output
+    # the codes of the Rules' parts (AA:BBB...) and the kind of number (primary) are codes, as printed in English
+    assert english_words(result.output) == [], result.output

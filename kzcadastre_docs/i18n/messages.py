@@ -199,6 +199,8 @@ def _show(value: Any, lang: str = "en") -> str:
     """
     if isinstance(value, (list, tuple)):
         return ", ".join(_show(item, lang) for item in value)
+    if hasattr(value, "describe") and isinstance(value, str):  # a catalogue Message: in the reader's language
+        return value.describe(lang)
     if isinstance(value, float) and lang != "en":
         value = Decimal(str(value))
     if isinstance(value, Decimal) and lang != "en" and value.is_finite():

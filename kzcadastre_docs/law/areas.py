@@ -39,6 +39,9 @@ from typing import Any
 
 import yaml
 
+from ..errors import EXIT_INVALID, KzcadastreError
+from ..i18n.catalogue import N_, Message
+
 #: Where the figures come from (printed in `describe` notes and error messages).
 INSTRUCTION = "Instruction No. 367 of 09.06.2023"
 SHORT = "Instruction No. 367"
@@ -253,14 +256,15 @@ def predominant_purpose(areas: Mapping[str, Decimal | str]) -> str:
     >>> predominant_purpose({"trade": "100", "office": "100.0"})
     Traceback (most recent call last):
     ...
-    ValueError: no predominant area: office and trade have 100.0 m² each
+    ValueError: no predominant area: office, trade have 100.0 m² each
     """
     if not areas:
-        raise ValueError("no areas to compare")
+        raise ValueError(Message("no areas to compare"))
     ranked = sorted(((Decimal(str(area)), purpose) for purpose, area in areas.items()), reverse=True)
     if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
         tied = sorted(purpose for area, purpose in ranked if area == ranked[0][0])
-        raise ValueError(f"no predominant area: {' and '.join(tied)} have {max(ranked)[0]:.1f} m² each")
+        raise ValueError(Message("no predominant area: {purposes} have {area} m² each", purposes=", ".join(tied),
+                                 area=f"{max(ranked)[0]:.1f}"))
     return ranked[0][1]
 
 
@@ -286,8 +290,11 @@ _COLD = re.compile(rf"^([{RUSSIAN_CAPITALS.lower()}])({_ROMAN})([1-9][0-9]*)$")
 _LOOKALIKES = set("ABCEHKMOPTaceopxy")  # not I, V, X: Roman numerals are Latin
 
 
-class InvalidLitera(ValueError):
+class InvalidLitera(KzcadastreError, ValueError):
     """A litera outside the scheme of p. 14 of the Instruction."""
+
+    exit_code = EXIT_INVALID
+    code = "litera_scheme"
 
 
 @dataclass(frozen=True)
@@ -326,15 +333,15 @@ def parse_litera(text: str) -> Litera:
     """
     latin = sorted({char for char in text if char in _LOOKALIKES})
     if latin:
-        raise InvalidLitera(f"litera {text!r} has Latin letters ({''.join(latin)}); literas are Russian letters "
-                            f"({SHORT}, p. 14.6)")
+        raise InvalidLitera("litera {text!r} has Latin letters ({latin}); literas are Russian letters "
+                            "(Instruction No. 367, p. 14.6)", text=text, latin="".join(latin))
     if text and _ROMAN_NUMERAL.match(text):
         return Litera(text, "structure")
     if re.fullmatch(r"Г[1-9][0-9]*", text):
         return Litera(text, "service", number=int(text[1:]))
     if text == "Г":
-        raise InvalidLitera(f"litera {text!r} is not in the scheme: Г is given only with a number, to service "
-                            f"buildings ({SHORT}, p. 14.9)")
+        raise InvalidLitera("litera {text!r} is not in the scheme: Г is given only with a number, to service "
+                            "buildings (Instruction No. 367, p. 14.9)", text=text)
     match = _MAIN.match(text)
     if match:
         return Litera(text, "main")
@@ -344,9 +351,9 @@ def parse_litera(text: str) -> Litera:
     match = _COLD.match(text)
     if match:
         return Litera(text, "cold_extension", main=match.group(1).upper() + match.group(2), number=int(match.group(3)))
-    raise InvalidLitera(f"litera {text!r} is not in the scheme of {SHORT}, p. 14: А, Б... (АI past the "
+    raise InvalidLitera("litera {text!r} is not in the scheme of Instruction No. 367, p. 14: А, Б... (АI past the "
                         "alphabet), А1 for extensions, а1 for cold extensions, Г1 for service buildings, I, II for "
-                        "structures")
+                        "structures", text=text)
 
 
 def litera_scheme_problems(literas: Iterable[str]) -> list[tuple[int, str]]:
@@ -366,15 +373,16 @@ def litera_scheme_problems(literas: Iterable[str]) -> list[tuple[int, str]]:
             parsed.append(parse_litera(text))
         except InvalidLitera as exc:
             parsed.append(None)
-            problems.append((index, str(exc)))
+            problems.append((index, Message(exc.template, **exc.values)))
             continue
         if text in seen:
-            problems.append((index, f"litera {text!r} is repeated"))
+            problems.append((index, Message("litera {text!r} is repeated", text=text)))
         seen.add(text)
     mains = {item.text for item in parsed if item and item.kind == "main"}
     for index, item in enumerate(parsed):
         if item and item.kind in ("extension", "cold_extension") and item.main not in mains:
-            where = "14.7" if item.kind == "extension" else "14.8"
-            problems.append((index, f"{item.kind.replace('_', ' ')} {item.text!r} has no main building "
-                                    f"{item.main!r} ({SHORT}, p. {where})"))
+            template = (N_("extension {text!r} has no main building {main!r} (Instruction No. 367, p. 14.7)")
+                        if item.kind == "extension" else
+                        N_("cold extension {text!r} has no main building {main!r} (Instruction No. 367, p. 14.8)"))
+            problems.append((index, Message(template, text=item.text, main=item.main)))
     return sorted(problems)

@@ -92,6 +92,17 @@ class InvalidCadastralNumber(KzcadastreError, ValueError):
                                                value=self.value, reason=_describe(self.reason, lang),
                                                point=self.point, rules=_gettext(RULES, lang))
 
+    def as_message(self) -> Message:
+        """The same message as a catalogue Message, for a problem that shows it in another language."""
+        reason = self.reason if isinstance(self.reason, Message) else Message(self.reason)
+        if self.value is not None:
+            return Message(N_("{number!r}: {part}: {value!r}: {reason} (point {point} of {rules})"), number=self.text,
+                           part=Message(PARTS.get(self.part, self.part)), value=self.value, reason=reason,
+                           point=self.point, rules=Message(RULES))
+        return Message(N_("{number!r}: {part}: {reason} (point {point} of {rules})"), number=self.text,
+                       part=Message(PARTS.get(self.part, self.part)), reason=reason, point=self.point,
+                       rules=Message(RULES))
+
     def as_dict(self, lang: str = "en") -> dict:
         return {"number": self.text, "part": self.part, "value": self.value, "point": self.point,
                 "rule": _gettext(RULES, lang), "message": self.describe(lang)}

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..i18n.catalogue import Message
 from ..law import cadastral
 from . import shapes as geometry
 from .geometry import RoomOutline
@@ -83,7 +84,7 @@ class CadastralNumber(DocumentModel):
         try:
             number = cadastral.parse(value)
         except cadastral.InvalidCadastralNumber as exc:
-            raise PydanticCustomError("cadastral_number", "{reason}", {"reason": str(exc)}) from None
+            raise PydanticCustomError("cadastral_number", "{reason}", {"reason": exc.as_message()}) from None
         return {"land": number.land_plot, "building": number.primary, "premise": number.secondary}
 
     @model_validator(mode="after")
@@ -91,7 +92,7 @@ class CadastralNumber(DocumentModel):
         try:
             number = cadastral.from_parts(self.land, self.building, self.premise)
         except cadastral.InvalidCadastralNumber as exc:
-            raise PydanticCustomError("cadastral_number", "{reason}", {"reason": str(exc)}) from None
+            raise PydanticCustomError("cadastral_number", "{reason}", {"reason": exc.as_message()}) from None
         object.__setattr__(self, "land", number.land_plot)
         object.__setattr__(self, "building", number.primary)
         return self
@@ -119,9 +120,9 @@ class LandPlotNumber(CadastralNumber):
     @model_validator(mode="after")
     def _land_only(self) -> LandPlotNumber:
         if self.building is not None or self.premise is not None:
-            raise PydanticCustomError("cadastral_number", "{reason}", {"reason": str(cadastral.InvalidCadastralNumber(
-                str(self.number), "number", f"is the number of a {self.number.level} object, not of a land plot",
-                13))})
+            raise PydanticCustomError("cadastral_number", "{reason}", {"reason": cadastral.InvalidCadastralNumber(
+                str(self.number), "number", Message("is the number of a {level} object, not of a land plot",
+                                                    level=self.number.level), 13).as_message()})
         return self
 
     @classmethod
@@ -136,7 +137,7 @@ def _missing_plot_land(value: Any) -> str:
     try:
         return str(cadastral.parse_land_number(value, missing_plot=True))
     except cadastral.InvalidCadastralNumber as exc:
-        raise PydanticCustomError("cadastral_number", "{reason}", {"reason": str(exc)}) from None
+        raise PydanticCustomError("cadastral_number", "{reason}", {"reason": exc.as_message()}) from None
 
 
 #: A land plot's number, or AA:BBB:CCC:000 where the plot has none (temporary numbers, point 31).
@@ -254,14 +255,14 @@ class Floor(DocumentModel):
         seen: set[str] = set()
         for index, room in enumerate(self.rooms):
             if room.number in seen:
-                yield ("rooms", index, "number"), "duplicate", {"value": room.number, "what": "room number on this floor"}
+                yield ("rooms", index, "number"), "duplicate", {"value": room.number, "what": Message("room number on this floor")}
             seen.add(room.number)
         if self.plan is None:
             return
         drawn: set[str] = set()
         for index, room in enumerate(self.plan):
             if room.number in drawn:
-                yield ("plan", index, "number"), "duplicate", {"value": room.number, "what": "room number on the plan"}
+                yield ("plan", index, "number"), "duplicate", {"value": room.number, "what": Message("room number on the plan")}
             elif room.number not in seen:
                 yield ("plan", index, "number"), "plan_room_unknown", {"value": room.number, "level": self.key}
             drawn.add(room.number)
@@ -395,7 +396,7 @@ class MainCharacteristics(DocumentModel):
         for index, element in enumerate(self.elements):
             if element.element in seen and element.element is not StructuralElementKind.OTHER:
                 yield ("elements", index, "element"), "duplicate", {"value": element.element.value,
-                                                                    "what": "structural element"}
+                                                                    "what": Message("structural element")}
             seen.add(element.element)
 
 

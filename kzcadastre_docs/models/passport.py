@@ -18,6 +18,7 @@ from pydantic import Field
 
 from ..barcode import Payload, data_digest
 from ..i18n import formatting
+from ..i18n.catalogue import N_, Message
 from ..law import areas
 from .base import DocumentModel, RuleViolation
 from .geometry import Outline
@@ -137,7 +138,7 @@ def plan_rules(model) -> Iterator[RuleViolation]:
 def plan_advice(model, what: str) -> Iterator[RuleViolation]:
     """A passport without its plan is incomplete; with it, the plan's own warnings."""
     if not model.plan:
-        yield ("plan",), "passport_without_plan", {"what": what}
+        yield ("plan",), "passport_without_plan", {"what": Message(what)}
     else:
         yield from model.floor_model().advice()
 
@@ -262,6 +263,10 @@ class DeclaredAreas(DocumentModel):
     total: Decimal | None = Field(None, ge=0, description="Total area, m².")
 
 
+#: The declared figures, as the "declared_area" message names them.
+AREA_NAMES = {"living": N_("living"), "non_living": N_("non-living"), "useful": N_("useful"), "total": N_("total")}
+
+
 def declared_differences(declared: DeclaredAreas | None, computed: areas.AreaTotals, where: tuple
                          ) -> Iterator[RuleViolation]:
     """An error for each declared figure that differs from the computed one (both named)."""
@@ -273,7 +278,7 @@ def declared_differences(declared: DeclaredAreas | None, computed: areas.AreaTot
             continue
         figure_computed = getattr(computed, name)
         if areas.round_area(value) != figure_computed:
-            yield (*where, name), "declared_area", {"what": name, "declared": value, "computed": figure_computed,
+            yield (*where, name), "declared_area", {"what": Message(AREA_NAMES[name]), "declared": value, "computed": figure_computed,
                                                     "point": {"living": "83", "non_living": "84", "useful": "85",
                                                               "total": "86"}[name]}
 
@@ -343,7 +348,7 @@ class LandPlotInfo(DocumentModel):
 
     def advice(self) -> Iterator[RuleViolation]:
         if self.outline is None:
-            yield ("outline",), "passport_without_plan", {"what": "plan of the land plot"}
+            yield ("outline",), "passport_without_plan", {"what": Message("plan of the land plot")}
         if self.unit is AreaUnit.SQUARE_METRE and areas.round_land_area(self.area) != self.area:
             yield ("area",), "land_area_rounding", {"value": self.area, "rounded": areas.round_land_area(self.area)}
 

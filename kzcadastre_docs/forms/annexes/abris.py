@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import Field
 
 from ...drawing import Drawing, DrawingError, draw_site, site_picture
+from ...i18n.catalogue import Message
 from ...models.base import DocumentModel, RuleViolation
 from ...models.geometry import Outline
 from ...models.site import LegendItem, SitePlan
@@ -75,11 +76,11 @@ class AbrisData(DocumentModel):
         seen = set()
         for index, item in enumerate(self.legend):
             if item.litera in seen:
-                yield ("legend", index, "litera"), "duplicate", {"value": item.litera, "what": "litera"}
+                yield ("legend", index, "litera"), "duplicate", {"value": item.litera, "what": Message("litera")}
             seen.add(item.litera)
         for index, litera in enumerate(self.demolished):
             if litera in seen:  # a building cannot be both surveyed (on the plot) and demolished
-                yield ("demolished", index), "duplicate", {"value": litera, "what": "litera"}
+                yield ("demolished", index), "duplicate", {"value": litera, "what": Message("litera")}
             seen.add(litera)
 
 

@@ -17,6 +17,7 @@ from pydantic import Field
 
 from typing import Any
 
+from ...i18n.catalogue import Message
 from ...i18n.form_fields import DASH
 from ...models.base import DocumentModel, RuleViolation
 from ...models.labels import label
@@ -56,17 +57,17 @@ class TechnicalServiceData(DocumentModel):
         for name, items in (("buildings", self.buildings), ("structures", self.structures)):
             for index, item in enumerate(items):
                 if item.litera in seen:
-                    yield (name, index, "litera"), "duplicate", {"value": item.litera, "what": "litera"}
+                    yield (name, index, "litera"), "duplicate", {"value": item.litera, "what": Message("litera")}
                 seen.add(item.litera)
         for index, litera in enumerate(self.demolished):
             if litera in seen:
-                yield ("demolished", index), "duplicate", {"value": litera, "what": "litera"}
+                yield ("demolished", index), "duplicate", {"value": litera, "what": Message("litera")}
         for number, building in enumerate(self.buildings):
             kinds = [element.element for element in building.elements]
             for index, kind in enumerate(kinds):
                 if kind in kinds[:index]:
                     yield ("buildings", number, "elements", index, "element"), "duplicate", {"value": kind,
-                                                                                            "what": "element"}
+                                                                                            "what": Message("element")}
 
 
 def _building_rows(building: ServiceBuilding, lang: str) -> list[dict[str, str]]:

@@ -17,6 +17,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from ...drawing import floor_picture
+from ...i18n.catalogue import N_, Message
 from ...law import areas
 from ...models.base import RuleViolation
 from ...models.geometry import RoomOutline
@@ -78,14 +79,14 @@ class ApartmentPassportData(PassportBase):
                 yield ("rooms", index, "kind"), "room_not_in_form", {
                     "value": room.printed_name("ru"), "allowed": "living, non-living, loggia, balcony"}
             if room.number in seen:
-                yield ("rooms", index, "number"), "duplicate", {"value": room.number, "what": "room number"}
+                yield ("rooms", index, "number"), "duplicate", {"value": room.number, "what": Message("room number")}
             seen.add(room.number)
         yield from declared_differences(self.declared, self.totals(), ("declared",))
         yield from plan_rules(self)
 
     def advice(self) -> Iterator[RuleViolation]:
         yield from super().advice()
-        yield from plan_advice(self, "plan of the apartment")
+        yield from plan_advice(self, N_("plan of the apartment"))
 
 
 def explication_rows(model: ApartmentPassportData, lang: str) -> list[dict[str, str]]:

@@ -28,6 +28,7 @@ from typing import Annotated, ClassVar, Literal
 import yaml
 from pydantic import Field
 
+from ...i18n.catalogue import Message
 from ...law import areas
 from ...models.base import DocumentModel, RuleViolation
 from ...models.passport import (
@@ -242,7 +243,8 @@ class BuildingPassportData(PassportBase):
         seen_elements: set[str] = set()
         for index, row in enumerate(self.elements):
             if row.element in seen_elements:
-                yield ("elements", index, "element"), "duplicate", {"value": row.element, "what": "element row"}
+                yield ("elements", index, "element"), "duplicate", {"value": row.element,
+                                                                    "what": Message("element row")}
             seen_elements.add(row.element)
         for index, message in areas.litera_scheme_problems(b.litera for b in self.buildings):
             yield ("buildings", index, "litera"), "litera_scheme", {"reason": message}
@@ -251,19 +253,19 @@ class BuildingPassportData(PassportBase):
             try:
                 areas.parse_litera(room.litera)
             except areas.InvalidLitera as exc:
-                yield ("rooms", index, "litera"), "litera_scheme", {"reason": str(exc)}
+                yield ("rooms", index, "litera"), "litera_scheme", {"reason": Message(exc.template, **exc.values)}
             if "ru" not in building_uses()[room.use]["in_explication"]:
                 yield ("rooms", index, "use"), "room_not_in_form", {
                     "value": room.use, "allowed": ", ".join(EXPLICATION_USES["ru"])}
             key = (room.floor, room.premise, room.number)
             if key in seen:
                 yield ("rooms", index, "number"), "duplicate", {"value": room.number,
-                                                                "what": "part number of its premise on its floor"}
+                                                                "what": Message("part number of its premise on its floor")}
             seen.add(key)
         try:
             self.purpose()
         except ValueError as exc:
-            yield ("rooms",), "predominant_purpose", {"reason": str(exc)}
+            yield ("rooms",), "predominant_purpose", {"reason": exc.args[0] if exc.args else Message("no areas to compare")}
         yield from declared_differences(self.declared, self.totals(), ("declared",))
 
     def advice(self) -> Iterator[RuleViolation]:

@@ -21,6 +21,7 @@ from typing import Annotated, ClassVar
 from pydantic import Field
 
 from ...drawing import floor_picture, site_picture
+from ...i18n.catalogue import N_, Message
 from ...law import areas
 from ...models.base import DocumentModel, RuleViolation
 from ...models.geometry import RoomOutline
@@ -178,16 +179,17 @@ class HousePassportData(PassportBase):
             try:
                 kind = areas.parse_litera(room.litera).kind
             except areas.InvalidLitera as exc:
-                yield ("rooms", index, "litera"), "litera_scheme", {"reason": str(exc)}
+                yield ("rooms", index, "litera"), "litera_scheme", {"reason": Message(exc.template, **exc.values)}
                 continue
             if kind not in ("main", "extension", "cold_extension"):
                 yield ("rooms", index, "litera"), "litera_scheme", {
-                    "reason": f"room {room.number} is in {room.litera!r}, which is not a building (p. 14.6-14.8)"}
+                    "reason": Message("room {number} is in {litera!r}, which is not a building (p. 14.6-14.8)",
+                                      number=room.number, litera=room.litera)}
             elif room.litera not in literas:
                 yield ("rooms", index, "litera"), "litera_scheme", {
                     "reason": f"litera {room.litera!r} is not among the buildings' literas"}
             if (room.floor, room.number) in seen:
-                yield ("rooms", index, "number"), "duplicate", {"value": room.number, "what": "room number on its floor"}
+                yield ("rooms", index, "number"), "duplicate", {"value": room.number, "what": Message("room number on its floor")}
             seen.add((room.floor, room.number))
         if self.site_plan:
             for index, message in areas.litera_scheme_problems(item.litera for item in self.site_plan.items):
@@ -197,9 +199,9 @@ class HousePassportData(PassportBase):
 
     def advice(self) -> Iterator[RuleViolation]:
         yield from super().advice()
-        yield from plan_advice(self, "building plan")
+        yield from plan_advice(self, N_("building plan"))
         if not self.site_plan:
-            yield ("site_plan",), "passport_without_plan", {"what": "site plan"}
+            yield ("site_plan",), "passport_without_plan", {"what": Message("site plan")}
 
 
 def _room_cells(model: HousePassportData, room: HouseRoom | None, lang: str) -> dict[str, str]:

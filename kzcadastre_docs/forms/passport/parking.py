@@ -12,6 +12,7 @@ from typing import Annotated, ClassVar
 from pydantic import Field
 
 from ...drawing import floor_picture
+from ...i18n.catalogue import N_, Message
 from ...law import areas
 from ...models.base import RuleViolation
 from ...models.geometry import RoomOutline
@@ -67,13 +68,13 @@ class ParkingPassportData(PassportBase):
         yield from super().rules()
         yield from as_of_not_after_issue(self)
         if self.area is not None and self.area != self.computed_area():
-            yield ("area",), "declared_area", {"what": "parking place", "declared": self.area,
+            yield ("area",), "declared_area", {"what": Message("parking place"), "declared": self.area,
                                                "computed": self.computed_area(), "point": "78"}
         yield from plan_rules(self)
 
     def advice(self) -> Iterator[RuleViolation]:
         yield from super().advice()
-        yield from plan_advice(self, "plan of the parking place")
+        yield from plan_advice(self, N_("plan of the parking place"))
 
 
 class _Place:

@@ -12,6 +12,7 @@ from typing import Annotated, ClassVar
 from pydantic import Field
 
 from ...drawing import floor_picture
+from ...i18n.catalogue import N_, Message
 from ...models.base import DocumentModel, RuleViolation
 from ...models.geometry import RoomOutline
 from ...models.passport import (
@@ -73,13 +74,13 @@ class StoragePassportData(PassportBase):
         yield from super().rules()
         yield from as_of_not_after_issue(self)
         if self.total is not None and self.total != self.computed_total():
-            yield ("total",), "declared_area", {"what": "total", "declared": self.total,
+            yield ("total",), "declared_area", {"what": Message("total"), "declared": self.total,
                                                 "computed": self.computed_total(), "point": "77"}
         yield from plan_rules(self)
 
     def advice(self) -> Iterator[RuleViolation]:
         yield from super().advice()
-        yield from plan_advice(self, "plan of the storeroom")
+        yield from plan_advice(self, N_("plan of the storeroom"))
 
 
 def compute(model: StoragePassportData, lang: str) -> dict:
