@@ -366,3 +366,23 @@ def test_the_rules_of_literas_rooms_and_numbers_are_said_in_the_clerks_language(
     assert all(fact in result.output for fact in facts), result.output
     # the codes of the Rules' parts (AA:BBB...) and the kind of number (primary) are codes, as printed in English
     assert english_words(result.output) == [], result.output
+
+
+@pytest.mark.parametrize("locale, lang, expected", [("ru_KZ.UTF-8", "ru", "не является языком сообщений"),
+                                                    ("kk_KZ.UTF-8", "kk", "хабарлама тілі емес"),
+                                                    ("C.UTF-8", "en", "is not a message language")])
+def test_a_bad_kzcadastre_lang_is_said_in_the_locales_language(locale, lang, expected):
+    env = {"KZCADASTRE_LANG": "fr", "LC_ALL": "", "LC_MESSAGES": "", "LANG": locale}
+    result = CliRunner().invoke(main, ["forms"], env=env)
+    assert result.exit_code == 2, result.output
+    assert "KZCADASTRE_LANG" in result.output and "'fr'" in result.output and expected in result.output
+    if lang != "en":
+        assert english_words(result.output) == [], result.output
+
+
+def test_a_bad_kzcadastre_lang_under_json_names_the_variable():
+    env = {"KZCADASTRE_LANG": "fr", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "ru_RU.UTF-8"}
+    result = CliRunner().invoke(main, ["forms", "--format", "json"], env=env)
+    assert result.exit_code == 2, result.output
+    error = json.loads(result.output)["error"]
+    assert error["field"] == "KZCADASTRE_LANG" and "языком сообщений" in error["message"]

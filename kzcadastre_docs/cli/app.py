@@ -77,8 +77,8 @@ class _Group(ui.TranslatedGroup):
         ui.prescan(args)
         try:
             catalogue.language()
-        except catalogue.LanguageError as exc:  # KZCADASTRE_LANG=xx: said in English, the only language left
-            catalogue.set_language("en")
+        except catalogue.LanguageError as exc:  # KZCADASTRE_LANG=xx: said in the locale's language, else English
+            catalogue.set_language(catalogue.locale_language())
             sys.exit(ui.report(exc) or EXIT_INVALID)
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)

@@ -253,7 +253,8 @@ def error_payload(exc: BaseException) -> tuple[dict, int]:
         body = {**extra, "code": exc.code, "message": exc.describe(lang), "field": exc.field}
         return {"error": body}, exc.exit_code
     if isinstance(exc, catalogue.LanguageError):
-        return {"error": {"code": exc.code, "message": str(exc), "field": "--message-lang"}}, exc.exit_code
+        return {"error": {"code": exc.code, "message": exc.describe(catalogue.language()), "field": exc.source}}, \
+            exc.exit_code
     if isinstance(exc, OSError):
         return {"error": {"code": "os_error", "message": os_message(exc), "field": None}}, EXIT_FAILURE
     return {"error": {"code": "internal", "message": _("unexpected failure: {detail}").format(detail=exc),

@@ -39,12 +39,29 @@ _language: str | None = None
 _translations: dict[str, _gettext.NullTranslations] = {}
 
 
+def N_(message: str) -> str:
+    """Marks a message for extraction; it is translated where it is shown."""
+    return message
+
+
 class LanguageError(ValueError):
     """An unknown message language (the CLI exits 2). Kept free of kzcadastre_docs.errors, which
-    imports this module to translate its messages."""
+    imports this module to translate its messages; `describe(lang)` says it in kk, ru or en.
+
+    >>> LanguageError("KZCADASTRE_LANG", "fr").describe("ru")
+    "KZCADASTRE_LANG: 'fr' не является языком сообщений (en, kk, ru; kz означает kk)"
+    """
 
     exit_code = 2
     code = "unsupported_language"
+    template = N_("{source}: {value!r} is not a message language (en, kk, ru; kz means kk)")
+
+    def __init__(self, source: str, value: str):
+        self.source, self.value = source, value
+        super().__init__(self.template.format(source=source, value=value))
+
+    def describe(self, lang: str | None = None) -> str:
+        return gettext(self.template, lang).format(source=self.source, value=self.value)
 
 
 def normalize(value: str, source: str = "--message-lang") -> str:
@@ -60,7 +77,7 @@ def normalize(value: str, source: str = "--message-lang") -> str:
     code = value.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
     code = ALIASES.get(code, code)
     if code not in LANGUAGES:
-        raise LanguageError(f"{source}: {value!r} is not a message language (en, kk, ru; kz means kk)")
+        raise LanguageError(source, value)
     return code
 
 
@@ -71,6 +88,17 @@ def choose_language(explicit: str | None = None, environ: Mapping[str, str] | No
         return normalize(explicit)
     if environ.get(ENV):
         return normalize(environ[ENV], ENV)
+    return locale_language(environ)
+
+
+def locale_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language of the locale (LC_ALL, LC_MESSAGES, LANG) if it is kk or ru, else English;
+    also the language that says KZCADASTRE_LANG's value is wrong.
+
+    >>> locale_language({"LC_ALL": "", "LANG": "kk_KZ.UTF-8"}), locale_language({"LANG": "de_DE"})
+    ('kk', 'en')
+    """
+    environ = os.environ if environ is None else environ
     for variable in LOCALE_VARIABLES:
         value = environ.get(variable)
         if value:
@@ -121,11 +149,6 @@ def ngettext(singular: str, plural: str, count: int, lang: str | None = None) ->
 def has_translation(message: str, lang: str) -> bool:
     """Whether the catalogue holds `message` translated into `lang`."""
     return lang == "en" or message in translations(lang)._catalog  # type: ignore[attr-defined]
-
-
-def N_(message: str) -> str:
-    """Marks a message for extraction; it is translated where it is shown."""
-    return message
 
 
 _ = gettext
