@@ -15,6 +15,7 @@ from ..i18n.catalogue import N_, gettext as _
 from ..register.location import REGISTER_ENV, default_location
 
 from .app import main
+from .common import OutputPath
 from .common import (DATE, _LazyModule, _outputs, api, atomic_write, document_lang_option, get_form, pdf_converter,
                      pdf_options)
 from .ui import emit, fail, is_json, say
@@ -242,7 +243,7 @@ def show(number, location):
 @cadastral.command("register")
 @click.option("--land-plot", required=True, help="The land plot whose sheet to print.")
 @document_lang_option()
-@click.option("-o", "--output", type=click.Path(),
+@click.option("-o", "--output", type=OutputPath(),
               help='A .docx file (one language), or a folder: one that exists or a name ending with "/" '
                    "(cadastral-register-sheet.<lang>.docx).")
 @click.option("--force", is_flag=True, help="Replace existing files.")
