@@ -37,13 +37,12 @@ class KzcadastreError(Exception):
 
     def describe(self, lang: str = "en") -> str:
         """The message for a reader of `lang`."""
-        from .i18n.catalogue import Message, gettext
+        from .i18n.catalogue import gettext, shown
 
         if not isinstance(self.template, str) or not self.template:
             return str(self)
         translated = gettext(self.template, lang)
-        values = {key: value.describe(lang) if isinstance(value, Message) else value
-                  for key, value in self.values.items()}
+        values = {key: shown(value, lang) for key, value in self.values.items()}
         return _fill(translated, values) if values else translated
 
 

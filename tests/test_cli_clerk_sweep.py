@@ -111,3 +111,35 @@ def test_a_library_log_record_does_not_reach_the_terminal(tmp_path):
     _files(tmp_path)
     result = _run("ru", CASES["a damaged PDF to verify-barcode"].args(tmp_path), False)
     assert "EOF" not in result.output and result.output.count("\n") == 1, result.output
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_warnings_and_dates_in_a_clerks_language(tmp_path, lang):
+    """An edition asked for against the document's date warns in the clerk's language, and dates in
+    messages are written as in the documents (DD.MM.YYYY), as the clerk types them."""
+    data = SAMPLES / "application-entry" / "apartment-astana.json"
+    result = _run(lang, ["render", "application-entry", "--data", data, "--lang", lang, "-o", f"{tmp_path}/",
+                         "--edition", "2026-01-22"], False)
+    assert result.exit_code == 0, result.output
+    document_date = json.loads(data.read_text(encoding="utf-8"))["document_date"]
+    day, month, year = document_date.split("-")[::-1]
+    assert f"{day}.{month}.{year}" in result.output and document_date not in result.output, result.output
+    assert english_words(result.output) == [], result.output
+    result = _run(lang, ["fee", "--service", "entry", "--object-type", "apartment", "--area", "80",
+                         "--on", "01.01.2020"], False)
+    assert result.exit_code == 2 and "01.01.2020" in result.output, result.output
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_an_ended_number_is_told_in_a_clerks_language(tmp_path, lang):
+    """Why a number ended ("ceased") is a word of the clerk's language, and a rule's points are
+    each named once."""
+    register = tmp_path / "register.db"
+    common = ["--register", register, "--date", "01.12.2026", "--specialist", "Ахметов А.", "--position", "specialist"]
+    assert _run(lang, ["cadastral", "assign", "--land-plot", "21:320:013:003", *common], False).exit_code == 0
+    first = _run(lang, ["cadastral", "retire", "21:320:013:003:1", *common], False)
+    again = _run(lang, ["cadastral", "retire", "21:320:013:003:1", *common], False)
+    assert first.exit_code == 0 and again.exit_code == 2, (first.output, again.output)
+    for result in (first, again):
+        assert "01.12.2026" in result.output and english_words(result.output) == [], result.output
+    assert "7, 7" not in again.output, again.output

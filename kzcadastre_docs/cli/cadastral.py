@@ -11,6 +11,7 @@ from __future__ import annotations
 import click
 
 from ..errors import EXIT_INVALID
+from ..i18n import catalogue
 from ..i18n.catalogue import N_, gettext as _
 from ..register.location import REGISTER_ENV, default_location
 
@@ -85,7 +86,7 @@ def _report(change) -> None:
     def text():
         for entry in change.ended:
             say(_("ended    {number} ({status}, {by}, {on})").format(
-                number=entry.number, status=_(entry.status), by=_(entry.ended_by) if entry.ended_by else "", on=entry.ended_on.isoformat()))
+                number=entry.number, status=_(entry.status), by=_(entry.ended_by) if entry.ended_by else "", on=catalogue.shown(entry.ended_on)))
         for entry in change.assigned:
             replaces = (_("; replaces {numbers}").format(numbers=", ".join(entry.replaces)) if entry.replaces else "")
             say(_("assigned {number} (record {record} of the sheet of {land_plot}{replaces})").format(
@@ -231,9 +232,9 @@ def show(number, location):
         return
     click.echo(f"{entry.number}  {_(entry.kind)}  {_(entry.status)}")
     click.echo(_("  record {record} of the sheet of {land_plot}, assigned {on} by {name}").format(
-        record=entry.record, land_plot=entry.land_plot, on=entry.assigned_on.isoformat(), name=entry.specialist.name))
+        record=entry.record, land_plot=entry.land_plot, on=catalogue.shown(entry.assigned_on), name=entry.specialist.name))
     if entry.ended_on:
-        click.echo(_("  ended {on} ({by})").format(on=entry.ended_on.isoformat(), by=_(entry.ended_by) if entry.ended_by else ""))
+        click.echo(_("  ended {on} ({by})").format(on=catalogue.shown(entry.ended_on), by=_(entry.ended_by) if entry.ended_by else ""))
     for label, linked in ((N_("  replaces: {numbers}"), entry.replaces), (N_("  replaced by: {numbers}"),
                                                                           entry.replaced_by)):
         if linked:

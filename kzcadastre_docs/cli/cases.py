@@ -278,7 +278,7 @@ def inventory_add(file, document, document_ru, on, sheets, abris, form, supersed
     entry = updated.entries[-1]
     superseded = [str(e.number) for e in updated.entries if e.superseded_by == entry.number]
     say(_("{file}: entry {number} added ({document}, {date})").format(
-        file=file, number=entry.number, document=entry.document.summary(), date=entry.date.isoformat())
+        file=file, number=entry.number, document=entry.document.summary(), date=catalogue.shown(entry.date))
         + (_("; entry {numbers} marked superseded").format(numbers=", ".join(superseded)) if superseded else ""))
     emit({"file": str(file), "entry": entry.model_dump(mode="json", exclude_none=True),
           "superseded": [int(number) for number in superseded]})
