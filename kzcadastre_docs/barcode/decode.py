@@ -8,7 +8,6 @@ poppler's `pdftoppm` is installed, the pages are rasterised at 200 dpi and read 
 from __future__ import annotations
 
 import io
-import logging
 import shutil
 import subprocess
 import tempfile
@@ -21,15 +20,11 @@ from pypdf.errors import PyPdfError
 
 from ..errors import EXIT_FAILURE, KzcadastreError
 from ..i18n.catalogue import N_, Message
-from ..i18n.system import DAMAGED_FILE, library_reason
+from ..i18n.system import library_reason
 from .payload import FORMAT, join_codes
 
 #: The reason shown for a failure of the library below (its own words go to the log).
 DAMAGED_PICTURE = N_("the picture is damaged or incomplete")
-
-# pypdf logs what it repairs in a damaged file ("EOF marker not found"), in English, on standard
-# error when nothing else takes its records; the reason is said in the error instead.
-logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 
 class BarcodeNotFound(KzcadastreError, ValueError):
@@ -84,9 +79,8 @@ def read_payloads(path: str | Path) -> list[str]:
     if data.startswith(b"%PDF"):
         try:
             texts = _pdf_pictures(data) or _pdf_pages(data)
-        except (PyPdfError, ValueError, KeyError, OSError) as exc:
-            raise BarcodeNotFound("{file}: the PDF cannot be read: {reason}", file=path.name,
-                                  reason=library_reason(exc, DAMAGED_FILE)) from None
+        except (PyPdfError, subprocess.CalledProcessError, ValueError, KeyError):
+            raise BarcodeNotFound("{file} is a damaged PDF: its pages cannot be read", file=path.name) from None
     else:
         try:
             with Image.open(io.BytesIO(data)) as image:

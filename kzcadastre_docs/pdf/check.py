@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import logging
 import re
 from dataclasses import dataclass
 
@@ -13,9 +12,6 @@ from pypdf.errors import PyPdfError
 from ..errors import KzcadastreError
 from ..i18n.catalogue import N_, Message
 from ..i18n.system import DAMAGED_FILE, library_reason
-
-# pypdf's notes on what it repairs go to a program's own logging, never to the clerk's terminal.
-logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 #: The PDF/A part and conformance LibreOffice writes for SelectPdfVersion 2.
 PDF_A_2B = ("2", "B")
