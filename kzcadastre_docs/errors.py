@@ -144,12 +144,26 @@ class Problem:
         return f"{where}: {self.text(lang)} [{self.rule}]{shown}"
 
     def as_dict(self, lang: str = "en") -> dict:
-        return {"field": shown_value(self.field, FIELD_LIMIT), "rule": self.rule,
-                "message": shown_value(self.text(lang), 2000),
-                "value": shown_value(self.value)}
+        row = {"field": shown_value(self.field, FIELD_LIMIT), "rule": self.rule,
+               "message": shown_value(self.text(lang), 2000),
+               "value": shown_value(self.value)}
+        if "_detail" in self.context:  # a library's own (English) words, for programs, whatever the language
+            row["detail"] = shown_value(str(self.context["_detail"]), 2000)
+        return row
 
     def __str__(self) -> str:
         return self.describe("en")
+
+
+def error_problem(field: str, rule: str, exc: KzcadastreError, value: Any = None) -> Problem:
+    """A library error as a problem whose message is translated where it is shown (its template
+    and values travel in the context; catalogue messages among the values stay translatable)."""
+    from .i18n.catalogue import Message
+
+    if not exc.template:
+        return Problem(field, rule, exc.describe(), value)
+    values = {key: item if isinstance(item, Message) else str(item) for key, item in exc.values.items()}
+    return Problem(field, rule, exc.describe(), value, {"_template": exc.template, **values})
 
 
 _HEADING = N_("invalid data for form {form!r}:")

@@ -69,6 +69,9 @@ def read_text(path: str | Path, limit: int | None = None) -> str:
     except OSError as exc:
         raise DataFileError("{path}: cannot be opened: {detail}", path=path, detail=os_reason(exc),
                             field=str(path)) from None
+    if stat.S_ISDIR(os.fstat(fd).st_mode):  # a folder opens read-only, but os.fdopen refuses it
+        os.close(fd)
+        raise DataFileError("{path}: is a folder, not a regular file", path=path, field=str(path))
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

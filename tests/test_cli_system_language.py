@@ -395,3 +395,57 @@ def test_a_bad_kzcadastre_lang_under_json_names_the_variable():
     assert result.exit_code == 2, result.output
     error = json.loads(result.output)["error"]
     assert error["field"] == "KZCADASTRE_LANG" and "языком сообщений" in error["message"]
+
+
+@LANGS
+def test_a_case_file_pointing_at_a_missing_document_is_reported_in_the_clerks_language(tmp_path, lang):
+    (tmp_path / "d.json").write_text(DATA.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "папка").mkdir()
+    case = tmp_path / "case.yaml"
+    case.write_text("case_number: '1'\nlang: kk\ndocuments:\n"
+                    f"  - form: {FORM}\n    data: d.json\n"
+                    f"  - form: {FORM}\n    data: missing.json\n"
+                    "  - form: no-such-form\n    data: d.json\n"
+                    f"  - form: {FORM}\n    data: папка\n", encoding="utf-8")
+    result = _run(lang, "bundle", case, "-o", tmp_path / "case.zip", "--docx-zip")
+    assert result.exit_code == 2, result.output
+    for fact in ("documents[1].data", "missing.json", "documents[2].form", "no-such-form", "documents[3].data"):
+        assert fact in result.output, result.output
+    assert english_words(result.output) == [], result.output
+    assert not (tmp_path / "case.zip").exists()
+
+
+@LANGS
+@pytest.mark.parametrize("kind", ["not a database", "a folder"])
+def test_a_register_that_cannot_be_opened_is_reported_in_the_clerks_language(tmp_path, lang, kind):
+    register = tmp_path / "register.sqlite"
+    if kind == "a folder":
+        register.mkdir()
+    else:
+        register.write_text("not a database, only text " * 40, encoding="utf-8")
+    result = _run(lang, "cadastral", "show", "02:036:151:1053", "--register", register)
+    assert result.exit_code == 1, result.output
+    assert "register.sqlite" in result.output
+    assert english_words(result.output) == [], result.output
+
+
+@LANGS
+def test_a_workbook_that_cannot_be_read_is_reported_in_the_clerks_language(tmp_path, lang):
+    workbook = tmp_path / "records.xlsx"
+    workbook.write_bytes(b"PK\x03\x04 not really a workbook")
+    result = _run(lang, "batch", "--form", FORM, "--input", workbook, "-o", tmp_path / "out")
+    assert result.exit_code == 2, result.output
+    assert "records.xlsx" in result.output and "xlsx" in result.output
+    assert english_words(result.output) == [], result.output
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_an_unexpected_failure_of_a_record_is_translated_and_keeps_its_detail_for_programs(lang):
+    from kzcadastre_docs.jobs.batch import _unexpected_problem
+
+    row = _unexpected_problem("internal", RuntimeError("boom at step 3")).as_dict(lang)
+    assert row["detail"] == "RuntimeError: boom at step 3"
+    if lang == "en":
+        assert row["message"] == "unexpected failure: RuntimeError: boom at step 3"
+    else:
+        assert english_words(row["message"]) == [] and row["message"], row

@@ -6,6 +6,7 @@ timestamp, attributes and order so that the same parts always give the same byte
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import stat
@@ -97,6 +98,10 @@ class Package:
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
         except OSError as exc:
             raise PackageError("{path}: cannot be opened: {reason}", path=str(path), reason=os_reason(exc)) from None
+        if stat.S_ISDIR(os.fstat(fd).st_mode):  # a folder opens read-only, but os.fdopen refuses it
+            os.close(fd)
+            raise PackageError("{path}: cannot be opened: {reason}", path=str(path),
+                               reason=os_reason(IsADirectoryError(errno.EISDIR, "")))
         with os.fdopen(fd, "rb") as handle:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):

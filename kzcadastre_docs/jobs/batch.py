@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import api
-from ..errors import DataValidationError, KzcadastreError, OutputExistsError, Problem, shown_value
+from ..errors import DataValidationError, KzcadastreError, OutputExistsError, Problem, error_problem, shown_value
 from ..files import atomic_write, default_file_mode
 from ..forms import renderable_form
 from ..i18n.catalogue import Message, describe
@@ -94,8 +94,7 @@ def output_name(number: int, data: Mapping[str, Any] | None) -> str:
 
 def _failure(rule: str, exc: KzcadastreError) -> Problem:
     """A record's rendering or conversion failure, its message translatable where it is shown."""
-    context = {"_template": exc.template, **exc.values} if exc.template else {}
-    return Problem("", rule, exc.describe(), context={key: str(value) for key, value in context.items()})
+    return error_problem("", rule, exc)
 
 
 def render_record(form: str, number: int, data: Mapping[str, Any], langs: tuple[str, ...], pdf: bool = False,
@@ -111,7 +110,7 @@ def render_record(form: str, number: int, data: Mapping[str, Any], langs: tuple[
     except KzcadastreError as exc:
         return RecordResult(number, name, problems=(_failure("render", exc),))
     except (Exception, RecursionError) as exc:  # noqa: BLE001 - one record never stops the batch
-        return RecordResult(number, name, problems=(Problem("", "internal", _unexpected(exc)),))
+        return RecordResult(number, name, problems=(_unexpected_problem("internal", exc),))
     files = {f"{name}.{document.lang}.docx": document.docx for document in documents}
     if pdf:
         converter = shared_converter()  # one per process
@@ -126,7 +125,15 @@ def render_record(form: str, number: int, data: Mapping[str, Any], langs: tuple[
 
 
 def _unexpected(exc: BaseException) -> str:
+    """An unexpected failure: in English with the exception's kind and words; in kk and ru the
+    catalogue's text leaves those English words out (programs find them in errors.jsonl's "detail")."""
     return Message("unexpected failure: {kind}: {detail}", kind=type(exc).__name__, detail=shown_value(str(exc), 200))
+
+
+def _unexpected_problem(rule: str, exc: BaseException) -> Problem:
+    message = _unexpected(exc)
+    return Problem("", rule, message, context={"_template": message.template, **message.values,
+                                               "_detail": f"{type(exc).__name__}: {shown_value(str(exc), 2000)}"})
 
 
 def render_chunk(form: str, items: list[tuple[int, dict]], langs: tuple[str, ...], pdf: bool, pdf_a: bool,
@@ -307,7 +314,7 @@ def _collect(slot) -> Iterator[RecordResult]:
         try:
             results = future.result()
         except Exception as exc:  # noqa: BLE001 - a worker that died fails its records, not the batch
-            results = [RecordResult(number, "", problems=(Problem("", "worker", _unexpected(exc)),))
+            results = [RecordResult(number, "", problems=(_unexpected_problem("worker", exc),))
                        for number in numbers if number not in ready]
         for result in results:
             ready[result.number] = result

@@ -36,7 +36,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .. import api
-from ..errors import DataValidationError, KzcadastreError, Problem, shown_value
+from ..errors import DataValidationError, KzcadastreError, Problem, error_problem, shown_value
+from ..i18n.catalogue import N_
 from ..files import load_data
 from ..forms import FormSpec, renderable_form
 from ..models.base import DocumentModel
@@ -172,21 +173,23 @@ def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | N
         try:
             spec = renderable_form(document.form)
         except KzcadastreError as exc:
-            problems.append(Problem(f"{where}.form", "form", str(exc), document.form))
+            problems.append(error_problem(f"{where}.form", exc.code, exc, document.form))
             continue
         if lang not in spec.languages:
-            problems.append(Problem(f"{where}.form", "language", f"form {spec.slug} has no {lang} template", spec.slug))
+            template = N_("form {slug!r} has no {lang} template")
+            problems.append(Problem(f"{where}.form", "language", template.format(slug=spec.slug, lang=lang), spec.slug,
+                                    {"_template": template, "slug": spec.slug, "lang": lang}))
             continue
         data: Any = document.data
         if isinstance(data, str):
             try:
                 data = load_data(confined(path.parent, data, root_folder))
             except CaseDataPathError as exc:
-                problems.append(Problem(f"{where}.data", "data_path", str(exc), shown_value(document.data)))
+                problems.append(error_problem(f"{where}.data", "data_path", exc, shown_value(document.data)))
                 continue
             except KzcadastreError as exc:
-                problems.append(Problem(f"{where}.data", "data_path" if "regular file" in str(exc) else "data_file",
-                                        str(exc), shown_value(document.data)))
+                problems.append(error_problem(f"{where}.data", "data_path" if "regular file" in str(exc) else "data_file",
+                                              exc, shown_value(document.data)))
                 continue
         try:
             model = api.validate(spec.slug, data)

@@ -27,7 +27,11 @@ from typing import Any
 
 from ..errors import DataFileError, Problem, shown_value
 from ..files import json_reason
-from ..i18n.catalogue import Message
+from ..i18n.catalogue import N_, Message
+from ..i18n.system import DAMAGED_FILE, library_reason
+
+#: Why a row cannot be made into data (the library's own words go to the log).
+UNREADABLE_ROW = N_("its cells cannot be put together")
 
 FORMATS = (".jsonl", ".ndjson", ".csv", ".xlsx")
 _SEGMENT = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
@@ -132,7 +136,7 @@ def _rows(header: list, rows, number_from: int = 1) -> Iterator[InputRecord]:
         try:
             yield InputRecord(number, unflatten({key: _cell(value) for key, value in zip(header, row)}))
         except (ValueError, TypeError, RecursionError, MemoryError) as exc:
-            detail = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else shown_value(str(exc), 200)
+            detail = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else library_reason(exc, UNREADABLE_ROW)
             yield _problem(number, "the row cannot be read as data: {detail}", detail=detail)
 
 
@@ -189,7 +193,8 @@ def _workbook(path: Path) -> Iterator[InputRecord]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise DataFileError("{path}: not a readable .xlsx workbook: {detail}", path=path, detail=exc,
+        raise DataFileError("{path}: not a readable .xlsx workbook: {detail}", path=path,
+                            detail=library_reason(exc, DAMAGED_FILE),
                             field="--input") from exc
     try:
         rows = workbook.worksheets[0].iter_rows(values_only=True)

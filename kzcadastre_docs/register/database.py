@@ -28,6 +28,8 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from ..errors import EXIT_FAILURE, EXIT_INVALID, KzcadastreError
+from ..i18n.catalogue import N_, Message
+from ..i18n.system import library_reason
 from .location import data_folder, default_location
 
 #: Seconds a SQLite writer waits for another one's lock before giving up.
@@ -110,7 +112,43 @@ def make_engine(url: str) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     except ImportError as exc:
         raise RegisterError("PostgreSQL needs the psycopg package: pip install 'kzcadastre-docs[postgresql]' ({detail})",
-                            detail=exc) from None
+                            detail=library_reason(exc, NOT_INSTALLED)) from None
+
+
+#: The database's own (English) words -> what a clerk is told; anything else: DATABASE_ERROR.
+_DATABASE_REASONS = (
+    (("database is locked", "lock timeout", "could not obtain lock"),
+     N_("the register is locked by another program; try again")),
+    (("unable to open database file",), N_("the register's file cannot be opened")),
+    (("file is not a database",), N_("the file is not a register database")),
+    (("no such table", "does not exist"), N_("the register is not set up (its tables are missing)")),
+    (("password authentication failed", "authentication failed"),
+     N_("the database server refused the user name or password")),
+    (("could not connect", "connection refused", "could not translate host name", "name or service not known",
+      "timeout expired", "server closed the connection", "connection to server"),
+     N_("cannot connect to the database server")),
+    (("readonly database", "read-only"), N_("the register is read-only")),
+    (("database or disk is full", "no space left"), N_("no space left on the disk")),
+    (("disk i/o error",), N_("input/output error (the disk or the network share failed)")),
+)
+DATABASE_ERROR = N_("the database reported an error")
+NOT_INSTALLED = N_("it is not installed")
+UNKNOWN_REVISION = N_("its revision is unknown here")
+
+
+def database_reason(exc: BaseException) -> Message:
+    """A database failure as a catalogue message; the driver's own words go to the log.
+
+    >>> database_reason(OperationalError("x", {}, Exception("database is locked"))).describe("en")
+    'the register is locked by another program; try again'
+    >>> database_reason(RuntimeError("something else")).describe("en")
+    'the database reported an error'
+    """
+    words = str(getattr(exc, "orig", None) or exc).lower()
+    for patterns, reason in _DATABASE_REASONS:
+        if any(pattern in words for pattern in patterns):
+            return library_reason(exc, reason)
+    return library_reason(exc, DATABASE_ERROR)
 
 
 def _retryable(exc: DBAPIError) -> bool:
@@ -154,4 +192,4 @@ def migrate(engine: Engine) -> None:
         run(engine, upgrade)
     except CommandError as exc:
         raise RegisterError("the register's schema is not one this version knows ({detail}); it was made by a "
-                            "newer kzcadastre-docs", detail=exc) from None
+                            "newer kzcadastre-docs", detail=library_reason(exc, UNKNOWN_REVISION)) from None

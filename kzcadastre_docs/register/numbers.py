@@ -405,7 +405,7 @@ class Register:
         except Exception as exc:  # the database cannot be reached or read
             self.engine.dispose()
             raise database.RegisterError("cannot open the register {url}: {detail}", url=database.shown(self.url),
-                                         detail=str(exc).splitlines()[0]) from exc
+                                         detail=database.database_reason(exc)) from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -426,7 +426,7 @@ class Register:
 
             if isinstance(exc, SQLAlchemyError):
                 raise database.RegisterError("the register {url} failed: {detail}", url=database.shown(self.url),
-                                             detail=str(exc).splitlines()[0]) from exc
+                                             detail=database.database_reason(exc)) from exc
             raise
 
     def _step(self, specialist: Specialist, on: dt.date, work) -> Change:
