@@ -449,3 +449,35 @@ def test_an_unexpected_failure_of_a_record_is_translated_and_keeps_its_detail_fo
         assert row["message"] == "unexpected failure: RuntimeError: boom at step 3"
     else:
         assert english_words(row["message"]) == [] and row["message"], row
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_libreoffice_failures_leave_its_english_words_out_of_a_kk_or_ru_message(monkeypatch, lang):
+    from kzcadastre_docs.i18n.catalogue import Message
+    from kzcadastre_docs.pdf import converter as module
+
+    reasons = iter([Message("LibreOffice stopped{diagnostics}", diagnostics="; LibreOffice: Segmentation fault"),
+                    Message("connection to LibreOffice lost: {detail}", detail="DisposedException: Binary URP bridge"),
+                    Message("no answer within {seconds} s", seconds="60")])
+
+    def attempt(self, *args):
+        raise module._Retry(next(reasons))
+
+    monkeypatch.setattr(module.Converter, "_attempt", attempt)
+    monkeypatch.setattr(module.Converter, "_discard", lambda self: None)
+    with pytest.raises(module.ConversionError) as caught:
+        module.Converter(attempts=3).convert(b"docx", name="d.docx")
+    text = caught.value.describe(lang)
+    assert "d.docx" in text and "60" in text and "3" in text
+    assert english_words(text) == [], text
+    assert "Segmentation fault" in caught.value.describe("en")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_libreoffice_refusing_a_document_is_said_without_its_words_which_go_to_programs(lang):
+    from kzcadastre_docs.pdf.converter import ConversionError
+
+    error = ConversionError("{name}: LibreOffice could not convert it: {detail}", name="d.docx",
+                            detail="com.sun.star.io.IOException: SfxBaseModel::impl_store failed")
+    assert english_words(error.describe(lang)) == [] and "d.docx" in error.describe(lang)
+    assert error.as_dict(lang)["detail"].startswith("com.sun.star")

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import KzcadastreError
-from ..i18n.catalogue import N_
+from ..i18n.catalogue import N_, Message
 from .check import PdfCheckError, check_pdf
 from .office import OfficeInstallation, find_office
 
@@ -45,9 +45,27 @@ PDF_VERSION = {False: 0, True: 2}
 
 
 class ConversionError(KzcadastreError):
-    """A document could not be converted to PDF (the message says which, and why)."""
+    """A document could not be converted to PDF (the message says which, and why).
+
+    LibreOffice's own words (the tail of its log, its error) are English: the English message
+    quotes them, the kk and ru ones leave them out; `as_dict` gives them to programs as "detail".
+    """
 
     code = "conversion"
+
+    def as_dict(self, lang: str = "en") -> dict:
+        raw = [str(self.values[key]) for key in ("detail", "diagnostics") if self.values.get(key)]
+        return {"detail": "; ".join(raw).lstrip("; ")} if raw else {}
+
+
+def _joined(failures: list[Message]) -> Message:
+    """The attempts' failures as one message, each translated where it is shown.
+
+    >>> _joined([Message("LibreOffice reported success but wrote no PDF")] * 2).describe("ru")
+    'LibreOffice сообщил об успехе, но не записал PDF; LibreOffice сообщил об успехе, но не записал PDF'
+    """
+    return Message("; ".join("{f%d}" % index for index in range(len(failures))),
+                   **{f"f{index}": failure for index, failure in enumerate(failures)})
 
 
 @dataclass(frozen=True)
@@ -244,13 +262,13 @@ class Converter:
                     self._process.wait_ready(self.start_timeout)
                     return
                 except ConversionError as exc:  # LibreOffice died while starting: start it again
-                    failures.append(str(exc))
+                    failures.append(Message(exc.template, **exc.values))
                     self._discard()
                     if attempt < self.attempts:
                         log.warning("LibreOffice failed to start (attempt %d of %d): %s", attempt, self.attempts, exc)
                         self.restarts += 1
             raise ConversionError("LibreOffice did not start after {attempts} attempt(s): {failures}",
-                                  attempts=self.attempts, failures="; ".join(str(f) for f in failures))
+                                  attempts=self.attempts, failures=_joined(failures))
 
     def close(self) -> None:
         """Quit LibreOffice and remove the work folder (with the profile)."""
@@ -290,19 +308,19 @@ class Converter:
                 try:
                     return self._attempt(docx, pdf_a, metadata, name)
                 except _Retry as retry:
-                    failures.append(str(retry))
+                    failures.append(retry.reason)
                     log.warning("%s: attempt %d of %d failed (%s); restarting LibreOffice",
                                 name, attempt, self.attempts, retry)
                     self._discard()
                     self.restarts += 1
             raise ConversionError("{name}: not converted to PDF after {attempts} attempt(s): {failures}", name=name,
-                                  attempts=self.attempts, failures="; ".join(str(f) for f in failures))
+                                  attempts=self.attempts, failures=_joined(failures))
 
     def _attempt(self, docx: bytes, pdf_a: bool, metadata: DocumentMetadata | None, name: str) -> bytes:
         try:
             self.start()
         except ConversionError as exc:
-            raise _Retry(str(exc)) from None
+            raise _Retry(Message(exc.template, **exc.values)) from None
         process = self._process
         self._counter += 1
         source = self._folder / f"{self._counter}.docx"
@@ -316,22 +334,22 @@ class Converter:
         try:
             answer = process.ask(request, self.timeout)
             if answer == "timeout":
-                raise _Retry(f"no answer within {self.timeout:g} s")
+                raise _Retry(Message("no answer within {seconds} s", seconds=f"{self.timeout:g}"))
             if answer is None:
-                raise _Retry(f"LibreOffice stopped{process.diagnostics()}")
+                raise _Retry(Message("LibreOffice stopped{diagnostics}", diagnostics=process.diagnostics()))
             if not answer.get("ok"):
                 if answer.get("retry"):
-                    raise _Retry(f"connection to LibreOffice lost: {answer.get('error')}")
+                    raise _Retry(Message("connection to LibreOffice lost: {detail}", detail=answer.get("error")))
                 raise ConversionError("{name}: LibreOffice could not convert it: {detail}", name=name,
                                       detail=answer.get("error"))
             try:
                 content = target.read_bytes()
             except FileNotFoundError:
-                raise _Retry("LibreOffice reported success but wrote no PDF") from None
+                raise _Retry(Message("LibreOffice reported success but wrote no PDF")) from None
             try:
                 check_pdf(content, pdf_a=pdf_a, what=N_("LibreOffice's output"))
             except PdfCheckError as exc:
-                raise _Retry(str(exc)) from None
+                raise _Retry(Message(exc.template, **exc.values)) from None
             return content
         finally:
             source.unlink(missing_ok=True)
@@ -371,7 +389,11 @@ def remove_stale_folders(parent: str | Path | None = None) -> list[Path]:
 
 
 class _Retry(Exception):
-    """An attempt failed in a way that a fresh LibreOffice may not repeat."""
+    """An attempt failed in a way that a fresh LibreOffice may not repeat; `reason` is a catalogue message."""
+
+    def __init__(self, reason: Message):
+        super().__init__(reason)
+        self.reason = reason
 
 
 _shared: Converter | None = None
