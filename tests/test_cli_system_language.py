@@ -481,3 +481,24 @@ def test_libreoffice_refusing_a_document_is_said_without_its_words_which_go_to_p
                             detail="com.sun.star.io.IOException: SfxBaseModel::impl_store failed")
     assert english_words(error.describe(lang)) == [] and "d.docx" in error.describe(lang)
     assert error.as_dict(lang)["detail"].startswith("com.sun.star")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("failure", ["error", "timeout"])
+def test_pdftoppm_failing_in_a_preview_is_said_in_the_clerks_language(monkeypatch, lang, failure):
+    import subprocess
+
+    from kzcadastre_docs.jobs import preview
+
+    def run(command, **options):
+        if failure == "timeout":
+            raise subprocess.TimeoutExpired(command, options["timeout"])
+        raise subprocess.CalledProcessError(99, command, stderr=b"Syntax Error: Couldn't read xref table")
+
+    monkeypatch.setattr(preview.shutil, "which", lambda name: "/usr/bin/pdftoppm")
+    monkeypatch.setattr(preview.subprocess, "run", run)
+    with pytest.raises(preview.PreviewError) as caught:
+        preview.png_pages(b"%PDF-1.4", timeout=7)
+    text = caught.value.describe(lang)
+    assert [word for word in english_words(text) if word != "pdftoppm"] == [], text
+    assert failure != "timeout" or "7" in text

@@ -80,3 +80,36 @@ def library_reason(exc: BaseException, template: str, **values) -> Message:
     """
     logging.getLogger("kzcadastre_docs").info("%s: %s", type(exc).__name__, exc)
     return Message(template, **values)
+
+
+#: Why a server (a timestamp authority, a dask scheduler) could not be reached.
+UNKNOWN_HOST = N_("the server's name is not known (check the address and the network)")
+HTTP_STATUS = N_("the server answered with HTTP status {status}")
+UNREACHABLE = N_("the server cannot be reached")
+
+
+def network_reason(exc: BaseException) -> Message:
+    """Why a request to a server failed, as a catalogue message (urllib's words go to the log).
+
+    >>> import socket
+    >>> import urllib.error
+    >>> network_reason(urllib.error.URLError(socket.gaierror(-2, "Name or service not known"))).describe("en")
+    "the server's name is not known (check the address and the network)"
+    >>> network_reason(urllib.error.URLError(ConnectionRefusedError(111, "Connection refused"))).describe("en")
+    'the connection was refused'
+    >>> network_reason(TimeoutError("timed out")).describe("en")
+    'the connection timed out'
+    """
+    import socket
+    import urllib.error
+
+    if isinstance(exc, urllib.error.HTTPError):
+        return Message(HTTP_STATUS, status=exc.code)
+    reason = getattr(exc, "reason", exc) if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(reason, socket.gaierror):
+        return library_reason(reason, UNKNOWN_HOST)
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return Message(REASONS[errno.ETIMEDOUT])
+    if isinstance(reason, OSError) and isinstance(reason.errno, int) and reason.errno > 0:
+        return os_reason(reason)
+    return library_reason(exc, UNREACHABLE)

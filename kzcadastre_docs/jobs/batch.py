@@ -38,7 +38,7 @@ from ..errors import DataValidationError, KzcadastreError, OutputExistsError, Pr
 from ..files import atomic_write, default_file_mode
 from ..forms import renderable_form
 from ..i18n.catalogue import Message, describe
-from ..i18n.system import os_reason
+from ..i18n.system import network_reason, os_reason
 from ..pdf import shared_converter
 from .records import InputRecord, read_records
 
@@ -201,7 +201,7 @@ class _Executor:
                 self._client = Client(scheduler, timeout="30s")
             except (OSError, TimeoutError) as exc:
                 raise KzcadastreError("cannot reach the dask scheduler at {scheduler}: {detail}", scheduler=scheduler,
-                                      detail=exc, field="--scheduler") from exc
+                                      detail=network_reason(exc), field="--scheduler") from exc
             self.chunk, self.window = 32, 64
         elif jobs > 1:
             import multiprocessing

@@ -16,9 +16,14 @@ from pathlib import Path
 from ..docx.package import Package
 from ..docx.xmltext import paragraph_texts
 from ..errors import KzcadastreError
+from ..i18n.catalogue import N_
+from ..i18n.system import library_reason
 
 #: Resolution of preview pictures: readable on a screen, small on disk.
 PREVIEW_DPI = 100
+#: Why pdftoppm failed (its own words go to the log).
+PROGRAM_FAILED = N_("it stopped with an error")
+PROGRAM_TIMEOUT = N_("it did not finish within {seconds} s")
 
 
 class PreviewError(KzcadastreError):
@@ -52,6 +57,8 @@ def png_pages(pdf: bytes, dpi: int = PREVIEW_DPI, timeout: float = 120) -> list[
             subprocess.run([program, "-png", "-r", str(dpi), str(source), str(Path(folder) / "page")], check=True,
                            capture_output=True, timeout=timeout)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-            raise PreviewError("pdftoppm could not draw the pages: {detail}", detail=exc) from exc
+            raise PreviewError("pdftoppm could not draw the pages: {detail}", detail=library_reason(
+                exc, PROGRAM_TIMEOUT if isinstance(exc, subprocess.TimeoutExpired) else PROGRAM_FAILED,
+                seconds=f"{timeout:g}")) from exc
         pages = sorted(Path(folder).glob("page-*.png"), key=lambda path: int(path.stem.rsplit("-", 1)[1]))
         return [page.read_bytes() for page in pages]

@@ -11,38 +11,7 @@ from pyhanko.sign.timestamps.api import TimeStamper
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 
 from ..i18n.catalogue import N_, Message
-from ..i18n.system import library_reason, os_reason
-
-UNKNOWN_HOST = N_("the server's name is not known (check the address and the network)")
-HTTP_STATUS = N_("the server answered with HTTP status {status}")
-UNREACHABLE = N_("the server cannot be reached")
-
-
-def network_reason(exc: BaseException) -> Message:
-    """Why a request to a server failed, as a catalogue message (urllib's words go to the log).
-
-    >>> import socket
-    >>> network_reason(urllib.error.URLError(socket.gaierror(-2, "Name or service not known"))).describe("en")
-    "the server's name is not known (check the address and the network)"
-    >>> network_reason(urllib.error.URLError(ConnectionRefusedError(111, "Connection refused"))).describe("en")
-    'the connection was refused'
-    >>> network_reason(TimeoutError("timed out")).describe("en")
-    'the connection timed out'
-    """
-    import errno
-    import socket
-
-    if isinstance(exc, urllib.error.HTTPError):
-        return Message(HTTP_STATUS, status=exc.code)
-    reason = getattr(exc, "reason", exc) if isinstance(exc, urllib.error.URLError) else exc
-    if isinstance(reason, socket.gaierror):
-        return library_reason(reason, UNKNOWN_HOST)
-    if isinstance(reason, (TimeoutError, socket.timeout)):
-        return os_reason(OSError(errno.ETIMEDOUT, ""))
-    if isinstance(reason, OSError) and isinstance(reason.errno, int) and reason.errno > 0:
-        return os_reason(reason)
-    return library_reason(exc, UNREACHABLE)
-
+from ..i18n.system import network_reason
 
 class UrllibTimeStamper(TimeStamper):
     """Asks the timestamp authority at `url` (http or https) for a token."""
