@@ -177,8 +177,8 @@ def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | N
             continue
         if lang not in spec.languages:
             template = N_("form {slug!r} has no {lang} template")
-            problems.append(Problem(f"{where}.form", "language", template.format(slug=spec.slug, lang=lang), spec.slug,
-                                    {"_template": template, "slug": spec.slug, "lang": lang}))
+            problems.append(Problem(f"{where}.form", "unsupported_language", template.format(slug=spec.slug, lang=lang),
+                                    spec.slug, {"_template": template, "slug": spec.slug, "lang": lang}))
             continue
         data: Any = document.data
         if isinstance(data, str):
