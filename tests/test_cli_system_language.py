@@ -502,3 +502,19 @@ def test_pdftoppm_failing_in_a_preview_is_said_in_the_clerks_language(monkeypatc
     text = caught.value.describe(lang)
     assert [word for word in english_words(text) if word != "pdftoppm"] == [], text
     assert failure != "timeout" or "7" in text
+
+
+@LANGS
+def test_a_record_whose_file_cannot_be_written_is_reported_in_the_clerks_language(tmp_path, lang):
+    from kzcadastre_docs.jobs.batch import output_name
+
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    records = tmp_path / "records.jsonl"
+    records.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    (out / f"{output_name(1, data)}.{lang}.docx" / "inner").mkdir(parents=True)  # a folder where the file goes
+    result = _run(lang, "batch", "--form", FORM, "--input", records, "-o", out, "--lang", lang, "--force")
+    assert result.exit_code == 1, result.output
+    rows = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [row["rule"] for row in rows] == ["write"]
+    assert english_words(rows[0]["message"]) == [] and english_words(result.output) == [], rows

@@ -60,6 +60,7 @@ def _keywords() -> dict:
     keywords["RuleError"] = (2,)  # (part, reason, points): the part names are listed in register.numbers.WORDS
     keywords["InvalidCadastralNumber"] = (3,)  # (number, part, reason, point)
     keywords["_problem"] = (2,)
+    keywords["_message_problem"] = (2,)  # (rule, template, **values): a batch record's problem
     keywords["TemplateLimitError"] = None  # (template, **values), a Jinja SecurityError
     return keywords
 
