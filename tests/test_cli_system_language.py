@@ -518,3 +518,24 @@ def test_a_record_whose_file_cannot_be_written_is_reported_in_the_clerks_languag
     rows = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [row["rule"] for row in rows] == ["write"]
     assert english_words(rows[0]["message"]) == [] and english_words(result.output) == [], rows
+
+
+@LANGS
+def test_a_data_file_the_system_refuses_is_reported_in_the_clerks_language(tmp_path, lang, monkeypatch):
+    """The same path as a file without read permission, for a run as root (which reads every file)."""
+    from kzcadastre_docs import files
+
+    data = tmp_path / "d.json"
+    data.write_text(DATA.read_text(encoding="utf-8"), encoding="utf-8")
+    real_open = files.os.open
+
+    def refusing_open(path, *args, **kwargs):
+        if str(path) == str(data):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(files.os, "open", refusing_open)
+    result = _run(lang, "render", FORM, "--data", data, "--lang", lang, "-o", tmp_path / "out.docx")
+    assert result.exit_code == 2, result.output
+    assert "d.json" in result.output and os_reason(PermissionError(errno.EACCES, "")).describe(lang) in result.output
+    assert english_words(result.output) == [], result.output
