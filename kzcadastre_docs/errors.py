@@ -188,18 +188,35 @@ class TemplateCheckError(KzcadastreError):
                           for problem in self.problems)
         return _fill(gettext(self.template, lang), {"count": len(self.problems), "lines": lines})
 
+    def as_dict(self, lang: str = "en") -> dict:
+        """Each problem with its stable code, for programs (`template_problems` in the JSON error)."""
+        return {"template_problems": [problem.as_dict(lang) if hasattr(problem, "as_dict") else {"message": str(problem)}
+                                      for problem in self.problems]}
+
 
 class TemplateError(KzcadastreError):
-    """A template cannot be parsed or rendered (syntax, missing variable, sandbox)."""
+    """A template cannot be parsed or rendered (syntax, missing variable, sandbox).
+
+    `message` is a catalogue message (see `rendering.jinja_messages`); `line` is the line of
+    the part's pre-processed text, `detail` the original text of the failure (Jinja's English),
+    which only programs see (`as_dict`)."""
 
     exit_code = EXIT_FAILURE
     code = "template_error"
 
-    def __init__(self, template: str, part: str, message: str):
+    def __init__(self, template: str, part: str, message: str, *, line: int | None = None, detail: str | None = None):
         super().__init__(N_("template {template} ({part}): {detail}"), template=template, part=part, detail=message)
         self.template_name = template
         self.part = part
-        self.detail = message
+        self.line = line
+        self.detail = detail
+
+    def as_dict(self, lang: str = "en") -> dict:
+        """What a program may want beyond the message: the template, part, line and original text."""
+        found = {"template": self.template_name, "part": self.part, "line": self.line, "detail": self.detail}
+        return {key: value for key, value in found.items() if value is not None}
+
+
 class UnknownEditionError(KzcadastreError, LookupError):
     """An edition that the library does not ship (`render --edition`)."""
 
