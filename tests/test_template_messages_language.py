@@ -158,9 +158,10 @@ def test_folder_level_problems_speak_the_clerks_language(tmp_path, lang, where, 
 
 # -- rendering with an operator's template: the check, and Jinja's own errors -------------------
 
-def _render(lang, tmp_path, tag: str, *extra):
-    folder = _folder(tmp_path, {f"{lang}/{FORM}.docx": _tag(lang, tag)})
-    return _run(lang, "render", FORM, "--data", DATA, "--lang", lang, "-o", tmp_path / "out.docx",
+def _render(lang, tmp_path, tag: str, *extra, document: str | None = None):
+    document = document or lang
+    folder = _folder(tmp_path, {f"{document}/{FORM}.docx": _tag(document, tag)})
+    return _run(lang, "render", FORM, "--data", DATA, "--lang", document, "-o", tmp_path / "out.docx",
                 "--templates", folder, *extra)
 
 
@@ -174,6 +175,9 @@ RENDER_CASES = {
     "unsafe: seen by the check": ("{{ number.__class__ }}", 2, ["'__class__'"]),
     "unsafe: seen by the sandbox": ("{% set a = '__cla' ~ 'ss__' %}{{ number|attr(a) }}", 1, ["'__class__'"]),
     "an unknown filter": ("{{ number|nofilter }}", 1, ["'nofilter'"]),
+    # Python's own errors from the template's expressions: the template's fault, not an unexpected failure.
+    "an expression on the wrong values": ("{{ number + 1 }}", 1, ["{{ number + 1 }}"]),
+    "a division by zero": ("{{ (number|int) / 0 }}", 1, ["/ 0"]),
 }
 
 
@@ -208,6 +212,13 @@ def test_a_refused_operator_template_lists_its_problems_with_codes(tmp_path, lan
     assert error["code"] == "template_check"
     assert [problem["code"] for problem in error["template_problems"]] == ["syntax"]
     assert english_words(error["message"]) == []
+
+
+def test_english_keeps_pythons_reason_for_an_expression(tmp_path):
+    result = _render("en", tmp_path, "{{ number + 1 }}", document="kk")
+    assert result.exit_code == 1
+    assert "does not work on its values: TypeError: can only concatenate str" in result.output
+    assert "unexpected failure" not in result.output
 
 
 def test_english_keeps_jinjas_facts():

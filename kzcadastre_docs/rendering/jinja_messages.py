@@ -176,6 +176,9 @@ _GENERIC = (
     (SecurityError, N_("the template does something the sandbox does not allow")),
     (TemplateError, N_("the template cannot be rendered")),
 )
+#: Python's own errors raised by a template's expressions (`{{ number + 1 }}` on a text,
+#: `{{ x / 0 }}`): the template's fault, said so; Python's text is the detail.
+VALUE_ERRORS = (TypeError, ValueError, ArithmeticError, LookupError)
 
 
 @dataclass(frozen=True)
@@ -200,6 +203,11 @@ class Explained:
         return self.reason
 
 
+def raised_in(exc: BaseException, filename: str) -> bool:
+    """Whether `exc` was raised while running the template compiled as `filename`."""
+    return _line_in_traceback(exc.__traceback__, filename) is not None
+
+
 def _line_in_traceback(tb: TracebackType | None, filename: str | None) -> int | None:
     """The template line of the innermost frame of `filename` (Jinja rewrites its frames so)."""
     line = None
@@ -218,7 +226,7 @@ def source_line(source: str | None, line: int | None) -> str:
     return re.sub(r"<[^>]+>", "", lines[line - 1]).strip() if 0 < line <= len(lines) else ""
 
 
-def reason(exc: TemplateError) -> Message:
+def reason(exc: Exception) -> Message:
     """Jinja's error as a catalogue message (`detail`: Jinja's text).
 
     >>> from jinja2.exceptions import UndefinedError, SecurityError
@@ -232,6 +240,12 @@ def reason(exc: TemplateError) -> Message:
     message = getattr(exc, "message", None)
     if isinstance(message, Message):  # ours already (the limits of `limits`)
         return message
+    if not isinstance(exc, TemplateError):
+        detail = f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, ZeroDivisionError):
+            return ForeignMessage(N_("the template divides by zero"), detail=detail)
+        return ForeignMessage(N_("an expression of the template does not work on its values"), detail=detail,
+                              english=True)
     text = message if isinstance(message, str) else str(exc)
     if isinstance(exc, TemplateSyntaxError) and not isinstance(exc, TemplateAssertionError):
         for pattern, build in _SYNTAX:
@@ -250,9 +264,10 @@ def reason(exc: TemplateError) -> Message:
     return ForeignMessage(generic, detail=text, english=True)
 
 
-def explain(exc: TemplateError, source: str | None = None, filename: str | None = None) -> Explained:
+def explain(exc: Exception, source: str | None = None, filename: str | None = None) -> Explained:
     """The reason, line and line text of a Jinja error about `source` (compiled as `filename`)."""
     line = getattr(exc, "lineno", None) or _line_in_traceback(exc.__traceback__, filename)
     message = getattr(exc, "message", None)
-    raw = None if isinstance(message, Message) else str(message) if message is not None else str(exc)
+    raw = (None if isinstance(message, Message) else str(message) if message is not None
+           else str(exc) if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}")
     return Explained(reason(exc), line, source_line(source, line), raw)

@@ -17,9 +17,10 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, TemplateError as JinjaTemplateError, meta
 
 from ..docx.package import Package, PackageWriter
-from ..errors import TemplateError
+from ..errors import KzcadastreError, TemplateError
 from ..i18n.catalogue import Message
 from . import limits
+from .jinja_messages import VALUE_ERRORS, raised_in
 from .pictures import Placement
 
 #: Parts that carry document text and so may carry template tags.
@@ -101,6 +102,11 @@ class PreparedTemplate:
             except JinjaTemplateError as exc:
                 source = preprocess(self.package.get(part).decode("utf-8"))
                 raise _template_error(exc, self.name, part, source) from exc
+            except VALUE_ERRORS as exc:  # Python's own, from the template's expressions (not from ours)
+                if isinstance(exc, KzcadastreError) or not raised_in(exc, f"{self.name}:{part}"):
+                    raise
+                source = preprocess(self.package.get(part).decode("utf-8"))
+                raise _template_error(exc, self.name, part, source) from exc
             except RecursionError:
                 raise TemplateError(self.name, part, Message("the template calls itself too deeply (a macro without "
                                                              "end)")) from None
@@ -126,7 +132,7 @@ class PreparedTemplate:
         return self.writer.write(parts)
 
 
-def _template_error(exc: JinjaTemplateError, name: str, part: str, source: str) -> TemplateError:
+def _template_error(exc: Exception, name: str, part: str, source: str) -> TemplateError:
     """Jinja's error about a part, as the library's TemplateError: a catalogue message with the
     line and its text; Jinja's own text kept for programs (`TemplateError.as_dict`)."""
     from .jinja_messages import explain
