@@ -240,5 +240,5 @@ def test_english_keeps_jinjas_facts():
     # What no pattern knows is said in general words, with Jinja's own text after it in English.
     assert said("{{ a(b=1, c) }}").startswith("line 1: the arguments of a call are not written correctly")
     assert said("{% macro m(a=1, b) %}{% endmacro %}") == (
-        "line 1: the tags do not parse: non-default argument follows default argument "
+        "line 1: a tag is not written correctly: non-default argument follows default argument "
         "(near: '{% macro m(a=1, b) %}{% endmacro %}')")

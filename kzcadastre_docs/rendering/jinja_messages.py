@@ -170,7 +170,7 @@ _ASSERTION: list[tuple[re.Pattern[str], str]] = [
 ]
 #: What is said when no pattern knows Jinja's text (and, to an English reader, Jinja's text after it).
 _GENERIC = (
-    (TemplateSyntaxError, N_("the tags do not parse")),
+    (TemplateSyntaxError, N_("a tag is not written correctly")),
     (TemplateAssertionError, N_("the tags are not valid")),
     (UndefinedError, N_("a value the template reads is undefined")),
     (SecurityError, N_("the template does something the sandbox does not allow")),
