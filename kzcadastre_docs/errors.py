@@ -180,17 +180,16 @@ class TemplateCheckError(KzcadastreError):
     code = "template_check"
 
     def __init__(self, problems: list):
+        from .i18n.catalogue import Message
+
         self.problems = list(problems)
-        lines = "\n".join(f"  {problem}" for problem in self.problems)
+        # One message of the problems' messages, so that they are said in the reader's language
+        # wherever the error's template and values travel (a batch's errors.jsonl).
+        said = {f"p{index}": problem.as_message() if hasattr(problem, "as_message") else str(problem)
+                for index, problem in enumerate(self.problems)}
+        lines = Message("\n".join(f"  {{{name}}}" for name in said), **said)
         super().__init__(N_("the template check found {count} problem(s); nothing was rendered:\n{lines}"),
                          count=len(self.problems), lines=lines)
-
-    def describe(self, lang: str = "en") -> str:
-        from .i18n.catalogue import gettext
-
-        lines = "\n".join(f"  {problem.describe(lang) if hasattr(problem, 'describe') else problem}"
-                          for problem in self.problems)
-        return _fill(gettext(self.template, lang), {"count": len(self.problems), "lines": lines})
 
     def as_dict(self, lang: str = "en") -> dict:
         """Each problem with its stable code, for programs (`template_problems` in the JSON error)."""

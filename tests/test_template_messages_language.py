@@ -242,3 +242,19 @@ def test_english_keeps_jinjas_facts():
     assert said("{% macro m(a=1, b) %}{% endmacro %}") == (
         "line 1: a tag is not written correctly: non-default argument follows default argument "
         "(near: '{% macro m(a=1, b) %}{% endmacro %}')")
+
+
+@LANGS
+@pytest.mark.parametrize(("tag", "fact"), [("{{ loop.index }}", "'loop'"), ("{{ number.x }}", "'x'")],
+                         ids=["fails while rendering", "fails the check"])
+def test_a_batch_reports_a_broken_operator_template_in_the_clerks_language(tmp_path, lang, tag, fact):
+    records = tmp_path / "records.jsonl"
+    records.write_text(json.dumps(json.loads(DATA.read_text(encoding="utf-8")), ensure_ascii=False) + "\n",
+                       encoding="utf-8")
+    folder = _folder(tmp_path, {f"{lang}/{FORM}.docx": _tag(lang, tag)})
+    result = _run(lang, "batch", "--form", FORM, "--input", records, "-o", tmp_path / "out", "--lang", lang,
+                  "--templates", folder, "--jobs", 2)
+    assert result.exit_code == 1, result.output
+    row = json.loads((tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8"))
+    assert fact in row["message"] and re.search(LINE[lang], row["message"]), row
+    assert english_words(row["message"]) == [], row

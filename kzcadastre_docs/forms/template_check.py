@@ -59,8 +59,14 @@ class TemplateProblem:
 
     def describe(self, lang: str | None = None) -> str:
         """The problem for a reader of `lang` (a message kept as a Message is translated)."""
-        location, message = (_said(self.location, lang), _said(self.message, lang))
-        return f"{self.file}: {location}: {message}" if location else f"{self.file}: {message}"
+        return self.as_message().describe(lang)
+
+    def as_message(self) -> Message:
+        """The whole problem as one message (file, location, what)."""
+        if self.location:
+            return Message("{file}: {location}: {message}", file=self.file, location=self.location,
+                           message=self.message)
+        return Message("{file}: {message}", file=self.file, message=self.message)
 
     def as_dict(self, lang: str = "en") -> dict[str, str]:
         """The problem for a program: its code, file, location and message in `lang`; `detail`

@@ -94,7 +94,8 @@ def output_name(number: int, data: Mapping[str, Any] | None) -> str:
 def _failure(rule: str, exc: KzcadastreError) -> Problem:
     """A record's rendering or conversion failure, its message translatable where it is shown."""
     context = {"_template": exc.template, **exc.values} if exc.template else {}
-    return Problem("", rule, exc.describe(), context={key: str(value) for key, value in context.items()})
+    return Problem("", rule, exc.describe(), context={key: value if isinstance(value, Message) else str(value)
+                                                      for key, value in context.items()})
 
 
 def render_record(form: str, number: int, data: Mapping[str, Any], langs: tuple[str, ...], pdf: bool = False,
