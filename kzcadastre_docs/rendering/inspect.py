@@ -311,8 +311,8 @@ def hazard_findings(part: str, tree: nodes.Template, source: str) -> list[Findin
     for node in tree.find_all(nodes.Const):
         value = _const_number(node)
         if value is not None and abs(value) > MAX_CONSTANT:
-            add(node, "over_limit", N_("the constant {value:g} is larger than {limit}, the largest a template may write"),
-                value=value, limit=MAX_CONSTANT)
+            add(node, "over_limit", N_("the constant {value} is larger than {limit}, the largest a template may write"),
+                value=value if isinstance(value, int) else f"{value:g}", limit=MAX_CONSTANT)
         if isinstance(node.value, str) and len(node.value) > MAX_VALUE_LENGTH:
             add(node, "over_limit", N_("a text constant of {length} characters is longer than the limit ({limit})"),
                 length=len(node.value), limit=MAX_VALUE_LENGTH)
