@@ -68,6 +68,12 @@ def _xml_error_position(lang: str) -> tuple[int, int]:
     return info.value.position
 
 
+def _utf16(lang: str) -> bytes:
+    package = Package.read(SHIPPED / lang / f"{FORM}.docx")
+    xml = package.get("word/document.xml").decode("utf-8").replace("'UTF-8'", "'UTF-16'")
+    return package.replaced({"word/document.xml": xml.encode("utf-16")}).to_bytes()
+
+
 def _tag(lang: str, tag: str, slug: str = FORM, old: bytes = b"{{ number }}") -> bytes:
     return _edited(lang, slug, old, tag.encode("utf-8"))
 
@@ -77,6 +83,8 @@ CHECK_CASES = {
     "bad xml": (lambda lang: {f"{lang}/{FORM}.docx": _edited(lang, FORM, *BAD_XML)},
                 lambda lang: [f"{lang}/{FORM}.docx", "word/document.xml", *map(str, _xml_error_position(lang))],
                 {"xml_not_well_formed"}),
+    "not utf-8": (lambda lang: {f"{lang}/{FORM}.docx": _utf16(lang)},
+                  lambda lang: [f"{lang}/{FORM}.docx", "word/document.xml", "UTF-8"], {"not_utf8"}),
     "unknown variable": (lambda lang: {f"{lang}/{FORM}.docx": _tag(lang, "{{ nomer }}")},
                          lambda lang: ["'nomer'", "{{ nomer }}"], {"unknown_variable"}),
     "wrong field": (lambda lang: {f"{lang}/conclusion.docx": _edited(lang, "conclusion", b"title_document.issuer",

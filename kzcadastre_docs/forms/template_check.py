@@ -89,6 +89,7 @@ PROBLEM_CODES = {
     "not_docx": "a file that does not open as a DOCX",
     "not_regular_file": "a template path that is a folder, device or pipe",
     "xml_not_well_formed": "a part that is not well-formed XML",
+    "not_utf8": "a part that is not UTF-8 text",
     "tag_split": "a tag split across runs",
     "tag_not_closed": "a tag not closed in its paragraph",
     "paragraph_tags": "two paragraph-level tags in one paragraph",
@@ -237,6 +238,12 @@ def check_template(path: str | Path, form: FormSpec, *, label: str | None = None
     env = make_environment()
     uses: list[PathUse] = []
     for part, xml in templated_parts(package):
+        try:
+            xml.decode("utf-8")
+        except UnicodeDecodeError as exc:  # Word writes UTF-8; the tags are read as UTF-8 text
+            problems.append(TemplateProblem(label, part, Message("is not UTF-8 text (byte {position})",
+                                                                 position=exc.start), "not_utf8"))
+            continue
         try:
             findings = tag_findings(part, xml)
         except etree.XMLSyntaxError as exc:
