@@ -10,6 +10,7 @@ import json
 import re
 from pathlib import Path
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 from lxml import etree
@@ -20,6 +21,7 @@ from kzcadastre_docs.forms import template_check
 from kzcadastre_docs.rendering.engine import default_templates_dir
 
 from .conftest import SAMPLES
+from .test_cli_json import schema_for
 from .test_cli_language import english_words as _english_words
 
 SHIPPED = default_templates_dir()
@@ -128,7 +130,9 @@ def test_check_templates_speaks_the_clerks_language(tmp_path, lang, case):
 
     as_json = _run(lang, "check-templates", "--templates", folder, "--format", "json")
     assert as_json.exit_code == 1, as_json.output
-    problems = json.loads(as_json.output)["problems"]
+    report = json.loads(as_json.output)
+    jsonschema.validate(report, schema_for("check-templates"))
+    problems = report["problems"]
     assert {problem["code"] for problem in problems} == codes
     for problem in problems:
         assert english_words(problem["message"] + " " + problem["location"]) == [], problem
@@ -206,6 +210,7 @@ def test_a_broken_operator_template_is_refused_in_the_clerks_language(tmp_path, 
 def test_a_template_error_gives_programs_its_line_and_jinjas_text(tmp_path, lang):
     result = _render(lang, tmp_path, "{{ loop.index }}", "--format", "json")
     assert result.exit_code == 1
+    jsonschema.validate(json.loads(result.output), schema_for("error"))
     error = json.loads(result.output)["error"]
     assert error["code"] == "template_error" and isinstance(error["line"], int) and error["part"] == "word/document.xml"
     assert error["detail"] == "'loop' is undefined"  # Jinja's own text
@@ -216,9 +221,11 @@ def test_a_template_error_gives_programs_its_line_and_jinjas_text(tmp_path, lang
 def test_a_refused_operator_template_lists_its_problems_with_codes(tmp_path, lang):
     result = _render(lang, tmp_path, "{{ nomer }}{% if number %}", "--format", "json")
     assert result.exit_code == 2
+    jsonschema.validate(json.loads(result.output), schema_for("error"))
     error = json.loads(result.output)["error"]
     assert error["code"] == "template_check"
     assert [problem["code"] for problem in error["template_problems"]] == ["syntax"]
+    assert "Unexpected end of template" in error["template_problems"][0]["detail"]  # Jinja's own text
     assert english_words(error["message"]) == []
 
 
