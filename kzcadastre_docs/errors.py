@@ -193,8 +193,8 @@ class TemplateCheckError(KzcadastreError):
 
     def as_dict(self, lang: str = "en") -> dict:
         """Each problem with its stable code, for programs (`template_problems` in the JSON error)."""
-        return {"template_problems": [problem.as_dict(lang) if hasattr(problem, "as_dict") else {"message": str(problem)}
-                                      for problem in self.problems]}
+        return {"template_problems": [problem.as_dict(lang) if hasattr(problem, "as_dict")
+                                      else {"message": str(problem)} for problem in self.problems]}
 
 
 class TemplateError(KzcadastreError):

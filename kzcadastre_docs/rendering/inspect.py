@@ -303,7 +303,8 @@ def hazard_findings(part: str, tree: nodes.Template, source: str) -> list[Findin
             for argument in [*node.args, *(keyword.value for keyword in node.kwargs)]:
                 if isinstance(argument, nodes.Const) and isinstance(argument.value, str) and any(
                         step.startswith("_") or step in UNSAFE_ATTRIBUTES for step in argument.value.split(".")):
-                    add(node, "not_allowed", N_("the attribute '{name}' is not allowed in a template (Python internals)"),
+                    add(node, "not_allowed",
+                        N_("the attribute '{name}' is not allowed in a template (Python internals)"),
                         name=argument.value)
     for node in tree.find_all(nodes.Name):
         if node.name in _UNAVAILABLE:
@@ -319,7 +320,8 @@ def hazard_findings(part: str, tree: nodes.Template, source: str) -> list[Findin
     for node in tree.find_all(nodes.Pow):
         exponent = _const_number(node.right)
         if not isinstance(exponent, int) or abs(exponent) > MAX_EXPONENT:
-            add(node, "over_limit", N_("'**' with an exponent that is not a small constant is not allowed in a template"))
+            add(node, "over_limit",
+                N_("'**' with an exponent that is not a small constant is not allowed in a template"))
             continue
         base = _const_number(node.left)
         if isinstance(base, (int, float)) and exponent > 0 and abs(base) > 1 and abs(base) ** exponent > MAX_CONSTANT:
@@ -353,7 +355,8 @@ def hazard_findings(part: str, tree: nodes.Template, source: str) -> list[Findin
                 length = _range_length(child.iter) or 1
                 inner = product * length
                 if length > 1 and inner > MAX_RANGE:
-                    add(child, "over_limit", N_("nested loops over range() of {count} iterations in all; at most {limit}"),
+                    add(child, "over_limit",
+                        N_("nested loops over range() of {count} iterations in all; at most {limit}"),
                         count=inner, limit=MAX_RANGE)
                     continue
                 loops(child, inner)

@@ -119,7 +119,8 @@ def _unexpected_char(match, text):
 
 @_syntax(r"^expected token '(?P<expected>.*)', got '(?P<got>.*)'$")
 def _expected_token(match, text):
-    return (N_("{expected} was expected, not {got}"), {"expected": _token(match["expected"]), "got": _token(match["got"])})
+    return (N_("{expected} was expected, not {got}"),
+            {"expected": _token(match["expected"]), "got": _token(match["got"])})
 
 
 @_syntax(r"^unexpected '(?P<got>.*?)'(?:, expected '(?P<expected>.*)')?$")
