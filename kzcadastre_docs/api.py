@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from .docx.coreprops import CORE_PART, core_properties
 from .errors import DataValidationError, Problem, TemplateCheckError, UnsupportedLanguageError
 from .forms import FormSpec, TextProvenance, all_forms, modelled_form, renderable_form
+from .i18n.catalogue import Message
 from .i18n.formatting import check_lang
 from .models.base import DocumentModel
 from .models.localized import Fallback, localize
@@ -227,7 +228,8 @@ def operator_template(templates_dir: str | Path | None, slug: str, lang: str) ->
     if not path.is_file():  # a folder, a device such as /dev/zero, a pipe, a broken link
         from .forms.template_check import TemplateProblem
 
-        raise TemplateCheckError([TemplateProblem(str(path), "", "is not a regular file; nothing was read")])
+        raise TemplateCheckError([TemplateProblem(str(path), "", Message("is not a regular file; nothing was read"),
+                                                  "not_regular_file")])
     return path
 
 
@@ -277,10 +279,11 @@ def render_document(
         if problems:
             raise TemplateCheckError(problems)
         text_provenance = TextProvenance.OPERATOR
-        found.append(f"{lang}/{spec.slug}.docx is the operator's template: its wording is not checked "
-                     f"against the official text")
+        found.append(Message("{file} is the operator's template: its wording is not checked against the official "
+                             "text", file=f"{lang}/{spec.slug}.docx"))
     elif spec.editions and chosen.edition.id not in spec.editions:
-        found.append(f"{spec.slug}: no {lang} text of the {chosen.edition.id} edition is shipped")
+        found.append(Message("{slug}: no {lang} text of the {edition} edition is shipped", slug=spec.slug, lang=lang,
+                             edition=chosen.edition.id))
     context, fallbacks = localized_context(spec, model, lang, text_provenance, allow_fallback=allow_fallback,
                                            edition=chosen.edition)
     metadata = document_metadata(spec, model, lang)

@@ -159,11 +159,14 @@ def error_problem(field: str, rule: str, exc: KzcadastreError, value: Any = None
     """A library error as a problem whose message is translated where it is shown (its template
     and values travel in the context; catalogue messages among the values stay translatable)."""
     from .i18n.catalogue import Message
+    from .i18n.foreign import foreign_details
 
     if not exc.template:
         return Problem(field, rule, exc.describe(), value)
     values = {key: item if isinstance(item, Message) else str(item) for key, item in exc.values.items()}
-    return Problem(field, rule, exc.describe(), value, {"_template": exc.template, **values})
+    details = [detail for item in values.values() for detail in foreign_details(item)]
+    extra = {"_detail": "; ".join(details)} if details else {}
+    return Problem(field, rule, exc.describe(), value, {"_template": exc.template, **values, **extra})
 
 
 _HEADING = N_("invalid data for form {form!r}:")
@@ -198,30 +201,46 @@ class TemplateCheckError(KzcadastreError):
     code = "template_check"
 
     def __init__(self, problems: list):
+        from .i18n.catalogue import Message
+
         self.problems = list(problems)
-        lines = "\n".join(f"  {problem}" for problem in self.problems)
+        # One message of the problems' messages, so that they are said in the reader's language
+        # wherever the error's template and values travel (a batch's errors.jsonl).
+        said = {f"p{index}": problem.as_message() if hasattr(problem, "as_message") else str(problem)
+                for index, problem in enumerate(self.problems)}
+        lines = Message("\n".join(f"  {{{name}}}" for name in said), **said)
         super().__init__(N_("the template check found {count} problem(s); nothing was rendered:\n{lines}"),
                          count=len(self.problems), lines=lines)
 
-    def describe(self, lang: str = "en") -> str:
-        from .i18n.catalogue import gettext
-
-        lines = "\n".join(f"  {problem.describe(lang) if hasattr(problem, 'describe') else problem}"
-                          for problem in self.problems)
-        return _fill(gettext(self.template, lang), {"count": len(self.problems), "lines": lines})
+    def as_dict(self, lang: str = "en") -> dict:
+        """Each problem with its stable code, for programs (`template_problems` in the JSON error)."""
+        return {"template_problems": [problem.as_dict(lang) if hasattr(problem, "as_dict")
+                                      else {"message": str(problem)} for problem in self.problems]}
 
 
 class TemplateError(KzcadastreError):
-    """A template cannot be parsed or rendered (syntax, missing variable, sandbox)."""
+    """A template cannot be parsed or rendered (syntax, missing variable, sandbox).
+
+    `message` is a catalogue message (see `rendering.jinja_messages`); `line` is the line of
+    the part's pre-processed text, `detail` the original text of the failure (Jinja's English),
+    which only programs see (`as_dict`)."""
 
     exit_code = EXIT_FAILURE
     code = "template_error"
 
-    def __init__(self, template: str, part: str, message: str):
+    def __init__(self, template: str, part: str, message: str, *, line: int | None = None, detail: str | None = None):
         super().__init__(N_("template {template} ({part}): {detail}"), template=template, part=part, detail=message)
         self.template_name = template
         self.part = part
-        self.detail = message
+        self.line = line
+        self.detail = detail
+
+    def as_dict(self, lang: str = "en") -> dict:
+        """What a program may want beyond the message: the template, part, line and original text."""
+        found = {"template": self.template_name, "part": self.part, "line": self.line, "detail": self.detail}
+        return {key: value for key, value in found.items() if value is not None}
+
+
 class UnknownEditionError(KzcadastreError, LookupError):
     """An edition that the library does not ship (`render --edition`)."""
 

@@ -539,3 +539,14 @@ def test_a_data_file_the_system_refuses_is_reported_in_the_clerks_language(tmp_p
     assert result.exit_code == 2, result.output
     assert "d.json" in result.output and os_reason(PermissionError(errno.EACCES, "")).describe(lang) in result.output
     assert english_words(result.output) == [], result.output
+
+
+@pytest.mark.parametrize("lang", ["kk", "en"])
+def test_a_librarys_own_words_reach_programs_as_detail_and_english_readers_after_the_message(tmp_path, lang):
+    path = tmp_path / "scan.png"
+    path.write_bytes(_picture(tmp_path).read_bytes())
+    result = _run(lang, "verify-barcode", path, "--format", "json")
+    assert result.exit_code == 1, result.output
+    error = json.loads(result.output)["error"]
+    assert "truncated" in error["detail"]
+    assert ("truncated" in error["message"]) == (lang == "en")

@@ -54,7 +54,7 @@ def _error_classes() -> set[str]:
 
 
 def _keywords() -> dict:
-    keywords = {name: None for name in ("_", "N_", "gettext", "tr", "fail", "Message", "json_reason")}
+    keywords = {name: None for name in ("_", "N_", "gettext", "tr", "fail", "Message", "ForeignMessage", "json_reason")}
     keywords.update({name: None for name in _error_classes()})
     keywords["ngettext"] = (1, 2)
     keywords["RuleError"] = (2,)  # (part, reason, points): the part names are listed in register.numbers.WORDS

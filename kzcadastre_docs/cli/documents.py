@@ -305,11 +305,12 @@ def check_templates_command(templates_dir):
 
     problems = check_templates(templates_dir)
     where = templates_dir or _("the shipped templates")
+    lang = catalogue.language()
     if is_json():
-        emit({"templates": str(templates_dir or "shipped"), "problems": [p.as_dict() for p in problems]})
+        emit({"templates": str(templates_dir or "shipped"), "problems": [p.as_dict(lang) for p in problems]})
     else:
         for problem in problems:
-            click.echo(str(problem))
+            click.echo(problem.describe(lang))
         click.echo(_("{where}: {count} problem(s)").format(where=where, count=len(problems)) if problems
                    else _("{where}: all templates fit their forms").format(where=where))
     if problems:

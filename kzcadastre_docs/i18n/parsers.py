@@ -7,8 +7,8 @@ the clerk's language (the parser's own words go to the log).
 
 >>> yaml_reason("could not find expected ':'").describe("ru")
 'после ключа нет «:»'
->>> str(yaml_reason("something PyYAML may say one day"))
-"the text does not follow YAML's rules here"
+>>> yaml_reason("something PyYAML may say one day").describe("kk")
+'мәтін осы жерде YAML ережелеріне сәйкес келмейді'
 >>> json_reason("Expecting value").describe("kk")
 'мән күтілген'
 """
@@ -55,8 +55,7 @@ def json_reason(message: str) -> Message:
     """The json module's reason ("Expecting value") as a catalogue message."""
     if message in JSON_REASONS:
         return Message(message)
-    logging.getLogger("kzcadastre_docs").info("JSON: %s", message)
-    return Message(JSON_OTHER)
+    return _other(JSON_OTHER, message)
 
 
 def yaml_reason(problem: str | None) -> Message:
@@ -65,8 +64,15 @@ def yaml_reason(problem: str | None) -> Message:
     for pattern, reason in YAML_REASONS:
         if re.match(pattern, text):
             return Message(reason)
-    logging.getLogger("kzcadastre_docs").info("YAML: %s", text)
-    return Message(YAML_OTHER)
+    return _other(YAML_OTHER, text)
+
+
+def _other(template: str, words: str) -> Message:
+    """A general reason, with the parser's own words as its detail (shown in English only)."""
+    from .foreign import ForeignMessage
+
+    logging.getLogger("kzcadastre_docs").info("%s", words)
+    return ForeignMessage(template, detail=words, english=True)
 
 
 def utf8_reason(exc: UnicodeDecodeError) -> Message:

@@ -73,13 +73,18 @@ def os_reason(exc: BaseException) -> Message:
 
 def library_reason(exc: BaseException, template: str, **values) -> Message:
     """A library's failure (Pillow, pypdf, zip, a database driver) as the catalogue message
-    `template`; the library's own English text goes to the log only, where a technician looks.
+    `template`; the library's own English text is the message's detail (i18n.foreign): after the
+    message in English, for programs in JSON, never in kk or ru; and it goes to the log.
 
-    >>> library_reason(ValueError("Truncated File Read"), "the picture is damaged or incomplete").describe("ru")
-    'изображение повреждено или неполное'
+    >>> reason = library_reason(ValueError("Truncated File Read"), "the picture is damaged or incomplete")
+    >>> reason.describe("ru"), reason.describe("en")
+    ('изображение повреждено или неполное', 'the picture is damaged or incomplete: ValueError: Truncated File Read')
     """
-    logging.getLogger("kzcadastre_docs").info("%s: %s", type(exc).__name__, exc)
-    return Message(template, **values)
+    from .foreign import ForeignMessage
+
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    logging.getLogger("kzcadastre_docs").info("%s", detail)
+    return ForeignMessage(template, detail=detail, english=True, **values)
 
 
 #: Why a server (a timestamp authority, a dask scheduler) could not be reached.
@@ -93,8 +98,8 @@ def network_reason(exc: BaseException) -> Message:
 
     >>> import socket
     >>> import urllib.error
-    >>> network_reason(urllib.error.URLError(socket.gaierror(-2, "Name or service not known"))).describe("en")
-    "the server's name is not known (check the address and the network)"
+    >>> network_reason(urllib.error.URLError(socket.gaierror(-2, "Name or service not known"))).describe("ru")
+    'имя сервера неизвестно (проверьте адрес и сеть)'
     >>> network_reason(urllib.error.URLError(ConnectionRefusedError(111, "Connection refused"))).describe("en")
     'the connection was refused'
     >>> network_reason(TimeoutError("timed out")).describe("en")

@@ -16,7 +16,9 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 from lxml import etree
 
 from ..docx.package import Package
-from .template import TEMPLATED_PART, _describe, preprocess
+from ..i18n.catalogue import Message, N_
+from .jinja_messages import explain
+from .template import TEMPLATED_PART, preprocess
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
@@ -29,11 +31,13 @@ ITEM = "[]"
 
 @dataclass(frozen=True)
 class Finding:
-    """Something wrong in one part of a template, with where it is."""
+    """Something wrong in one part of a template, with where it is (`location` and `message`
+    are catalogue messages) and a stable machine `code` of the kind of problem."""
 
     part: str
     location: str
     message: str
+    code: str = "template"
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ def tag_findings(part: str, xml: bytes) -> list[Finding]:
         text = "".join(texts)
         if not _OPEN.search(text):
             continue
-        where = f"paragraph {number}: {_excerpt(text)}"
+        where = Message("paragraph {number}: {text}", number=number, text=_excerpt(text))
         bounds, position = [], 0
         for piece in texts:
             position += len(piece)
@@ -85,15 +89,18 @@ def tag_findings(part: str, xml: bytes) -> list[Finding]:
             covered.append(match.span())
             runs = sum(1 for bound in bounds[:-1] if match.start() < bound < match.end()) + 1
             if runs > 1:
-                findings.append(Finding(part, where, f"tag {match.group(0)!r} is split across {runs} runs (Word "
-                                                     "formatting inside it); retype it in one go or clear its formatting"))
+                findings.append(Finding(part, where, Message(
+                    "tag {tag!r} is split across {runs} runs (Word formatting inside it); retype it in one go or "
+                    "clear its formatting", tag=match.group(0), runs=runs), "tag_split"))
         for match in _OPEN.finditer(text):
             if not any(start <= match.start() < end for start, end in covered):
-                findings.append(Finding(part, where, f"tag opened with {match.group(0)!r} is not closed in its paragraph"))
+                findings.append(Finding(part, where, Message("tag opened with {tag!r} is not closed in its paragraph",
+                                                             tag=match.group(0)), "tag_not_closed"))
         paragraph_tags = _PARAGRAPH_TAG.findall(text)
         if len(paragraph_tags) > 1:
-            findings.append(Finding(part, where, f"{len(paragraph_tags)} paragraph-level tags ({{%p/{{%tr/{{%tc/{{%r) in "
-                                                 "one paragraph; each needs a paragraph of its own"))
+            findings.append(Finding(part, where, Message(
+                "{count} paragraph-level tags ({tags}) in one paragraph; each needs a paragraph of its own",
+                count=len(paragraph_tags), tags="{%p/{%tr/{%tc/{%r"), "paragraph_tags"))
     return findings
 
 
@@ -114,8 +121,10 @@ def parse_part(env: Environment, part: str, xml: bytes) -> tuple[nodes.Template 
     try:
         return env.parse(source), source, None
     except TemplateSyntaxError as exc:
-        line = f"line {exc.lineno}" if exc.lineno else "?"
-        return None, source, Finding(part, line, f"tags do not parse: {_describe(exc, source)}")
+        explained = explain(exc, source)
+        line = Message("line {line}", line=explained.line) if explained.line else "?"
+        return None, source, Finding(part, line, Message("tags do not parse: {reason}",
+                                                         reason=explained.message(with_line=False)), "syntax")
 
 
 def path_uses(part: str, tree: nodes.Template, source: str) -> list[PathUse]:
@@ -272,43 +281,52 @@ def hazard_findings(part: str, tree: nodes.Template, source: str) -> list[Findin
     lines = source.splitlines()
     findings: list[Finding] = []
 
-    def add(node: nodes.Node, message: str) -> None:
+    def add(node: nodes.Node, code: str, template: str, **values) -> None:
         line = getattr(node, "lineno", 0) or 0
         text = re.sub(r"<[^>]+>", "", lines[line - 1]).strip() if 0 < line <= len(lines) else ""
-        findings.append(Finding(part, f"line {line}: {_excerpt(text)}", message))
+        findings.append(Finding(part, Message("line {line}: {text}", line=line, text=_excerpt(text)),
+                                Message(template, **values), code))
 
     for kind, tag in ((nodes.Include, "include"), (nodes.Import, "import"), (nodes.FromImport, "from ... import"),
                       (nodes.Extends, "extends")):
         for node in tree.find_all(kind):
-            add(node, f"{{% {tag} %}} is not allowed: a template is one self-contained DOCX")
+            add(node, "not_allowed", N_("{tag} is not allowed: a template is one self-contained DOCX"),
+                tag=f"{{% {tag} %}}")
     for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
         name = node.attr if isinstance(node, nodes.Getattr) else (
             node.arg.value if isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str) else None)
         if name is not None and (name.startswith("_") or name in UNSAFE_ATTRIBUTES):
-            add(node, f"the attribute '{name}' is not allowed in a template (Python internals)")
+            add(node, "not_allowed", N_("the attribute '{name}' is not allowed in a template (Python internals)"),
+                name=name)
     for node in tree.find_all(nodes.Filter):
         if node.name in _ATTRIBUTE_FILTERS:
             for argument in [*node.args, *(keyword.value for keyword in node.kwargs)]:
                 if isinstance(argument, nodes.Const) and isinstance(argument.value, str) and any(
                         step.startswith("_") or step in UNSAFE_ATTRIBUTES for step in argument.value.split(".")):
-                    add(node, f"the attribute '{argument.value}' is not allowed in a template (Python internals)")
+                    add(node, "not_allowed",
+                        N_("the attribute '{name}' is not allowed in a template (Python internals)"),
+                        name=argument.value)
     for node in tree.find_all(nodes.Name):
         if node.name in _UNAVAILABLE:
-            add(node, f"'{node.name}' is not available in a template")
+            add(node, "not_allowed", N_("'{name}' is not available in a template"), name=node.name)
     for node in tree.find_all(nodes.Const):
         value = _const_number(node)
         if value is not None and abs(value) > MAX_CONSTANT:
-            add(node, f"the constant {value:g} is larger than {MAX_CONSTANT}, the largest a template may write")
+            add(node, "over_limit", N_("the constant {value} is larger than {limit}, the largest a template may write"),
+                value=value if isinstance(value, int) else f"{value:g}", limit=MAX_CONSTANT)
         if isinstance(node.value, str) and len(node.value) > MAX_VALUE_LENGTH:
-            add(node, f"a text constant of {len(node.value)} characters is longer than the limit ({MAX_VALUE_LENGTH})")
+            add(node, "over_limit", N_("a text constant of {length} characters is longer than the limit ({limit})"),
+                length=len(node.value), limit=MAX_VALUE_LENGTH)
     for node in tree.find_all(nodes.Pow):
         exponent = _const_number(node.right)
         if not isinstance(exponent, int) or abs(exponent) > MAX_EXPONENT:
-            add(node, "'**' with an exponent that is not a small constant is not allowed in a template")
+            add(node, "over_limit",
+                N_("'**' with an exponent that is not a small constant is not allowed in a template"))
             continue
         base = _const_number(node.left)
         if isinstance(base, (int, float)) and exponent > 0 and abs(base) > 1 and abs(base) ** exponent > MAX_CONSTANT:
-            add(node, f"'{base:g} ** {exponent}' is larger than {MAX_CONSTANT}, the largest a template may build")
+            add(node, "over_limit", N_("'{power}' is larger than {limit}, the largest a template may build"),
+                power=f"{base:g} ** {exponent}", limit=MAX_CONSTANT)
     for node in tree.find_all(nodes.Mul):
         for sequence, count in ((node.left, node.right), (node.right, node.left)):
             times = _const_number(count)
@@ -316,17 +334,20 @@ def hazard_findings(part: str, tree: nodes.Template, source: str) -> list[Findin
                 size = len(sequence.value) if isinstance(sequence, nodes.Const) and isinstance(sequence.value, str) else (
                     len(sequence.items) if isinstance(sequence, (nodes.List, nodes.Tuple)) else None)
                 if size is not None and size * times > MAX_VALUE_LENGTH:
-                    add(node, f"'*' builds a value of {size * times} items; the limit is {MAX_VALUE_LENGTH}")
+                    add(node, "over_limit", N_("'*' builds a value of {size} items; the limit is {limit}"),
+                        size=size * times, limit=MAX_VALUE_LENGTH)
     for node in tree.find_all(nodes.Filter):
         if node.name in _WIDTH_FILTERS:
             for argument in [*node.args, *(keyword.value for keyword in node.kwargs)]:
                 value = _const_number(argument)
                 if value is not None and abs(value) > MAX_WIDTH:
-                    add(node, f"the filter '{node.name}' with a width of {value:g} is not allowed (at most {MAX_WIDTH})")
+                    add(node, "over_limit", N_("the filter '{name}' with a width of {width:g} is not allowed (at most "
+                        "{limit})"), name=node.name, width=value, limit=MAX_WIDTH)
     for node in tree.find_all(nodes.Call):
         length = _range_length(node)
         if length is not None and length > MAX_RANGE:
-            add(node, f"range() of {length} items is more than the {MAX_RANGE} a template may loop over")
+            add(node, "over_limit", N_("range() of {length} items is more than the {limit} a template may loop over"),
+                length=length, limit=MAX_RANGE)
 
     def loops(node: nodes.Node, product: int) -> None:
         for child in node.iter_child_nodes():
@@ -334,7 +355,9 @@ def hazard_findings(part: str, tree: nodes.Template, source: str) -> list[Findin
                 length = _range_length(child.iter) or 1
                 inner = product * length
                 if length > 1 and inner > MAX_RANGE:
-                    add(child, f"nested loops over range() of {inner} iterations in all; at most {MAX_RANGE}")
+                    add(child, "over_limit",
+                        N_("nested loops over range() of {count} iterations in all; at most {limit}"),
+                        count=inner, limit=MAX_RANGE)
                     continue
                 loops(child, inner)
             else:

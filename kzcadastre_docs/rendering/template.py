@@ -17,8 +17,10 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, TemplateError as JinjaTemplateError, meta
 
 from ..docx.package import Package, PackageWriter
-from ..errors import TemplateError
+from ..errors import KzcadastreError, TemplateError
+from ..i18n.catalogue import Message
 from . import limits
+from .jinja_messages import VALUE_ERRORS, raised_in
 from .pictures import Placement
 
 #: Parts that carry document text and so may carry template tags.
@@ -74,7 +76,7 @@ class PreparedTemplate:
             try:
                 code = env.compile(source, name=f"{name}:{part}", filename=f"{name}:{part}")
             except JinjaTemplateError as exc:
-                raise TemplateError(name, part, _describe(exc, source)) from exc
+                raise _template_error(exc, name, part, source) from exc
             self.compiled[part] = env.template_class.from_code(env, code, env.make_globals(None), None)
 
     @classmethod
@@ -98,10 +100,16 @@ class PreparedTemplate:
             try:
                 xml = self._render_part(template, context)
             except JinjaTemplateError as exc:
-                raise TemplateError(self.name, part, _describe(exc)) from exc
+                source = preprocess(self.package.get(part).decode("utf-8"))
+                raise _template_error(exc, self.name, part, source) from exc
+            except VALUE_ERRORS as exc:  # Python's own, from the template's expressions (not from ours)
+                if isinstance(exc, KzcadastreError) or not raised_in(exc, f"{self.name}:{part}"):
+                    raise
+                source = preprocess(self.package.get(part).decode("utf-8"))
+                raise _template_error(exc, self.name, part, source) from exc
             except RecursionError:
-                raise TemplateError(self.name, part, "the template calls itself too deeply (a macro without end)"
-                                    ) from None
+                raise TemplateError(self.name, part, Message("the template calls itself too deeply (a macro without "
+                                                             "end)")) from None
             rendered[part] = postprocess(xml).encode("utf-8")
         return rendered
 
@@ -124,12 +132,10 @@ class PreparedTemplate:
         return self.writer.write(parts)
 
 
-def _describe(exc: JinjaTemplateError, source: str | None = None) -> str:
-    message = getattr(exc, "message", None) or str(exc)
-    lineno = getattr(exc, "lineno", None)
-    if source is not None and lineno:
-        lines = source.splitlines()
-        if 0 < lineno <= len(lines):
-            text = re.sub(r"<[^>]+>", "", lines[lineno - 1]).strip()
-            return f"{message} (near: {text[:120]!r})"
-    return message
+def _template_error(exc: Exception, name: str, part: str, source: str) -> TemplateError:
+    """Jinja's error about a part, as the library's TemplateError: a catalogue message with the
+    line and its text; Jinja's own text kept for programs (`TemplateError.as_dict`)."""
+    from .jinja_messages import explain
+
+    explained = explain(exc, source, f"{name}:{part}")
+    return TemplateError(name, part, explained.message(), line=explained.line, detail=explained.raw)
