@@ -159,14 +159,11 @@ def error_problem(field: str, rule: str, exc: KzcadastreError, value: Any = None
     """A library error as a problem whose message is translated where it is shown (its template
     and values travel in the context; catalogue messages among the values stay translatable)."""
     from .i18n.catalogue import Message
-    from .i18n.foreign import foreign_details
 
     if not exc.template:
         return Problem(field, rule, exc.describe(), value)
     values = {key: item if isinstance(item, Message) else str(item) for key, item in exc.values.items()}
-    details = [detail for item in values.values() for detail in foreign_details(item)]
-    extra = {"_detail": "; ".join(details)} if details else {}
-    return Problem(field, rule, exc.describe(), value, {"_template": exc.template, **values, **extra})
+    return Problem(field, rule, exc.describe(), value, {"_template": exc.template, **values})
 
 
 _HEADING = N_("invalid data for form {form!r}:")

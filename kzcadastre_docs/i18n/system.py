@@ -82,8 +82,9 @@ def library_reason(exc: BaseException, template: str, **values) -> Message:
     """
     from .foreign import ForeignMessage
 
-    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    logging.getLogger("kzcadastre_docs").info("%s", detail)
+    words = str(exc).strip()
+    logging.getLogger("kzcadastre_docs").info("%s: %s", type(exc).__name__, words)
+    detail = f"{type(exc).__name__}: {words.splitlines()[0][:300]}" if words else type(exc).__name__
     return ForeignMessage(template, detail=detail, english=True, **values)
 
 

@@ -94,7 +94,13 @@ def output_name(number: int, data: Mapping[str, Any] | None) -> str:
 
 def _failure(rule: str, exc: KzcadastreError) -> Problem:
     """A record's rendering or conversion failure, its message translatable where it is shown."""
-    return error_problem("", rule, exc)
+    from ..i18n.foreign import foreign_details
+
+    problem = error_problem("", rule, exc)
+    details = [detail for value in exc.values.values() for detail in foreign_details(value)]
+    if details:  # a library's own words, for programs: errors.jsonl's "detail"
+        problem.context["_detail"] = "; ".join(details)
+    return problem
 
 
 def render_record(form: str, number: int, data: Mapping[str, Any], langs: tuple[str, ...], pdf: bool = False,

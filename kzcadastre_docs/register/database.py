@@ -140,15 +140,16 @@ def database_reason(exc: BaseException) -> Message:
     """A database failure as a catalogue message; the driver's own words go to the log.
 
     >>> database_reason(OperationalError("x", {}, Exception("database is locked"))).describe("en")
-    'the register is locked by another program; try again'
-    >>> database_reason(RuntimeError("something else")).describe("en")
-    'the database reported an error'
+    'the register is locked by another program; try again: Exception: database is locked'
+    >>> database_reason(RuntimeError("something else")).describe("ru")
+    'база данных сообщила об ошибке'
     """
-    words = str(getattr(exc, "orig", None) or exc).lower()
+    driver = getattr(exc, "orig", None) or exc  # the driver's error, without SQLAlchemy's SQL and links
+    words = str(driver).lower()
     for patterns, reason in _DATABASE_REASONS:
         if any(pattern in words for pattern in patterns):
-            return library_reason(exc, reason)
-    return library_reason(exc, DATABASE_ERROR)
+            return library_reason(driver, reason)
+    return library_reason(driver, DATABASE_ERROR)
 
 
 def _retryable(exc: DBAPIError) -> bool:
