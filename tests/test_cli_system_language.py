@@ -143,9 +143,10 @@ def test_a_long_value_is_cut_without_english_words(tmp_path, lang):
     (".yaml", "applicant:\n  iin: [1, 2\nnumber: x: y\n", "3"),
     (".yaml", "applicant:\n\tiin: 1\n", "2"),
     (".yaml", 'number: "unclosed\n', "2"),
+    (".yaml", "number: !!python/object:os.system x\n", "1"),
     (".json", '{"number": "1",}', "1"),
     (".json", '{"number": tru}', "1"),
-], ids=["yaml list", "yaml tab", "yaml quote", "json comma", "json value"])
+], ids=["yaml list", "yaml tab", "yaml quote", "yaml tag", "json comma", "json value"])
 def test_a_broken_data_file_names_line_and_column_in_the_clerks_language(tmp_path, lang, suffix, content, line):
     path = tmp_path / f"d{suffix}"
     path.write_text(content, encoding="utf-8")

@@ -47,6 +47,7 @@ YAML_REASONS: tuple[tuple[str, str], ...] = (
     (r"found unhashable key", N_("a key must be a single value")),
     (r"expected a single document", N_("the file holds more than one YAML document (a second ---)")),
     (r"found duplicate key", N_("a key is repeated")),
+    (r"could not determine a constructor for the tag", N_("a YAML tag (!!...) is not allowed in a data file")),
 )
 YAML_OTHER = N_("the text does not follow YAML's rules here")
 
