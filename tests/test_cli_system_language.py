@@ -551,3 +551,16 @@ def test_a_librarys_own_words_reach_programs_as_detail_and_english_readers_after
     error = json.loads(result.output)["error"]
     assert "truncated" in error["detail"]
     assert ("truncated" in error["message"]) == (lang == "en")
+
+
+@LANGS
+@pytest.mark.parametrize("name, content", [("records.csv", b"number,applicant.iin\n\xff\xfe,1\n"),
+                                           ("records.jsonl", b'{"number": "\xff"}\n')])
+def test_a_batch_input_that_is_not_utf8_is_refused_in_the_clerks_language(tmp_path, lang, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = _run(lang, "batch", "--form", FORM, "--input", path, "-o", tmp_path / "out")
+    assert result.exit_code == 2, result.output
+    assert name in result.output and "UTF-8" in result.output
+    assert english_words(result.output) == [], result.output
+    assert not (tmp_path / "out").exists()

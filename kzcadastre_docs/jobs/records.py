@@ -149,17 +149,20 @@ def read_records(path: str | Path) -> Iterator[InputRecord]:
                             formats=", ".join(FORMATS), field="--input")
     if not path.is_file():
         raise DataFileError("{path}: no such file", path=path, field="--input")
-    if suffix in (".jsonl", ".ndjson"):
-        yield from _json_lines(path)
-    elif suffix == ".csv":
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = next(reader, None)
-            if not header:
-                raise DataFileError("{path}: no header row", path=path, field="--input")
-            yield from _rows(header, reader)
-    else:
-        yield from _workbook(path)
+    try:
+        if suffix in (".jsonl", ".ndjson"):
+            yield from _json_lines(path)
+        elif suffix == ".csv":
+            with open(path, encoding="utf-8-sig", newline="") as handle:
+                reader = csv.reader(handle)
+                header = next(reader, None)
+                if not header:
+                    raise DataFileError("{path}: no header row", path=path, field="--input")
+                yield from _rows(header, reader)
+        else:
+            yield from _workbook(path)
+    except UnicodeDecodeError:  # a text input read line by line: where it breaks is not known here
+        raise DataFileError("{path}: is not UTF-8 text; save it as UTF-8", path=path, field="--input") from None
 
 
 def _json_lines(path: Path) -> Iterator[InputRecord]:
