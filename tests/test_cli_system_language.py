@@ -564,3 +564,13 @@ def test_a_batch_input_that_is_not_utf8_is_refused_in_the_clerks_language(tmp_pa
     assert name in result.output and "UTF-8" in result.output
     assert english_words(result.output) == [], result.output
     assert not (tmp_path / "out").exists()
+
+
+@LANGS
+def test_an_outline_whose_sides_cross_says_where_in_the_clerks_language(tmp_path, lang):
+    path = _changed(tmp_path, "abris", "house-almaty-region.json",
+                    lambda data: data.update(plot_outline=[[0, 0], [20, 20], [20, 0], [0, 20], [0, 0]]))
+    result = _run(lang, "validate", "abris", "--data", path)
+    assert result.exit_code == 2, result.output
+    assert "plot_outline" in result.output and "(10, 10)" in result.output
+    assert english_words(result.output) == [], result.output

@@ -76,7 +76,8 @@ def test_self_intersection_says_where():
     data = dict(ABRIS, plot_outline=[[0, 0], [20, 20], [20, 0], [0, 20], [0, 0]])
     with pytest.raises(kz.DataValidationError) as caught:
         kz.validate("abris", data)
-    assert "Self-intersection[10 10]" in caught.value.problems[0].message
+    assert "its sides cross at (10, 10)" in caught.value.problems[0].message
+    assert "(10, 10)" in caught.value.problems[0].describe("ru") and "Self" not in caught.value.problems[0].describe("ru")
 
 
 def test_a_structure_has_an_outline_or_a_path_not_both():

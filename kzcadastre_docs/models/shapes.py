@@ -24,6 +24,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from shapely import Polygon, STRtree
 from shapely.validation import explain_validity
 
+from ..i18n.catalogue import N_, Message
+
 Point = tuple[float, float]
 
 #: How far (m) an outline may stand beyond another and still count as inside it: the
@@ -46,10 +48,32 @@ def outline_problem(points: Sequence[Sequence[float]]) -> tuple[str, dict] | Non
         return "outline_not_closed", {"first": _show(points[0]), "last": _show(points[-1])}
     polygon = Polygon(points)
     if not polygon.is_valid:
-        return "outline_invalid", {"reason": explain_validity(polygon)}
+        return "outline_invalid", {"reason": validity_reason(explain_validity(polygon))}
     if polygon.area <= 0:
-        return "outline_invalid", {"reason": "it encloses no area"}
+        return "outline_invalid", {"reason": Message("it encloses no area")}
     return None
+
+
+#: GEOS's reasons an outline is not a simple polygon (explain_validity) -> a catalogue message.
+_VALIDITY = (("Self-intersection", N_("its sides cross at {point}")),
+             ("Ring Self-intersection", N_("it touches itself at {point}")),
+             ("Too few points", N_("it has too few distinct points")))
+
+
+def validity_reason(explanation: str) -> Message:
+    """GEOS's explanation ("Self-intersection[2 1.5]") as a catalogue message, with its point.
+
+    >>> validity_reason("Self-intersection[2 1.5]").describe("ru")
+    'его стороны пересекаются в точке (2, 1.5)'
+    """
+    from ..i18n.system import library_reason
+
+    kind, _, where = explanation.partition("[")
+    point = "(" + ", ".join(where.rstrip("]").split()) + ")" if where else ""
+    for name, template in _VALIDITY:
+        if kind.strip() == name:
+            return Message(template, point=point)
+    return library_reason(ValueError(explanation), N_("its boundary is not a simple closed line"))
 
 
 def square_metres(value: float) -> Decimal:
