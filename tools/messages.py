@@ -97,9 +97,14 @@ def _form_messages() -> list[tuple[str, str]]:
     for form in kz.forms():
         found += [(text, f"forms {form.slug}") for text in (form.description, *form.notes, form.prescribed_by) if text]
         if form.model is not None:
-            for name, prop in kz.schema(form.slug).get("properties", {}).items():
+            schema = kz.schema(form.slug)
+            if schema.get("description"):  # `schema` prints it in the message language
+                found.append((schema["description"], f"forms {form.slug} schema"))
+            for name, prop in schema.get("properties", {}).items():
                 if prop.get("description"):
                     found.append((prop["description"], f"forms {form.slug} {name}"))
+                if prop.get("title") and prop["title"] != name.replace("_", " ").title():  # a title given
+                    found.append((prop["title"], f"forms {form.slug} {name} title"))
     return found
 
 

@@ -99,6 +99,9 @@ class Case:
     title: str | None
     lang: str
     entries: tuple[CaseEntry, ...]
+    #: Values given in the other language only, printed in it (load_case(allow_fallback=True)),
+    #: each a Problem of rule `language_fallback` whose field names the document.
+    fallbacks: tuple[Problem, ...] = ()
 
     def ordered(self) -> list[CaseEntry]:
         """The documents in bundle order: the register first, then by date, then as listed."""
@@ -110,6 +113,14 @@ class Case:
         if self.case_number:
             return {"kk": f"Іс № {self.case_number}", "ru": f"Дело № {self.case_number}"}[lang]
         return self.path.stem
+
+
+def _as_fallback(problem: Problem) -> Problem:
+    """A `missing_language` problem as the warning of a value printed in the other language."""
+    from ..i18n.messages import render_message
+
+    return Problem(problem.field, "language_fallback",
+                   render_message("language_fallback", problem.context, "en", problem.message), None, problem.context)
 
 
 def _prefixed(prefix: str, problem: Problem) -> Problem:
@@ -149,13 +160,16 @@ def confined(folder: Path, name: str, root: Path) -> Path:
     return target
 
 
-def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | None = None) -> Case:
+def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | None = None,
+              allow_fallback: bool = False) -> Case:
     """The case in `path`, every document validated (CaseFileError lists every problem).
 
     `lang` overrides the case file's language. A document's `data:` may name a data file
     relative to the case file; it must lie in `root` (default: the case file's folder) once
     symlinks are resolved, be a regular file and not larger than `files.MAX_DATA_BYTES`;
-    any other is refused without being read.
+    any other is refused without being read. A value given in the other language only is a
+    problem (rule `missing_language`) unless `allow_fallback`: then it is listed in the case's
+    `fallbacks` and the bundle prints the other language's text.
     """
     path = Path(path)
     root_folder = Path(root) if root is not None else path.parent
@@ -166,6 +180,7 @@ def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | N
         raise CaseFileError(path, [api.problem_from_error(error) for error in exc.errors()]) from None
     lang = lang or case.lang
     problems: list[Problem] = []
+    fallbacks: list[Problem] = []
     entries = []
     for index, document in enumerate(case.documents):
         where = f"documents[{index}]"
@@ -194,7 +209,9 @@ def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | N
             problems += [_prefixed(f"{where}.data", problem) for problem in exc.problems]
             continue
         missing = api.missing_languages(spec.slug, model, lang)
-        if missing:
+        if missing and allow_fallback:
+            fallbacks += [_prefixed(f"{where}.data", _as_fallback(problem)) for problem in missing]
+        elif missing:
             problems += [_prefixed(f"{where}.data", problem) for problem in missing]
             continue
         date = document.date or getattr(model, "document_date", None)
@@ -205,4 +222,4 @@ def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | N
         entries.append(CaseEntry(index, spec, model, date, document.title))
     if problems:
         raise CaseFileError(path, problems)
-    return Case(path, case.case_number, case.title, lang, tuple(entries))
+    return Case(path, case.case_number, case.title, lang, tuple(entries), tuple(fallbacks))
