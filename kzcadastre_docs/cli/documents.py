@@ -257,7 +257,8 @@ def demo(samples, output, force, allow_fallback, pdf, pdf_a, timeout, templates_
 
     def failed(path: Path, exc: KzcadastreError) -> None:
         failures.append({"input": str(path), **ui.error_payload(exc)[0]["error"]})
-        ui.error_line(f"{path}: {exc.describe(lang_)}")
+        message = exc.describe(lang_)
+        ui.error_line(message if str(path) in message else f"{path}: {message}")  # the path said once
 
     def fell_back(path: Path, lang: str, found) -> None:
         for problem in found:

@@ -38,6 +38,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .. import api
 from ..errors import DataValidationError, KzcadastreError, Problem, shown_value
 from ..files import load_data
+from ..i18n.catalogue import N_
 from ..forms import FormSpec, renderable_form
 from ..models.base import DocumentModel
 
@@ -115,6 +116,17 @@ class Case:
         return self.path.stem
 
 
+def _message_problem(field: str, rule: str, template: str, value: Any, **values) -> Problem:
+    """A case file's problem whose message is a catalogue template (said in the message language)."""
+    return Problem(field, rule, template.format(**values), value, context={"_template": template, **values})
+
+
+def _error_problem(field: str, rule: str, exc: KzcadastreError, value: Any) -> Problem:
+    """A case file's problem from a library error, its message translatable as the error's."""
+    context = {"_template": exc.template, **exc.values} if exc.template else {}
+    return Problem(field, rule, str(exc), value, context=context)
+
+
 def _as_fallback(problem: Problem) -> Problem:
     """A `missing_language` problem as the warning of a value printed in the other language."""
     from ..i18n.messages import render_message
@@ -187,21 +199,22 @@ def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | N
         try:
             spec = renderable_form(document.form)
         except KzcadastreError as exc:
-            problems.append(Problem(f"{where}.form", "form", str(exc), document.form))
+            problems.append(_error_problem(f"{where}.form", "form", exc, document.form))
             continue
         if lang not in spec.languages:
-            problems.append(Problem(f"{where}.form", "language", f"form {spec.slug} has no {lang} template", spec.slug))
+            problems.append(_message_problem(f"{where}.form", "language", N_("form {slug} has no {lang} template"),
+                                             spec.slug, slug=spec.slug, lang=lang))
             continue
         data: Any = document.data
         if isinstance(data, str):
             try:
                 data = load_data(confined(path.parent, data, root_folder))
             except CaseDataPathError as exc:
-                problems.append(Problem(f"{where}.data", "data_path", str(exc), shown_value(document.data)))
+                problems.append(_error_problem(f"{where}.data", "data_path", exc, shown_value(document.data)))
                 continue
             except KzcadastreError as exc:
-                problems.append(Problem(f"{where}.data", "data_path" if "regular file" in str(exc) else "data_file",
-                                        str(exc), shown_value(document.data)))
+                problems.append(_error_problem(f"{where}.data", "data_path" if "regular file" in str(exc) else "data_file",
+                                               exc, shown_value(document.data)))
                 continue
         try:
             model = api.validate(spec.slug, data)
@@ -216,8 +229,8 @@ def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | N
             continue
         date = document.date or getattr(model, "document_date", None)
         if date is None:
-            problems.append(Problem(f"{where}.date", "required",
-                                    f"a {spec.slug} without document_date needs a date to be placed in the bundle"))
+            problems.append(_message_problem(f"{where}.date", "required", N_(
+                "a {slug} without document_date needs a date to be placed in the bundle"), None, slug=spec.slug))
             continue
         entries.append(CaseEntry(index, spec, model, date, document.title))
     if problems:
