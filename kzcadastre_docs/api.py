@@ -80,7 +80,7 @@ def validate(form: str, data: Mapping[str, Any] | DocumentModel) -> DocumentMode
     else:
         if not isinstance(data, Mapping):
             raise DataValidationError(
-                spec.slug, [Problem("", "type", f"the data must be an object, not {type(data).__name__}")])
+                spec.slug, [Problem("", "model_type", f"the data must be an object, not {type(data).__name__}")])
         try:
             model = spec.model.model_validate(dict(data))
         except ValidationError as exc:

@@ -37,13 +37,12 @@ class KzcadastreError(Exception):
 
     def describe(self, lang: str = "en") -> str:
         """The message for a reader of `lang`."""
-        from .i18n.catalogue import Message, gettext
+        from .i18n.catalogue import gettext, shown
 
         if not isinstance(self.template, str) or not self.template:
             return str(self)
         translated = gettext(self.template, lang)
-        values = {key: value.describe(lang) if isinstance(value, Message) else value
-                  for key, value in self.values.items()}
+        values = {key: shown(value, lang) for key, value in self.values.items()}
         return _fill(translated, values) if values else translated
 
 
@@ -109,6 +108,10 @@ def shown_value(value: Any, limit: int = VALUE_LIMIT) -> Any:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+#: Where a problem is when it is about the data as a whole (its field path is empty).
+WHOLE_DATA = N_("<data>")
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the input: where (a field path), which rule, what value.
@@ -133,7 +136,8 @@ class Problem:
         from .i18n.catalogue import gettext
 
         shown = "" if self.value is None else f" ({gettext(VALUE_WORD, lang)}: {shown_value(self.value)!r})"
-        return f"{shown_value(self.field, FIELD_LIMIT) or '<data>'}: {self.text(lang)} [{self.rule}]{shown}"
+        where = shown_value(self.field, FIELD_LIMIT) or gettext(WHOLE_DATA, lang)
+        return f"{where}: {self.text(lang)} [{self.rule}]{shown}"
 
     def as_dict(self, lang: str = "en") -> dict:
         return {"field": shown_value(self.field, FIELD_LIMIT), "rule": self.rule,

@@ -16,6 +16,7 @@ from pathlib import Path
 import zxingcpp
 from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from ..errors import EXIT_FAILURE, KzcadastreError
 from ..i18n.catalogue import Message
@@ -71,7 +72,10 @@ def read_payloads(path: str | Path) -> list[str]:
     path = Path(path)
     data = path.read_bytes()
     if data.startswith(b"%PDF"):
-        texts = _pdf_pictures(data) or _pdf_pages(data)
+        try:
+            texts = _pdf_pictures(data) or _pdf_pages(data)
+        except (PyPdfError, subprocess.CalledProcessError, ValueError, KeyError):
+            raise BarcodeNotFound("{file} is a damaged PDF: its pages cannot be read", file=path.name) from None
     else:
         try:
             with Image.open(io.BytesIO(data)) as image:

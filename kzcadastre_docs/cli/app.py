@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import logging
 import os
 import sys
 import tempfile
@@ -65,6 +66,9 @@ def _unexpected(exc: BaseException) -> ui.CliError:
     logged = write_details(exc)
     where = (ui._("details in {path}").format(path=logged) if logged
              else ui._("details could not be logged"))
+    if catalogue.language() != "en":  # the exception's own words are English: they stay in the log
+        return ui.CliError(ui._("unexpected failure; {where}").format(where=where), code="internal",
+                           exit_code=EXIT_FAILURE)
     return ui.CliError(ui._("unexpected failure ({kind}: {detail}); {where}").format(
         kind=type(exc).__name__, detail=shown_value(str(exc), 120), where=where), code="internal",
         exit_code=EXIT_FAILURE)
@@ -77,6 +81,14 @@ def _say(message: str) -> None:
     except UnicodeEncodeError:
         click.echo(message.encode("ascii", "backslashreplace").decode("ascii"), err=True)
 
+def _quiet_libraries() -> None:
+    """The libraries' own log records (pypdf's "EOF marker not found", in English) do not reach the
+    clerk's terminal: what matters comes back as the command's error, in the clerk's language."""
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())
+
+
 class _Group(ui.TranslatedGroup):
     """Maps library errors to the documented exit statuses, with a one-line reason (or, under
     --format json, an {"error": ...} object on standard output)."""
@@ -84,6 +96,7 @@ class _Group(ui.TranslatedGroup):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         args = list(sys.argv[1:] if args is None else args)
         ui.prescan(args)
+        _quiet_libraries()
         try:
             catalogue.language()
         except catalogue.LanguageError as exc:  # KZCADASTRE_LANG=xx: said in English, the only language left

@@ -11,10 +11,12 @@ from __future__ import annotations
 import click
 
 from ..errors import EXIT_INVALID
+from ..i18n import catalogue
 from ..i18n.catalogue import N_, gettext as _
 from ..register.location import REGISTER_ENV, default_location
 
 from .app import main
+from .common import OutputPath
 from .common import (DATE, _LazyModule, _outputs, api, atomic_write, document_lang_option, get_form, pdf_converter,
                      pdf_options)
 from .ui import emit, fail, is_json, say
@@ -84,7 +86,7 @@ def _report(change) -> None:
     def text():
         for entry in change.ended:
             say(_("ended    {number} ({status}, {by}, {on})").format(
-                number=entry.number, status=_(entry.status), by=_(entry.ended_by) if entry.ended_by else "", on=entry.ended_on.isoformat()))
+                number=entry.number, status=_(entry.status), by=_(entry.ended_by) if entry.ended_by else "", on=catalogue.shown(entry.ended_on)))
         for entry in change.assigned:
             replaces = (_("; replaces {numbers}").format(numbers=", ".join(entry.replaces)) if entry.replaces else "")
             say(_("assigned {number} (record {record} of the sheet of {land_plot}{replaces})").format(
@@ -230,9 +232,9 @@ def show(number, location):
         return
     click.echo(f"{entry.number}  {_(entry.kind)}  {_(entry.status)}")
     click.echo(_("  record {record} of the sheet of {land_plot}, assigned {on} by {name}").format(
-        record=entry.record, land_plot=entry.land_plot, on=entry.assigned_on.isoformat(), name=entry.specialist.name))
+        record=entry.record, land_plot=entry.land_plot, on=catalogue.shown(entry.assigned_on), name=entry.specialist.name))
     if entry.ended_on:
-        click.echo(_("  ended {on} ({by})").format(on=entry.ended_on.isoformat(), by=_(entry.ended_by) if entry.ended_by else ""))
+        click.echo(_("  ended {on} ({by})").format(on=catalogue.shown(entry.ended_on), by=_(entry.ended_by) if entry.ended_by else ""))
     for label, linked in ((N_("  replaces: {numbers}"), entry.replaces), (N_("  replaced by: {numbers}"),
                                                                           entry.replaced_by)):
         if linked:
@@ -242,7 +244,7 @@ def show(number, location):
 @cadastral.command("register")
 @click.option("--land-plot", required=True, help="The land plot whose sheet to print.")
 @document_lang_option()
-@click.option("-o", "--output", type=click.Path(),
+@click.option("-o", "--output", type=OutputPath(),
               help='A .docx file (one language), or a folder: one that exists or a name ending with "/" '
                    "(cadastral-register-sheet.<lang>.docx).")
 @click.option("--force", is_flag=True, help="Replace existing files.")

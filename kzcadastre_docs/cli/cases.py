@@ -16,6 +16,7 @@ from .app import main
 from ..i18n import catalogue
 from ..i18n.catalogue import describe, gettext as _
 from . import ui
+from .common import OutputPath
 from .common import (api, atomic_write, bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip, load_case, load_data,
                      renderable_form)
 from .common import (DATE, ConversionBar, _echo_warnings, allow_fallback_option, complete_form, document_lang_option,
@@ -29,7 +30,7 @@ from .signing import barcodes_signed_by, pdf_signer, signing_options
 
 @main.command()
 @click.argument("case_file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", type=OutputPath(dir_okay=False, path_type=Path), required=True,
               help="The bundle: a .pdf file, or a .zip file with --docx-zip or --pdf-a-zip.")
 @document_lang_option(choices=("kk", "ru"), default=None,
                       help_text="Language of the documents: kk (or kz) or ru (default: the case file's lang, else kk).")
@@ -106,7 +107,7 @@ def _safe_part(text: str) -> str:
 @click.option("--data", "data_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="abris: abris data, passport-house data with site_plan, or a site plan; floor-plan: "
                    "passport data (rooms and plan), conclusion data, or one floor.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", type=OutputPath(dir_okay=False, path_type=Path), required=True,
               help="The .png file (several floors: <name>-<level>.png).")
 @click.option("--floor", "level", help="floor-plan: only this floor (its level as in the data).")
 @click.option("--force", is_flag=True, help="Replace existing files.")
@@ -148,7 +149,7 @@ def draw(kind, data_file, output, level, force):
 @click.option("--input", "input_file", type=click.Path(dir_okay=False, exists=True, path_type=Path), required=True,
               help="The records: .jsonl (a JSON object per line), .csv or .xlsx (a header row of field paths "
                    "such as applicant.iin or object.floors[0].level).")
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", type=OutputPath(file_okay=False, path_type=Path), required=True,
               help="The folder for the files and errors.jsonl.")
 @document_lang_option()
 @click.option("--jobs", type=click.IntRange(1, 256), default=1, show_default=True,
@@ -290,7 +291,7 @@ def inventory_add(file, document, document_ru, on, sheets, abris, form, supersed
     entry = updated.entries[-1]
     superseded = [str(e.number) for e in updated.entries if e.superseded_by == entry.number]
     say(_("{file}: entry {number} added ({document}, {date})").format(
-        file=file, number=entry.number, document=entry.document.summary(), date=entry.date.isoformat())
+        file=file, number=entry.number, document=entry.document.summary(), date=catalogue.shown(entry.date))
         + (_("; entry {numbers} marked superseded").format(numbers=", ".join(superseded)) if superseded else ""))
     emit({"file": str(file), "entry": entry.model_dump(mode="json", exclude_none=True),
           "superseded": [int(number) for number in superseded]})

@@ -76,6 +76,37 @@ def is_folder(output: str) -> bool:
     return output.endswith(("/", os.sep)) or Path(output).is_dir()
 
 
+def _file_in_the_way(output: str, folder: bool = False) -> Path | None:
+    """The nearest existing ancestor of the output `-o` names (or the output itself, when it is to be
+    a folder) if that is not a folder: the outputs could not be created under it.
+
+    >>> _file_in_the_way("/etc/hostname/out.docx"), _file_in_the_way("/etc/hostname/")
+    (PosixPath('/etc/hostname'), PosixPath('/etc/hostname'))
+    >>> _file_in_the_way("/tmp/new-folder/out.docx") is None, _file_in_the_way("/etc/hostname") is None
+    (True, True)
+    """
+    path = Path(output)
+    for candidate in (path, *path.parents):
+        if candidate.exists():
+            if candidate == path and not folder and not output.endswith(("/", os.sep)):
+                return None  # an existing output file: --force decides
+            return None if candidate.is_dir() else candidate
+    return None
+
+
+class OutputPath(click.Path):
+    """-o: a path whose existing part must not run through a file (``-o notes.txt/out.docx``); the
+    error names the file in the way instead of the system's "already exists" at writing time."""
+
+    def convert(self, value, param, ctx):
+        converted = super().convert(value, param, ctx)
+        blocking = _file_in_the_way(os.fspath(value), folder=not self.file_okay)
+        if blocking is not None:
+            raise fail("-o {path}: {file} is a file, not a folder; name another folder", code="output_not_folder",
+                       field="-o", path=os.fspath(value), file=str(blocking))
+        return converted
+
+
 def _outputs(spec, langs: list[str], output: str, pdf: bool = False, key: str = "") -> dict[str, Path]:
     """Where each language's DOCX goes (a PDF goes next to it, with the suffix .pdf).
 

@@ -15,6 +15,7 @@ from ..i18n.catalogue import N_, gettext as _
 
 from .app import main
 from . import ui
+from .common import OutputPath
 from .common import (api, atomic_write, bundle_docx_zip, bundle_pdf, get_form, load_case, load_data,
                      modelled_form, renderable_form)
 from .common import forms_index
@@ -158,7 +159,7 @@ def validate_command(form, data_file):
 @click.option("--data", "data_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The document's data: a .json, .yaml or .yml file.")
 @document_lang_option()
-@click.option("-o", "--output", type=click.Path(), required=True,
+@click.option("-o", "--output", type=OutputPath(), required=True,
               help='A .docx file (one language; with --pdf also a .pdf name), or a folder: one that exists or a '
                    'name ending with "/" (files named <form>.<key>.<lang>.docx and .pdf, the key as in batch).')
 @click.option("--force", is_flag=True, help="Replace existing files.")
@@ -233,7 +234,7 @@ def render(form, data_file, lang, output, force, allow_fallback, edition, pdf, p
 @main.command()
 @click.option("--samples", type=click.Path(file_okay=False, path_type=Path), default=Path("samples"),
               show_default=True, help="Folder of samples/<form>/<case>.json files and samples/cases/<case>.yaml.")
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+@click.option("-o", "--output", type=OutputPath(file_okay=False, path_type=Path), default=Path("out"),
               show_default=True)
 @click.option("--force", is_flag=True, help="Replace existing files.")
 @allow_fallback_option

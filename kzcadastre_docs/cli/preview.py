@@ -8,7 +8,7 @@ import click
 
 from ..i18n.catalogue import gettext as _
 from .app import main
-from .common import api, atomic_write, load_data, renderable_form
+from .common import OutputPath, api, atomic_write, load_data, renderable_form
 from .common import complete_form, document_lang_option, is_folder, templates_option, timeout_option
 from .ui import emit, fail, is_json, note
 
@@ -19,7 +19,7 @@ from .ui import emit, fail, is_json, note
               help="The document's data: a .json, .yaml or .yml file.")
 @document_lang_option(choices=("kk", "ru"), default="kk", help_text="Language of the document: kk (or kz) or ru.")
 @click.option("--page", type=click.IntRange(1), default=None, help="Only this page (from 1).")
-@click.option("-o", "--output", type=click.Path(file_okay=False), default=None,
+@click.option("-o", "--output", type=OutputPath(file_okay=False), default=None,
               help='A folder for the pages as PNG (needs LibreOffice): <form>.<key>.<lang>-<page>.png.')
 @click.option("--force", is_flag=True, help="Replace existing files.")
 @timeout_option

@@ -13,7 +13,7 @@ import click
 from ..errors import EXIT_FAILURE, EXIT_INVALID
 from ..i18n.catalogue import describe, gettext as _
 from .app import main
-from .common import atomic_write, document_lang_option
+from .common import OutputPath, atomic_write, document_lang_option
 from .ui import emit, fail, say, warn
 
 #: The environment variable holding the PKCS#12 file's password, unless --password-env names another.
@@ -158,7 +158,7 @@ def _refuse_existing(output: Path, force: bool, suffix: str | None = None) -> No
               help="The signer's key and certificate (.p12/.pfx): RSA, ECDSA or Ed25519.")
 @click.option("--password-env", metavar="VAR", help="The environment variable holding the key file's password "
                                                      "(default KZCADASTRE_KEY_PASSWORD).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", type=OutputPath(dir_okay=False, path_type=Path), required=True,
               help="The signed PDF.")
 @click.option("--force", is_flag=True, help="Replace an existing output.")
 @block_options
@@ -187,7 +187,7 @@ def sign_command(file, pkcs12, password_env, output, force, **block):
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--certificate", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The signer's certificate (PEM or DER), e.g. exported from NCALayer.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", type=OutputPath(dir_okay=False, path_type=Path), required=True,
               help="The prepared document (JSON: the PDF with its placeholder, and what to sign).")
 @click.option("--to-sign", "to_sign", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the bytes the external signer must sign (a detached CMS over them).")
@@ -222,7 +222,7 @@ def sign_prepare_command(file, certificate, output, to_sign, reserved, force, **
 @click.argument("prepared_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--cms", "cms_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The external signer's detached CMS over the prepared data: DER, PEM or base64.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", type=OutputPath(dir_okay=False, path_type=Path), required=True,
               help="The signed PDF.")
 @click.option("--force", is_flag=True, help="Replace an existing output.")
 def sign_finish_command(prepared_file, cms_file, output, force):

@@ -41,6 +41,26 @@ for _module_name in ("core", "exceptions", "formatting", "types", "decorators", 
         _module.ngettext = catalogue.ngettext
 
 
+class _TranslatedName:
+    """click.Path says "{name} '...' is a directory" with the word it translated when the option was
+    declared, at import, before the message language is known: keep the English word and translate
+    it where it is shown."""
+
+    def __set_name__(self, owner, name):
+        self.attribute = f"_kzcadastre_{name}"
+
+    def __get__(self, instance, owner=None):
+        return self if instance is None else catalogue.gettext(getattr(instance, self.attribute))
+
+    def __set__(self, instance, value):
+        setattr(instance, self.attribute, value)
+
+
+click.Path.name = _TranslatedName()
+click.Path.name.__set_name__(click.Path, "name")
+CLICK_PATH_WORDS = (N_("file"), N_("directory"), N_("path"))
+
+
 def output_format() -> str:
     """text or json: what this run prints."""
     return _state["format"]

@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 
 from ..errors import UnknownEditionError
+from ..i18n.catalogue import Message
 
 EDITIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "editions.yaml"
 
@@ -107,9 +108,9 @@ def edition_for(day: date | None) -> Chosen:
     in_force = [edition for edition in shipped if edition.in_force_from <= day]
     if not in_force:
         first = shipped[0]
-        return Chosen(first, f"the document's date {day.isoformat()} is before the first shipped edition "
-                             f"({first.id}): an earlier edition of Order No. 156 applied on that date; "
-                             f"rendered in the {first.id} edition")
+        return Chosen(first, Message("the document's date {day} is before the first shipped edition ({edition}): "
+                                     "an earlier edition of Order No. 156 applied on that date; rendered in the "
+                                     "{edition} edition", day=day, edition=first.id))
     return Chosen(in_force[-1])
 
 
@@ -118,7 +119,8 @@ def choose(day: date | None, requested: str | None = None) -> Chosen:
     if requested:
         edition = get_edition(requested)
         if day is not None and edition_for(day).edition.id != edition.id:
-            return Chosen(edition, f"edition {edition.id} was asked for; on the document's date "
-                                   f"{day.isoformat()} the edition in force is {edition_for(day).edition.id}")
+            return Chosen(edition, Message("edition {edition} was asked for; on the document's date {day} the "
+                                           "edition in force is {in_force}", edition=edition.id, day=day,
+                                           in_force=edition_for(day).edition.id))
         return Chosen(edition)
     return edition_for(day)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Mapping
@@ -202,12 +203,27 @@ class Message(str):
     def describe(self, lang: str | None = None) -> str:
         if not self.values:
             return gettext(self.template, lang)
-        values = {key: value.describe(lang) if isinstance(value, Message) else value
-                  for key, value in self.values.items()}
+        values = {key: shown(value, lang) for key, value in self.values.items()}
         return gettext(self.template, lang).format(**values)
 
     def __reduce__(self):
         return (_message, (self.template, self.values))
+
+
+def shown(value, lang: str | None = None):
+    """A value as a message in `lang` shows it: a Message in that language, a date as the documents
+    write it (DD.MM.YYYY in kk and ru, ISO in English); anything else as it is.
+
+    >>> shown(date(2026, 12, 1), "kk"), shown(date(2026, 12, 1), "en")
+    ('01.12.2026', datetime.date(2026, 12, 1))
+    >>> shown(datetime(2026, 12, 1, 9, 5), "ru")
+    '01.12.2026 09:05'
+    """
+    if isinstance(value, Message):
+        return value.describe(lang)
+    if isinstance(value, date) and (lang or language()) != "en":
+        return value.strftime("%d.%m.%Y %H:%M" if isinstance(value, datetime) else "%d.%m.%Y")
+    return value
 
 
 def _message(template: str, values: dict) -> Message:

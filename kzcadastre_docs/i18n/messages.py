@@ -163,10 +163,9 @@ def render_message(rule: str, context: dict[str, Any], lang: str, fallback: str)
     templates = _templates(rule)
     if not templates:
         if "_template" in context:  # a problem made from a catalogue message (records, render failures)
-            from .catalogue import Message
+            from .catalogue import shown
 
-            values = {key: value.describe(lang) if isinstance(value, Message) else value
-                      for key, value in context.items() if key != "_template"}
+            values = {key: shown(value, lang) for key, value in context.items() if key != "_template"}
             template = context["_template"]
             try:
                 return gettext(template, lang).format(**values)
@@ -205,4 +204,6 @@ def _show(value: Any, lang: str = "en") -> str:
         from .catalogue import number
 
         return number(value, lang, places=None)
-    return str(value)
+    from .catalogue import shown
+
+    return str(shown(value, lang))

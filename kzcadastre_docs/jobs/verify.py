@@ -62,7 +62,7 @@ def verify_barcode(path: str | Path, data: Mapping[str, Any] | None = None, *,
         texts = read_payloads(path)
         payloads = [Payload.decode(text) for text in texts]
     except (BarcodeNotFound, InvalidPayload) as exc:
-        raise BarcodeError(exc.template, **exc.values) from None
+        raise BarcodeError(exc.template, code=exc.code, **exc.values) from None
     payload = payloads[0]
     report = BarcodeReport(payload)
     report.checks.append(Check(N_("codes"), len(set(payloads)) == 1,

@@ -132,7 +132,7 @@ class WorkingCalendar:
             for feast in feasts:
                 if feast not in self.kurban_ait_confirmed and feast not in self.overrides:
                     messages.append(Message("Kurban Ait {year} is estimated as {date}; the official date may differ",
-                                            year=year, date=feast.isoformat()))
+                                            year=year, date=feast))
         return messages
 
 

@@ -172,7 +172,7 @@ def tariff_in_force(tariffs: list[Tariff], on: date) -> Tariff:
     """The tariff in force on `on`: the one whose period contains it (latest start wins)."""
     candidates = sorted((t for t in tariffs if t.in_force(on)), key=lambda t: t.effective_from, reverse=True)
     if not candidates:
-        raise FeeError("no tariff is in force on {on} (known: {known})", on=on.isoformat(),
+        raise FeeError("no tariff is in force on {on} (known: {known})", on=on,
                        known=", ".join(f"{t.id} ({t.effective_from})" for t in tariffs), field="--on")
     if len(candidates) > 1 and candidates[0].effective_from == candidates[1].effective_from:
         raise FeeError("two tariffs start on {date}: {first}, {second}", date=candidates[0].effective_from,
@@ -195,7 +195,7 @@ def vat_rate(on: date) -> Decimal:
     for row in vat_table():
         if row.from_ <= on and (row.to is None or on <= row.to):
             return row.rate
-    raise FeeError("no VAT rate is known for {on}", on=on.isoformat(), field="--on")
+    raise FeeError("no VAT rate is known for {on}", on=on, field="--on")
 
 
 def vat_included(amount: Decimal, rate: Decimal) -> Decimal:
@@ -225,7 +225,7 @@ def compute_fee(
         return Fee(service, None, True, zero, zero, zero, rate, zero)
     chosen = tariff if isinstance(tariff, Tariff) else tariff_in_force(load_tariffs(tariff), on)
     if not chosen.in_force(on):
-        raise FeeError("tariff {tariff} is not in force on {on}", tariff=chosen.id, on=on.isoformat(), field="--on")
+        raise FeeError("tariff {tariff} is not in force on {on}", tariff=chosen.id, on=on, field="--on")
     item = next((i for i in chosen.items if i.matches(service, object_type, area, first_category)), None)
     if item is None:
         raise FeeError(("tariff {tariff} has no price for service {service!r}, object type {object_type!r}, "

@@ -378,7 +378,7 @@ def _active(connection: Connection, number: str, role: str, points: Sequence[int
     if row.status != "active":
         raise RuleError(role, Message("was {status} on {on} ({by}); an ended number is never used again",
                                       status=Message(row.status), on=row.ended_on, by=_reason(row.ended_by)),
-                        (7, *points), number)
+                        tuple(dict.fromkeys((7, *points))), number)
     return row
 
 

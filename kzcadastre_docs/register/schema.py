@@ -13,13 +13,15 @@ from __future__ import annotations
 from sqlalchemy import (Boolean, CheckConstraint, Column, Date, ForeignKey, Index, Integer, MetaData, String,
                         Table, UniqueConstraint)
 
+from ..i18n.catalogue import N_
+
 metadata = MetaData()
 
 #: Status of a number: in use; ended by a split or merge, or because the object ceased to
 #: exist (retired); a temporary number replaced by a permanent one (annulled, point 33).
-STATUSES = ("active", "retired", "annulled")
+STATUSES = (N_("active"), N_("retired"), N_("annulled"))
 #: Why a number ended, and the reason on a link from an old number to a new one.
-ENDINGS = ("split", "merge", "permanent", "ceased")
+ENDINGS = (N_("split"), N_("merge"), N_("permanent"), N_("ceased"))
 
 numbers = Table(
     "numbers", metadata,
