@@ -83,31 +83,45 @@ _SUBSCHEMAS = ("items", "prefixItems", "anyOf", "oneOf", "allOf", "not", "if", "
 _SCHEMA_MAPS = ("properties", "$defs", "definitions", "patternProperties")
 
 
-def _translate_schema(node: Any) -> None:
-    """Translate, in place, the descriptions and given field titles of a schema and its parts."""
+def _translate_schema(node: Any, translate=translated) -> None:
+    """Translate, in place, the descriptions and given field titles of a schema and its parts
+    (`translate`: text -> text; tools/messages.py passes one that collects them)."""
     if isinstance(node, list):
         for item in node:
-            _translate_schema(item)
+            _translate_schema(item, translate)
         return
     if not isinstance(node, dict):
         return
     if isinstance(node.get("description"), str):
-        node["description"] = translated(node["description"])
+        node["description"] = translate(node["description"])
     for name, prop in (node.get("properties") or {}).items():
         if isinstance(prop, dict) and isinstance(prop.get("title"), str):
             if prop["title"] == _auto_title(name):
                 del prop["title"]  # only the field's name again, in English: the name itself is the key
             else:
-                prop["title"] = translated(prop["title"])
-    for key in _SUBSCHEMAS:
-        _translate_schema(node.get(key))
+                prop["title"] = translate(prop["title"])
     for key in ("$defs", "definitions"):
         for name, definition in (node.get(key) or {}).items():
             if isinstance(definition, dict) and definition.get("title") == name:
                 del definition["title"]  # the class name again
+    for key in _SUBSCHEMAS:
+        _translate_schema(node.get(key), translate)
     for key in _SCHEMA_MAPS:
         for sub in (node.get(key) or {}).values():
-            _translate_schema(sub)
+            _translate_schema(sub, translate)
+
+
+def schema_texts(schema: dict[str, Any]) -> list[str]:
+    """Every text of a form's schema that `form_schema` gives in the message language (the
+    message catalogue must have them: tools/messages.py extracts them from here)."""
+    found: list[str] = []
+
+    def collect(text: str) -> str:
+        found.append(text)
+        return text
+
+    _translate_schema(copy.deepcopy(schema), collect)
+    return found
 
 
 def form_schema(schema: dict[str, Any], title: dict[str, str], lang: str) -> dict[str, Any]:
