@@ -59,7 +59,10 @@ def forms_command():
         for row in rows:
             click.echo("  ".join([*(cell.ljust(width) for cell, width in zip(row, widths)), row[5]]).rstrip())
 
-    emit([form_summary(form, reader_lang()) for form in forms], text)
+    if is_json():  # the reader texts (and the act's names) only where they are printed
+        emit([form_summary(form, reader_lang()) for form in forms])
+    else:
+        text()
 
 
 @main.command()
