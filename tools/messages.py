@@ -92,14 +92,19 @@ def _cli_messages() -> list[tuple[str, str]]:
 def _form_messages() -> list[tuple[str, str]]:
     """(message, where) for what `describe` prints of each form: description, notes, fields."""
     import kzcadastre_docs as kz
+    from kzcadastre_docs.cli.reader_texts import schema_texts
 
     found = []
     for form in kz.forms():
         found += [(text, f"forms {form.slug}") for text in (form.description, *form.notes, form.prescribed_by) if text]
         if form.model is not None:
-            for name, prop in kz.schema(form.slug).get("properties", {}).items():
+            schema = kz.schema(form.slug)
+            for name, prop in schema.get("properties", {}).items():
                 if prop.get("description"):
                     found.append((prop["description"], f"forms {form.slug} {name}"))
+            # what `schema` and `describe --format json` print in the message language: the
+            # schema's description, its fields' and definitions' descriptions and given titles
+            found += [(text, f"forms {form.slug} schema") for text in schema_texts(schema)]
     return found
 
 
