@@ -60,7 +60,6 @@ def _keywords() -> dict:
     keywords["RuleError"] = (2,)  # (part, reason, points): the part names are listed in register.numbers.WORDS
     keywords["InvalidCadastralNumber"] = (3,)  # (number, part, reason, point)
     keywords["_problem"] = (2,)
-    keywords["_message_problem"] = (2,)  # (rule, template, **values): a batch record's problem
     keywords["TemplateLimitError"] = None  # (template, **values), a Jinja SecurityError
     return keywords
 
@@ -93,14 +92,19 @@ def _cli_messages() -> list[tuple[str, str]]:
 def _form_messages() -> list[tuple[str, str]]:
     """(message, where) for what `describe` prints of each form: description, notes, fields."""
     import kzcadastre_docs as kz
+    from kzcadastre_docs.cli.reader_texts import schema_texts
 
     found = []
     for form in kz.forms():
         found += [(text, f"forms {form.slug}") for text in (form.description, *form.notes, form.prescribed_by) if text]
         if form.model is not None:
-            for name, prop in kz.schema(form.slug).get("properties", {}).items():
+            schema = kz.schema(form.slug)
+            for name, prop in schema.get("properties", {}).items():
                 if prop.get("description"):
                     found.append((prop["description"], f"forms {form.slug} {name}"))
+            # what `schema` and `describe --format json` print in the message language: the
+            # schema's description, its fields' and definitions' descriptions and given titles
+            found += [(text, f"forms {form.slug} schema") for text in schema_texts(schema)]
     return found
 
 

@@ -19,8 +19,8 @@ from . import ui
 from .common import OutputPath
 from .common import (api, atomic_write, bundle_docx_zip, bundle_pdf, bundle_pdf_a_zip, load_case, load_data,
                      renderable_form)
-from .common import (DATE, _progress, complete_form, document_lang_option, is_folder, pdf_converter, pdf_options,
-                     templates_option, timeout_option)
+from .common import (DATE, ConversionBar, _echo_warnings, allow_fallback_option, complete_form, document_lang_option,
+                     is_folder, pdf_converter, pdf_options, templates_option, timeout_option)
 from .ui import emit, fail, progress, say
 from .signing import barcodes_signed_by, pdf_signer, signing_options
 
@@ -41,11 +41,12 @@ from .signing import barcodes_signed_by, pdf_signer, signing_options
 @click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               help="The folder the case's data files must lie in (default: the case file's folder); "
                    "a data path leading elsewhere is refused.")
+@allow_fallback_option
 @timeout_option
 @templates_option
 @signing_options
-def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, root, timeout, templates_dir, sign_key, password_env,
-           tsa_url):
+def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, root, allow_fallback, timeout, templates_dir, sign_key,
+           password_env, tsa_url):
     """Render a case's documents (CASE_FILE, JSON or YAML) into one PDF: the inventory
     register (Annex 8) first, then by date, one bookmark per document. With --sign the
     bundle PDF is signed as a whole (with --pdf-a-zip, each document)."""
@@ -67,23 +68,29 @@ def bundle(case_file, output, lang, docx_zip, pdf_a_zip, force, root, timeout, t
     if output.exists() and not force:
         raise fail("already exists (use --force to replace): {files}", code="output_exists", field="-o",
                    files=output)
-    case = load_case(case_file, lang=lang, root=root)  # every document validated before any work
+    # every document validated before any work; with --allow-fallback a text in the other language only is listed
+    case = load_case(case_file, lang=lang, root=root, allow_fallback=allow_fallback)
     sign = pdf_signer(sign_key, password_env, tsa_url, lang=case.lang)  # the key is checked before any rendering
+    _echo_warnings(case.fallbacks)
     if docx_zip:
         content = bundle_docx_zip(case, templates_dir=templates_dir)
     else:
-        with pdf_converter(timeout) as converter, barcodes_signed_by(sign):
+        with pdf_converter(timeout) as converter, barcodes_signed_by(sign), \
+                ConversionBar(case_file.name, _("documents")) as bar:
             if pdf_a_zip:
-                content = bundle_pdf_a_zip(case, converter=converter, templates_dir=templates_dir, progress=_progress,
+                content = bundle_pdf_a_zip(case, converter=converter, templates_dir=templates_dir, progress=bar,
                                            sign=sign)
             else:
-                content = bundle_pdf(case, converter=converter, templates_dir=templates_dir, progress=_progress)
+                content = bundle_pdf(case, converter=converter, templates_dir=templates_dir, progress=bar)
                 if sign is not None:
                     content = sign(content, str(output))
     atomic_write(output, content, overwrite=force)
     say(_("wrote {path} ({count} documents)").format(path=output, count=len(case.entries))
-        + (_(", signed") if sign else ""))
-    emit({"output": str(output), "documents": len(case.entries), "lang": case.lang, "signed": sign is not None})
+        + (_(", signed") if sign else "")
+        + (_("; {count} text(s) printed in the other language").format(count=len(case.fallbacks))
+           if case.fallbacks else ""))
+    emit({"output": str(output), "documents": len(case.entries), "lang": case.lang, "signed": sign is not None,
+          "warnings": [problem.as_dict(catalogue.language()) for problem in case.fallbacks]})
 
 
 def _safe_part(text: str) -> str:
@@ -152,11 +159,12 @@ def draw(kind, data_file, output, level, force):
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: this machine (--jobs processes); dask: a dask.distributed cluster (--scheduler).")
 @click.option("--scheduler", help="The dask scheduler's address, e.g. tcp://10.0.0.5:8786.")
+@allow_fallback_option
 @pdf_options
 @templates_option
 @signing_options
-def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, scheduler, pdf, pdf_a, timeout,
-          templates_dir, sign_key, password_env, tsa_url):
+def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, scheduler, allow_fallback, pdf, pdf_a,
+          timeout, templates_dir, sign_key, password_env, tsa_url):
     """Render every record of an input file. Each record ends as files (<record>_<key>.<lang>.docx)
     or as rows of OUTPUT/errors.jsonl; exit 1 if any record failed. With --sign each PDF is
     signed here, as it is written (the key never leaves this process)."""
@@ -190,7 +198,10 @@ def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, 
         summary = run_batch(spec.slug, input_file, output, langs=langs, pdf=pdf, pdf_a=pdf_a, jobs=jobs,
                             skip_existing=skip_existing, force=force, executor=executor, scheduler=scheduler,
                             templates_dir=templates_dir, timeout=timeout, progress=lambda result: advance(1),
-                            lang=lang_, sign=sign)
+                            lang=lang_, sign=sign, allow_fallback=allow_fallback)
+    for number, name, problem in summary.fallbacks:
+        ui.warn(_("record {number} ({name}): {problem}").format(number=number, name=name,
+                                                                 problem=problem.describe(lang_)))
     line = _("{total} record(s): {written} written ({files} files), {skipped} skipped, {failed} failed").format(
         total=summary.total, written=summary.written, files=summary.files, skipped=summary.skipped,
         failed=summary.failed)
@@ -202,7 +213,9 @@ def batch(form, input_file, output, lang, jobs, skip_existing, force, executor, 
             reason=describe(summary.stopped), count=summary.not_reached, path=summary.errors_file))
     emit({"form": spec.slug, "total": summary.total, "written": summary.written, "files": summary.files,
           "skipped": summary.skipped, "failed": summary.failed, "errors_file": str(summary.errors_file),
-          "stopped": describe(summary.stopped) if summary.stopped else None, "not_reached": summary.not_reached})
+          "stopped": describe(summary.stopped) if summary.stopped else None, "not_reached": summary.not_reached,
+          "warnings": [{"record": number, "name": name, **problem.as_dict(lang_)}
+                       for number, name, problem in summary.fallbacks]})
     if summary.failed or summary.stopped:
         sys.exit(EXIT_FAILURE)
 

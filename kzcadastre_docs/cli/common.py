@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 from datetime import date, datetime
@@ -12,7 +13,7 @@ import click
 
 from ..i18n import catalogue
 from ..i18n.catalogue import N_, gettext as _
-from .ui import fail, note, warn
+from .ui import fail, progress, warn
 
 
 class _LazyModule:
@@ -34,22 +35,6 @@ def lazy(module: str, name: str):
 
     call.__name__ = name
     return call
-
-
-class LazyChoice(click.Choice):
-    """A choice whose values come from the library, read when first needed."""
-
-    def __init__(self, module: str, name: str):
-        self._source = (module, name)
-        super().__init__(())
-
-    @property
-    def choices(self):
-        return tuple(getattr(importlib.import_module(self._source[0]), self._source[1]))
-
-    @choices.setter
-    def choices(self, value):
-        pass
 
 
 api = _LazyModule("kzcadastre_docs.api")
@@ -162,6 +147,13 @@ def templates_option(function):
              "after the template check; forms it lacks use the shipped templates.")(function)
 
 
+def allow_fallback_option(function):
+    """--allow-fallback: as render's, for the commands that make many documents."""
+    return click.option("--allow-fallback", is_flag=True,
+                        help="Print a text given in the other language only, with a warning for each field "
+                             "(default: such a document is refused).")(function)
+
+
 def timeout_option(function):
     """--timeout: how long one PDF conversion may take."""
     return click.option("--timeout", type=click.FloatRange(1, 3600), default=60, show_default=True,
@@ -178,9 +170,32 @@ def pdf_options(function):
                              "even where it is missing).")(function)
 
 
-def _progress(done: int, total: int, what: str) -> None:
-    if what:
-        note(_("converting {done}/{total}: {what}").format(done=done + 1, total=total, what=what))
+class ConversionBar:
+    """A bundle's `progress(done, total, what)` shown as the progress bar of `ui.progress`.
+
+    The bar opens at the first document converted, so that its rate and time left are
+    measured from the start of the work, not from LibreOffice's start or the rendering
+    before it; nothing is shown off a terminal or under --format json. Use as a context
+    manager (the bar closes with it)."""
+
+    def __init__(self, label: str, unit: str):
+        self._label, self._unit = label, unit
+        self._stack = contextlib.ExitStack()
+        self._advance = None
+        self._done = 0
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if self._advance is None:
+            self._advance = self._stack.enter_context(progress(total, self._label, self._unit))
+        if done > self._done:
+            self._advance(done - self._done)
+            self._done = done
+
+    def __enter__(self) -> "ConversionBar":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stack.close()
 
 
 def pdf_converter(timeout: float):

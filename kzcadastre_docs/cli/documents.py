@@ -19,9 +19,10 @@ from .common import OutputPath
 from .common import (api, atomic_write, bundle_docx_zip, bundle_pdf, get_form, load_case, load_data,
                      modelled_form, renderable_form)
 from .common import forms_index
-from .common import (CASES_FOLDER, TEMPLATES_ENV, _echo_warnings, _outputs, complete_form, document_lang_option,
-                     pdf_converter, pdf_options, templates_option)
-from .ui import emit, fail, is_json, say, warn
+from .common import (CASES_FOLDER, TEMPLATES_ENV, _echo_warnings, _outputs, allow_fallback_option, complete_form,
+                     document_lang_option, pdf_converter, pdf_options, templates_option)
+from .reader_texts import act_name, form_schema, form_summary, reader_lang
+from .ui import emit, fail, is_json, progress, say, warn
 from ..i18n.catalogue import describe as describe_text
 
 
@@ -58,7 +59,10 @@ def forms_command():
         for row in rows:
             click.echo("  ".join([*(cell.ljust(width) for cell, width in zip(row, widths)), row[5]]).rstrip())
 
-    emit(forms, text)
+    if is_json():  # the reader texts (and the act's names) only where they are printed
+        emit([form_summary(form, reader_lang()) for form in forms])
+    else:
+        text()
 
 
 @main.command()
@@ -67,21 +71,24 @@ def describe(form):
     """Describe a form: titles, provenance, notes and its data fields."""
     spec = get_form(form)
     schema = api.schema(spec.slug) if spec.model is not None else None
+    lang = reader_lang()
     if is_json():
-        emit({**spec.summary(), "description": spec.description, "renderable": spec.renderable,
-              "modelled": spec.model is not None, "schema": schema})
+        emit({**form_summary(spec.summary(), lang), "description": _(spec.description), "renderable": spec.renderable,
+              "modelled": spec.model is not None,
+              "schema": form_schema(schema, spec.title, lang) if schema is not None else None})
         return
     click.echo(f"{spec.slug}" + (_("  (Annex {annex})").format(annex=spec.annex) if spec.annex else ""))
     click.echo(f"  kk: {spec.title['kk']}")
     click.echo(f"  ru: {spec.title['ru']}")
     click.echo(_("  provenance: {value}").format(value=provenance_word(spec.provenance.value)))
-    for lang, value in spec.text_provenance.items():
-        click.echo(_("  {lang} text: {value}").format(lang=lang, value=provenance_word(value.value)))
+    for text_lang, value in spec.text_provenance.items():
+        click.echo(_("  {lang} text: {value}").format(lang=text_lang, value=provenance_word(value.value)))
     for edition in spec.edition_summaries():
         amended = edition["amended_by"]
         click.echo(_("  edition {edition}: in force from {start}; {act}, as amended by Order No. {number}; source: "
                      "{kk} (kk), {ru} (ru)").format(edition=edition["edition"], start=edition["in_force_from"],
-                                                   act=_(str(edition.get("act", ""))), number=amended["number"],
+                                                   act=act_name(str(edition.get("act", "")), lang),
+                                                   number=amended["number"],
                                                    kk=edition["source"]["kk"], ru=edition["source"]["ru"]))
     if spec.editions:
         click.echo(_("  a document uses the edition in force on its date (render --edition picks one)"))
@@ -118,8 +125,10 @@ def _any_of(prop: dict) -> str:
 @main.command()
 @click.argument("form", shell_complete=complete_form)
 def schema(form):
-    """Print the JSON Schema of a form's data (JSON in either --format)."""
-    click.echo(json.dumps(api.schema(form), ensure_ascii=False, indent=2))
+    """Print the JSON Schema of a form's data (JSON in either --format); its descriptions in the
+    message language."""
+    spec = get_form(form)
+    click.echo(json.dumps(form_schema(api.schema(form), spec.title, reader_lang()), ensure_ascii=False, indent=2))
 
 
 @main.command("validate")
@@ -231,9 +240,10 @@ def render(form, data_file, lang, output, force, allow_fallback, edition, pdf, p
 @click.option("-o", "--output", type=OutputPath(file_okay=False, path_type=Path), default=Path("out"),
               show_default=True)
 @click.option("--force", is_flag=True, help="Replace existing files.")
+@allow_fallback_option
 @pdf_options
 @templates_option
-def demo(samples, output, force, pdf, pdf_a, timeout, templates_dir):
+def demo(samples, output, force, allow_fallback, pdf, pdf_a, timeout, templates_dir):
     """Render every sample case in every language of its form into OUTPUT, and bundle the
     sample cases (samples/cases/): a zip of DOCX files, or with --pdf a bookmarked PDF."""
     if not samples.is_dir():
@@ -245,53 +255,78 @@ def demo(samples, output, force, pdf, pdf_a, timeout, templates_dir):
         raise fail("no sample cases (<form>/<case>.json) under {path}", code="no_samples", field="--samples",
                    path=samples)
     pdf = pdf or pdf_a
+    lang_ = catalogue.language()
     converter = pdf_converter(timeout) if pdf else None
-    failures = []
-    written = []
+    failures, written, skipped, fallbacks = [], [], [], []
+
+    def failed(path: Path, exc: KzcadastreError) -> None:
+        failures.append({"input": str(path), **ui.error_payload(exc)[0]["error"]})
+        message = exc.describe(lang_)
+        ui.error_line(message if str(path) in message else f"{path}: {message}")  # the path said once
+
+    def fell_back(path: Path, lang: str, found) -> None:
+        for problem in found:
+            fallbacks.append({"input": str(path), "lang": lang, **problem.as_dict(lang_)})
+            warn(_("{path}, {lang} document: {problem}").format(path=path, lang=lang, problem=problem.describe(lang_)))
+
     try:
-        for case in cases:
-            spec = modelled_form(case.parent.name)
-            try:
-                data = load_data(case)
-                if not spec.renderable:
-                    api.validate(spec.slug, data)
-                    say(_("valid {path} (no template for {form} yet)").format(path=case, form=spec.slug))
-                    continue
-                for lang in spec.languages:
-                    document = api.render_document(spec.slug, data, lang, templates_dir=templates_dir)
-                    target = output / spec.slug / f"{case.stem}.{lang}.docx"
-                    atomic_write(target, document.docx, overwrite=force)
-                    say(_("wrote {path}").format(path=target))
-                    written.append(str(target))
-                    if converter is not None:
-                        target = target.with_suffix(".pdf")
-                        atomic_write(target, api.to_pdf(document, pdf_a=pdf_a, converter=converter), overwrite=force)
+        # The bar starts with the work (after LibreOffice's start): its rate and time left are the work's.
+        with progress(len(cases) + len(bundles), "demo", _("samples")) as advance:
+            for case in cases:
+                spec = modelled_form(case.parent.name)
+                try:
+                    data = load_data(case)
+                    if not spec.renderable:
+                        api.validate(spec.slug, data)
+                        skipped.append(str(case))
+                        say(_("valid {path} (no template for {form} yet)").format(path=case, form=spec.slug))
+                        continue
+                    for lang in spec.languages:
+                        document = api.render_document(spec.slug, data, lang, templates_dir=templates_dir,
+                                                       allow_fallback=allow_fallback)
+                        target = output / spec.slug / f"{case.stem}.{lang}.docx"
+                        atomic_write(target, document.docx, overwrite=force)
                         say(_("wrote {path}").format(path=target))
                         written.append(str(target))
-            except KzcadastreError as exc:
-                failures.append({"input": str(case), **ui.error_payload(exc)[0]["error"]})
-                ui.error_line(f"{case}: {exc.describe(catalogue.language())}")
-        for case_file in bundles:
-            try:
-                target = output / CASES_FOLDER / (f"{case_file.stem}.pdf" if pdf else f"{case_file.stem}.zip")
-                if target.exists() and not force:
-                    raise OutputExistsError("{path} already exists (use --force to replace it)", path=target)
-                case = load_case(case_file, root=samples)  # the sample cases use the samples' data
-                content = (bundle_pdf(case, converter=converter, templates_dir=templates_dir) if pdf
-                           else bundle_docx_zip(case, templates_dir=templates_dir))
-                atomic_write(target, content, overwrite=force)
-                say(_("wrote {path} (case of {count} documents)").format(path=target, count=len(case.entries)))
-                written.append(str(target))
-            except KzcadastreError as exc:
-                failures.append({"input": str(case_file), **ui.error_payload(exc)[0]["error"]})
-                ui.error_line(f"{case_file}: {exc.describe(catalogue.language())}")
+                        fell_back(case, lang, document.fallbacks)
+                        if converter is not None:
+                            target = target.with_suffix(".pdf")
+                            atomic_write(target, api.to_pdf(document, pdf_a=pdf_a, converter=converter),
+                                         overwrite=force)
+                            say(_("wrote {path}").format(path=target))
+                            written.append(str(target))
+                except KzcadastreError as exc:
+                    failed(case, exc)
+                finally:
+                    advance(1)
+            for case_file in bundles:
+                try:
+                    target = output / CASES_FOLDER / (f"{case_file.stem}.pdf" if pdf else f"{case_file.stem}.zip")
+                    if target.exists() and not force:
+                        raise OutputExistsError("{path} already exists (use --force to replace it)", path=target)
+                    # the sample cases use the samples' data
+                    case = load_case(case_file, root=samples, allow_fallback=allow_fallback)
+                    fell_back(case_file, case.lang, case.fallbacks)
+                    content = (bundle_pdf(case, converter=converter, templates_dir=templates_dir) if pdf
+                               else bundle_docx_zip(case, templates_dir=templates_dir))
+                    atomic_write(target, content, overwrite=force)
+                    say(_("wrote {path} (case of {count} documents)").format(path=target, count=len(case.entries)))
+                    written.append(str(target))
+                except KzcadastreError as exc:
+                    failed(case_file, exc)
+                finally:
+                    advance(1)
     finally:
         if converter is not None:
             converter.close()
     documents = sum(1 for path in written if path.endswith(".docx"))
-    say(_("{count} document(s) written to {path}").format(count=documents, path=output)
-        + (_("; {count} case(s) failed").format(count=len(failures)) if failures else ""))
-    emit({"output": str(output), "written": written, "failed": failures})
+    cases_bundled = sum(1 for path in written if Path(path).parent.name == CASES_FOLDER)
+    say(_("{count} document(s) written to {path}, {bundles} case bundle(s); {skipped} sample(s) only validated (no "
+          "template); {failed} failed; {fallbacks} text(s) printed in the other language").format(
+        count=documents, path=output, bundles=cases_bundled, skipped=len(skipped), failed=len(failures),
+        fallbacks=len(fallbacks)))
+    emit({"output": str(output), "written": written, "failed": failures, "skipped": skipped,
+          "documents": documents, "bundles": cases_bundled, "warnings": fallbacks})
     if failures:
         sys.exit(EXIT_FAILURE)
 

@@ -11,16 +11,16 @@ from ..i18n import catalogue
 from ..i18n.catalogue import N_, gettext as _
 
 from .app import main
-from .common import AREA, DATE, DATETIME, LazyChoice, _LazyModule
+from ..law.codes import OBJECT_TYPES, SERVICES
+from .common import AREA, DATE, DATETIME, _LazyModule
 from .ui import emit, is_json, warn
 
 
 rules = _LazyModule("kzcadastre_docs.law.rules")
 fees = _LazyModule("kzcadastre_docs.law.fees")
-SERVICE_CHOICE = LazyChoice("kzcadastre_docs.law.rules", "SERVICES")
-
-
-OBJECT_TYPE_CHOICE = LazyChoice("kzcadastre_docs.law.rules", "OBJECT_TYPES")
+# The choices come from law.codes (no models), so that --help starts without the library.
+SERVICE_CHOICE = click.Choice(SERVICES)
+OBJECT_TYPE_CHOICE = click.Choice(OBJECT_TYPES)
 
 
 @main.command()

@@ -207,21 +207,31 @@ def emit(data: Any, text: Callable[[], None] | None = None) -> None:
         text()
 
 
+def _echo(message: str, err: bool = False) -> None:
+    """Print a line; while a progress bar is shown, the bar steps aside and comes back under it."""
+    bar = _state.get("bar")
+    if bar is None:
+        click.echo(message, err=err)
+        return
+    with bar.external_write_mode(file=sys.stderr if err else sys.stdout):
+        click.echo(message, err=err)
+
+
 def say(message: str) -> None:
     """A line for people (not printed under --format json, where the JSON says it)."""
     if not is_json():
-        click.echo(message)
+        _echo(message)
 
 
 def warn(message: str) -> None:
     """A warning: standard error, one prefix, the exit status unchanged."""
-    click.echo(_("Warning: {message}").format(message=message), err=True)
+    _echo(_("Warning: {message}").format(message=message), err=True)
 
 
 def note(message: str) -> None:
     """Progress chatter for people, on standard error."""
     if not is_json():
-        click.echo(message, err=True)
+        _echo(message, err=True)
 
 
 class CliError(Exception):
@@ -360,9 +370,13 @@ def progress(total: int, label: str, unit: str) -> Iterator[Callable[[int], None
     bar_format = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_fmt}]"
     with tqdm(total=total, desc=label, unit=" " + unit, file=stream, bar_format=bar_format, leave=True,
               dynamic_ncols=True, smoothing=0.1) as bar:
-        yield bar.update
+        _state["bar"] = bar  # say/warn/note/error_line print above the bar while it is shown
+        try:
+            yield bar.update
+        finally:
+            _state.pop("bar", None)
 
 
 def error_line(message: str) -> None:
     """An error about one item of many (the command goes on): standard error, the one prefix."""
-    click.echo(_("Error: {message}").format(message=message), err=True)
+    _echo(_("Error: {message}").format(message=message), err=True)

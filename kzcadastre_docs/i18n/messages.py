@@ -75,7 +75,7 @@ _T: dict[str, str] = {
     "outside_plot": N_("{value}: {area} m² of its outline lies outside the land plot"),
     "type_error": N_("{detail}"),
     "output_exists": N_("{file} exists; use --skip-existing or --force"),
-    "missing_language": N_("has no {missing} text (given in {used} only); give it in both languages (render --allow-fallback prints the {used} text)"),
+    "missing_language": N_("has no {missing} text (given in {used} only); give it in both languages (--allow-fallback prints the {used} text)"),
     "language_fallback": N_("printed in {used}: it has no {missing} text"),
     "vocabulary": N_("{value!r} is not a code of the {vocabulary} vocabulary; nearest codes: {nearest}; or give free text in both languages (kk and ru)"),
     "localized_language": N_("unknown language key {key!r}: a localized text takes kk and/or ru"),

@@ -37,7 +37,7 @@ from .. import api
 from ..errors import DataValidationError, KzcadastreError, OutputExistsError, Problem, error_problem, shown_value
 from ..files import atomic_write, default_file_mode
 from ..forms import renderable_form
-from ..i18n.catalogue import Message, describe
+from ..i18n.catalogue import N_, Message, describe
 from ..i18n.system import network_reason, os_reason
 from ..pdf import shared_converter
 from .records import InputRecord, read_records
@@ -57,6 +57,8 @@ class RecordResult:
     files: dict[str, bytes] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     skipped: bool = False
+    #: Values printed in the other language (rendered with allow_fallback), one per field.
+    fallbacks: tuple[Problem, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -104,13 +106,16 @@ def _failure(rule: str, exc: KzcadastreError) -> Problem:
 
 
 def render_record(form: str, number: int, data: Mapping[str, Any], langs: tuple[str, ...], pdf: bool = False,
-                  pdf_a: bool = False, templates_dir: str | None = None, timeout: float | None = None
-                  ) -> RecordResult:
-    """One record's files, or its problems (never an exception for bad data)."""
+                  pdf_a: bool = False, templates_dir: str | None = None, timeout: float | None = None,
+                  allow_fallback: bool = False) -> RecordResult:
+    """One record's files, or its problems (never an exception for bad data). With
+    `allow_fallback` a value given in the other language only is printed in it and listed in
+    the result's `fallbacks`; without it the record fails (rule `missing_language`)."""
     name = output_name(number, data)
     try:
         model = api.validate(form, data)
-        documents = [api.render_document(form, model, lang, templates_dir=templates_dir) for lang in langs]
+        documents = [api.render_document(form, model, lang, templates_dir=templates_dir, allow_fallback=allow_fallback)
+                     for lang in langs]
     except DataValidationError as exc:
         return RecordResult(number, name, problems=tuple(exc.problems))
     except KzcadastreError as exc:
@@ -127,7 +132,8 @@ def render_record(form: str, number: int, data: Mapping[str, Any], langs: tuple[
                 files[f"{name}.{document.lang}.pdf"] = api.to_pdf(document, pdf_a=pdf_a, converter=converter)
         except KzcadastreError as exc:
             return RecordResult(number, name, problems=(_failure("pdf", exc),))
-    return RecordResult(number, name, files)
+    return RecordResult(number, name, files, fallbacks=tuple(problem for document in documents
+                                                             for problem in document.fallbacks))
 
 
 def _unexpected(exc: BaseException) -> str:
@@ -143,9 +149,10 @@ def _unexpected_problem(rule: str, exc: BaseException) -> Problem:
 
 
 def render_chunk(form: str, items: list[tuple[int, dict]], langs: tuple[str, ...], pdf: bool, pdf_a: bool,
-                 templates_dir: str | None, timeout: float | None) -> list[RecordResult]:
+                 templates_dir: str | None, timeout: float | None, allow_fallback: bool = False) -> list[RecordResult]:
     """Records rendered by a worker (a process of the pool, or a dask worker)."""
-    return [render_record(form, number, data, langs, pdf, pdf_a, templates_dir, timeout) for number, data in items]
+    return [render_record(form, number, data, langs, pdf, pdf_a, templates_dir, timeout, allow_fallback)
+            for number, data in items]
 
 
 def _die_with_parent(parent: int) -> None:
@@ -253,6 +260,7 @@ def render_many(
     templates_dir: str | Path | None = None,
     decide: Callable[[int, str], Problem | bool | None] | None = None,
     timeout: float | None = None,
+    allow_fallback: bool = False,
 ) -> Iterator[RecordResult]:
     """Render every record of `form` and yield a RecordResult for each, in input order.
 
@@ -260,7 +268,8 @@ def render_many(
     form's languages. `jobs` > 1 renders in that many processes; `executor="dask"` sends the
     work to the dask.distributed scheduler at `scheduler`. `decide(number, name)`, called
     before a record is sent out, may return True (skip it), or a Problem (fail it unrendered).
-    `timeout` limits one PDF conversion (seconds; default: the converter's).
+    `timeout` limits one PDF conversion (seconds; default: the converter's). `allow_fallback`
+    prints a value given in the other language only (listed in the result's `fallbacks`).
 
     >>> results = list(render_many("annex-1", [{"document_date": "2026-11-24"}, {"document_date": "soon"}]))
     >>> [(r.number, r.ok, sorted(r.files)) for r in results]
@@ -274,7 +283,7 @@ def render_many(
     if executor not in EXECUTORS:
         raise KzcadastreError("unknown executor {executor!r}; use one of {executors}", executor=executor,
                               executors=", ".join(EXECUTORS))
-    options = (langs, pdf, pdf_a, str(templates_dir) if templates_dir else None, timeout)
+    options = (langs, pdf, pdf_a, str(templates_dir) if templates_dir else None, timeout, allow_fallback)
     pool = _Executor(executor, jobs, scheduler)
     pending: collections.deque = collections.deque()
     try:
@@ -340,6 +349,8 @@ class BatchSummary:
     errors_file: Path | None = None
     stopped: str | None = None  # why the batch stopped before the end (records not reached are in the report)
     not_reached: int = 0
+    #: (record number, name, problem) for each value printed in the other language (allow_fallback)
+    fallbacks: list = field(default_factory=list)
 
 
 def expected_files(name: str, langs: tuple[str, ...], pdf: bool) -> list[str]:
@@ -436,7 +447,7 @@ def _not_reached_problem(reason: str) -> Problem:
     if isinstance(reason, Message):
         return Problem("", "not_reached", f"not rendered: {reason}",
                        context={"_template": "not rendered: {reason}", "reason": reason})
-    return _message_problem("not_reached", "not rendered: {reason}", reason=reason)
+    return _message_problem("not_reached", N_("not rendered: {reason}"), reason=reason)
 
 
 def _signed(result: RecordResult, sign: Callable[[bytes, str], bytes]) -> RecordResult:
@@ -460,7 +471,8 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
               force: bool = False, executor: str = "local", scheduler: str | None = None,
               templates_dir: str | Path | None = None, timeout: float | None = None,
               progress: Callable[[RecordResult], None] | None = None,
-              sign: Callable[[bytes, str], bytes] | None = None, lang: str = "en") -> BatchSummary:
+              sign: Callable[[bytes, str], bytes] | None = None, lang: str = "en",
+              allow_fallback: bool = False) -> BatchSummary:
     """Render every record of `input_path` into `output`; every record ends as its files or
     as rows of `output/errors.jsonl` (each row with the problem's stable `rule` and its
     message in `lang`).
@@ -471,7 +483,8 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
     batch is interrupted (Ctrl-C, SIGTERM, a crash), every record it did not finish gets a
     `not_reached` row before the exception goes on. `sign` (PDF bytes, name -> signed
     bytes) signs each PDF in this process before it is written; a record whose PDF cannot
-    be signed fails, and none of its files is written.
+    be signed fails, and none of its files is written. With `allow_fallback` a value given in
+    the other language only is printed in it; the summary's `fallbacks` lists each.
     """
     spec = renderable_form(form)
     langs = tuple(langs or spec.languages)
@@ -497,7 +510,7 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
     try:
         results = render_many(spec.slug, read_records(input_path), langs=langs, pdf=pdf, pdf_a=pdf_a, jobs=jobs,
                               executor=executor, scheduler=scheduler, templates_dir=templates_dir, decide=decide,
-                              timeout=timeout)
+                              timeout=timeout, allow_fallback=allow_fallback)
         for result in results:
             summary.total += 1
             if sign is not None and result.ok and not result.skipped:
@@ -516,15 +529,16 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
                     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
                         summary.stopped = Message("no space left on the disk")
                         result = RecordResult(result.number, result.name, problems=(_message_problem(
-                            "disk_full", "no space left on the disk: none of the record's files was written; "
-                                         "the batch stopped"),))
+                            "disk_full", N_("no space left on the disk: none of the record's files was written; "
+                                            "the batch stopped")),))
                     else:
                         result = RecordResult(result.number, result.name, problems=(_message_problem(
-                            "write", "the record's files could not be written ({detail}); none was left",
+                            "write", N_("the record's files could not be written ({detail}); none was left"),
                             detail=os_reason(exc)),))
                 if result.ok:
                     summary.written += 1
                     summary.files += len(files)
+                    summary.fallbacks += [(result.number, result.name, problem) for problem in result.fallbacks]
             if not result.ok:
                 summary.failed += 1
                 report.add(result.number, result.name, result.problems)

@@ -26,8 +26,10 @@ Progress = Callable[[int, int, str], None]
 
 
 def _rendered(case: Case, templates_dir: str | Path | None) -> list[tuple[CaseEntry, api.RenderedDocument]]:
-    """Every document rendered, in bundle order (all rendered before any is converted)."""
-    return [(entry, api.render_document(entry.spec.slug, entry.model, case.lang, templates_dir=templates_dir))
+    """Every document rendered, in bundle order (all rendered before any is converted); a value
+    in the other language only is printed where load_case allowed it (the case's `fallbacks`)."""
+    return [(entry, api.render_document(entry.spec.slug, entry.model, case.lang, templates_dir=templates_dir,
+                                        allow_fallback=bool(case.fallbacks)))
             for entry in case.ordered()]
 
 

@@ -36,9 +36,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .. import api
-from ..errors import DataValidationError, KzcadastreError, Problem, error_problem, shown_value
-from ..i18n.catalogue import N_
+from ..errors import DataValidationError, KzcadastreError, Problem, shown_value
 from ..files import load_data
+from ..i18n.catalogue import N_
 from ..forms import FormSpec, renderable_form
 from ..models.base import DocumentModel
 
@@ -100,6 +100,9 @@ class Case:
     title: str | None
     lang: str
     entries: tuple[CaseEntry, ...]
+    #: Values given in the other language only, printed in it (load_case(allow_fallback=True)),
+    #: each a Problem of rule `language_fallback` whose field names the document.
+    fallbacks: tuple[Problem, ...] = ()
 
     def ordered(self) -> list[CaseEntry]:
         """The documents in bundle order: the register first, then by date, then as listed."""
@@ -111,6 +114,25 @@ class Case:
         if self.case_number:
             return {"kk": f"Іс № {self.case_number}", "ru": f"Дело № {self.case_number}"}[lang]
         return self.path.stem
+
+
+def _message_problem(field: str, rule: str, template: str, value: Any, **values) -> Problem:
+    """A case file's problem whose message is a catalogue template (said in the message language)."""
+    return Problem(field, rule, template.format(**values), value, context={"_template": template, **values})
+
+
+def _error_problem(field: str, rule: str, exc: KzcadastreError, value: Any) -> Problem:
+    """A case file's problem from a library error, its message translatable as the error's."""
+    context = {"_template": exc.template, **exc.values} if exc.template else {}
+    return Problem(field, rule, str(exc), value, context=context)
+
+
+def _as_fallback(problem: Problem) -> Problem:
+    """A `missing_language` problem as the warning of a value printed in the other language."""
+    from ..i18n.messages import render_message
+
+    return Problem(problem.field, "language_fallback",
+                   render_message("language_fallback", problem.context, "en", problem.message), None, problem.context)
 
 
 def _prefixed(prefix: str, problem: Problem) -> Problem:
@@ -150,13 +172,16 @@ def confined(folder: Path, name: str, root: Path) -> Path:
     return target
 
 
-def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | None = None) -> Case:
+def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | None = None,
+              allow_fallback: bool = False) -> Case:
     """The case in `path`, every document validated (CaseFileError lists every problem).
 
     `lang` overrides the case file's language. A document's `data:` may name a data file
     relative to the case file; it must lie in `root` (default: the case file's folder) once
     symlinks are resolved, be a regular file and not larger than `files.MAX_DATA_BYTES`;
-    any other is refused without being read.
+    any other is refused without being read. A value given in the other language only is a
+    problem (rule `missing_language`) unless `allow_fallback`: then it is listed in the case's
+    `fallbacks` and the bundle prints the other language's text.
     """
     path = Path(path)
     root_folder = Path(root) if root is not None else path.parent
@@ -167,29 +192,30 @@ def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | N
         raise CaseFileError(path, [api.problem_from_error(error) for error in exc.errors()]) from None
     lang = lang or case.lang
     problems: list[Problem] = []
+    fallbacks: list[Problem] = []
     entries = []
     for index, document in enumerate(case.documents):
         where = f"documents[{index}]"
         try:
             spec = renderable_form(document.form)
         except KzcadastreError as exc:
-            problems.append(error_problem(f"{where}.form", exc.code, exc, document.form))
+            problems.append(_error_problem(f"{where}.form", exc.code, exc, document.form))
             continue
         if lang not in spec.languages:
-            template = N_("form {slug!r} has no {lang} template")
-            problems.append(Problem(f"{where}.form", "unsupported_language", template.format(slug=spec.slug, lang=lang),
-                                    spec.slug, {"_template": template, "slug": spec.slug, "lang": lang}))
+            problems.append(_message_problem(f"{where}.form", "unsupported_language",
+                                             N_("form {slug} has no {lang} template"), spec.slug, slug=spec.slug,
+                                             lang=lang))
             continue
         data: Any = document.data
         if isinstance(data, str):
             try:
                 data = load_data(confined(path.parent, data, root_folder))
             except CaseDataPathError as exc:
-                problems.append(error_problem(f"{where}.data", "data_path", exc, shown_value(document.data)))
+                problems.append(_error_problem(f"{where}.data", "data_path", exc, shown_value(document.data)))
                 continue
             except KzcadastreError as exc:
-                problems.append(error_problem(f"{where}.data", "data_path" if "regular file" in str(exc) else "data_file",
-                                              exc, shown_value(document.data)))
+                problems.append(_error_problem(f"{where}.data", "data_path" if "regular file" in str(exc) else "data_file",
+                                               exc, shown_value(document.data)))
                 continue
         try:
             model = api.validate(spec.slug, data)
@@ -197,15 +223,17 @@ def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | N
             problems += [_prefixed(f"{where}.data", problem) for problem in exc.problems]
             continue
         missing = api.missing_languages(spec.slug, model, lang)
-        if missing:
+        if missing and allow_fallback:
+            fallbacks += [_prefixed(f"{where}.data", _as_fallback(problem)) for problem in missing]
+        elif missing:
             problems += [_prefixed(f"{where}.data", problem) for problem in missing]
             continue
         date = document.date or getattr(model, "document_date", None)
         if date is None:
-            problems.append(Problem(f"{where}.date", "required",
-                                    f"a {spec.slug} without document_date needs a date to be placed in the bundle"))
+            problems.append(_message_problem(f"{where}.date", "required", N_(
+                "a {slug} without document_date needs a date to be placed in the bundle"), None, slug=spec.slug))
             continue
         entries.append(CaseEntry(index, spec, model, date, document.title))
     if problems:
         raise CaseFileError(path, problems)
-    return Case(path, case.case_number, case.title, lang, tuple(entries))
+    return Case(path, case.case_number, case.title, lang, tuple(entries), tuple(fallbacks))
