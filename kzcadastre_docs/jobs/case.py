@@ -199,12 +199,11 @@ def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | N
         try:
             spec = renderable_form(document.form)
         except KzcadastreError as exc:
-            problems.append(_error_problem(f"{where}.form", exc.code, exc, document.form))
+            problems.append(_error_problem(f"{where}.form", "form", exc, document.form))
             continue
         if lang not in spec.languages:
-            problems.append(_message_problem(f"{where}.form", "unsupported_language",
-                                             N_("form {slug} has no {lang} template"), spec.slug, slug=spec.slug,
-                                             lang=lang))
+            problems.append(_message_problem(f"{where}.form", "language", N_("form {slug} has no {lang} template"),
+                                             spec.slug, slug=spec.slug, lang=lang))
             continue
         data: Any = document.data
         if isinstance(data, str):
