@@ -130,3 +130,23 @@ def test_an_application_time_with_an_offset_is_stored_and_printed_as_local_time(
     data["application"]["submitted_at"] = "2026-03-02T14:00Z"
     model = kz.validate("requirements-new-object", data)
     assert model.application.submitted_at == datetime(2026, 3, 2, 19, 0)
+
+
+def test_two_unexpected_errors_in_the_same_second_keep_both_details(tmp_path, monkeypatch):
+    """The log file is named by the second and the process: a second failure in that second gets a
+    file of its own instead of "details could not be logged"."""
+    import datetime as dt
+
+    from kzcadastre_docs.cli import app
+
+    class Frozen(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return dt.datetime(2026, 11, 25, 3, 0, 0, tzinfo=tz)
+
+    monkeypatch.setattr(app.dt, "datetime", Frozen)
+    monkeypatch.setenv("KZCADASTRE_LOG_DIR", str(tmp_path))
+    first, second = app.write_details(ValueError("one")), app.write_details(ValueError("two"))
+    assert first is not None and second is not None and first != second
+    assert first.parent == second.parent == tmp_path  # not pushed out to the temporary folder
+    assert "one" in first.read_text(encoding="utf-8") and "two" in second.read_text(encoding="utf-8")

@@ -87,7 +87,8 @@ def test_bad_input_names_the_field(change, field, rule):
     assert (field, rule) in [(p.field, p.rule) for p in caught.value.problems], caught.value.problems
 
 
-def test_no_predominant_purpose_is_an_error():
+def _tied_purposes() -> DataValidationError:
+    """The error of a building whose trade and office premises have the same area."""
     data = _data()
     data["rooms"] = [
         {"floor": "1", "premise": "1", "number": "1", "kind": "shop", "counts_as": "non_living", "area": "50.0",
@@ -97,7 +98,12 @@ def test_no_predominant_purpose_is_an_error():
     ]
     with pytest.raises(DataValidationError) as caught:
         kz.validate("passport-building", data)
-    assert ("rooms", "predominant_purpose") in [(p.field, p.rule) for p in caught.value.problems]
+    return caught.value
+
+
+def test_no_predominant_purpose_is_an_error():
+    caught = _tied_purposes()
+    assert ("rooms", "predominant_purpose") in [(p.field, p.rule) for p in caught.problems]
 
 
 def test_render_passport_of_another_building_exits_2_on_bad_data_and_writes_nothing(tmp_path):
@@ -115,3 +121,14 @@ def test_declared_volume_that_differs_is_a_warning():
     data = _data()
     data["general"]["volume"] = "12000"
     assert "declared_volume" in [w.rule for w in kz.warnings("passport-building", data)]
+
+
+@pytest.mark.parametrize(("lang", "names", "area"), [("ru", "административно-офисное, торговое", "50,0"),
+                                                     ("kk", "әкімшілік-кеңсе, сауда", "50,0"),
+                                                     ("en", "office, trade", "50.0")])
+def test_a_tie_of_purposes_names_them_as_the_form_does(lang, names, area):
+    """The tied uses are named by item 14's words in the reader's language, not by their codes."""
+    (problem,) = [p for p in _tied_purposes().problems if p.rule == "predominant_purpose"]
+    unit = "m²" if lang == "en" else "м²"
+    assert names in problem.text(lang) and f"{area}\u00a0{unit}" in problem.text(lang).replace(" ", "\u00a0"), \
+        problem.text(lang)

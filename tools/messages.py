@@ -16,6 +16,7 @@ import argparse
 import io
 import re
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -31,6 +32,9 @@ LOCALE_DIR = PACKAGE / "i18n" / "locale"
 DOMAIN = "kzcadastre"
 LANGUAGES = ("kk", "ru")
 POT = LOCALE_DIR / f"{DOMAIN}.pot"
+#: The catalogues name their files without line numbers and carry a fixed creation date, so that
+#: running this tool changes them only where a message changed (and parallel branches merge).
+STABLE_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 
 def _error_classes() -> set[str]:
@@ -117,7 +121,7 @@ def _is_message(message) -> bool:
 def build_template() -> Catalog:
     import click
 
-    template = Catalog(project="kzcadastre-docs", domain=DOMAIN, fuzzy=False)
+    template = Catalog(project="kzcadastre-docs", domain=DOMAIN, fuzzy=False, creation_date=STABLE_DATE)
     keywords = _keywords()
     for filename, lineno, message, comments, context in extract_from_dir(
             str(PACKAGE), keywords=keywords, comment_tags=("TRANSLATORS:",)):
@@ -139,7 +143,7 @@ def build_template() -> Catalog:
 
 def _write(path: Path, catalog: Catalog) -> None:
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, omit_header=False, sort_output=True, no_location=False)
+    write_po(buffer, catalog, width=100, omit_header=False, sort_output=True, no_location=False, include_lineno=False)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(buffer.getvalue())
 

@@ -43,12 +43,19 @@ def write_details(exc: BaseException) -> Path | None:
     for folder in (log_folder(), Path(tempfile.gettempdir())):
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"kzcadastre-docs-error-{stamp}-{os.getpid()}.log"
-            with open(path, "x", encoding="utf-8", errors="backslashreplace") as handle:
-                handle.write(text)
-            return path
         except OSError:
             continue
+        for attempt in range(100):  # two failures in the same second of one process get two files
+            suffix = f"-{attempt}" if attempt else ""
+            path = folder / f"kzcadastre-docs-error-{stamp}-{os.getpid()}{suffix}.log"
+            try:
+                with open(path, "x", encoding="utf-8", errors="backslashreplace") as handle:
+                    handle.write(text)
+                return path
+            except FileExistsError:
+                continue
+            except OSError:
+                break
     return None
 
 

@@ -233,19 +233,47 @@ class Message(str):
         return (_message, (self.template, self.values))
 
 
+class Words(str):
+    """A value of a message that has its own text in each language (labels from a data file, say):
+    the English text as a string, `describe(lang)` the kk or ru one.
+
+    >>> w = Words("trade, office", kk="сауда, әкімшілік-кеңсе", ru="торговое, административно-офисное")
+    >>> w, w.describe("ru"), w.describe("en")
+    ('trade, office', 'торговое, административно-офисное', 'trade, office')
+    """
+
+    def __new__(cls, english: str, **texts: str):
+        self = super().__new__(cls, english)
+        self.texts = texts
+        return self
+
+    def describe(self, lang: str | None = None) -> str:
+        return self.texts.get(lang or language(), str(self))
+
+    def __reduce__(self):
+        return (_words, (str(self), self.texts))
+
+
+def _words(english: str, texts: dict) -> Words:
+    return Words(english, **texts)
+
+
 def shown(value, lang: str | None = None):
-    """A value as a message in `lang` shows it: a Message in that language, a date as the documents
-    write it (DD.MM.YYYY in kk and ru, ISO in English); anything else as it is.
+    """A value as a message in `lang` shows it: a Message in that language, a date and a decimal
+    number as the documents write them (DD.MM.YYYY and 1 500,5 in kk and ru; ISO and 1500.5 in
+    English); anything else as it is.
 
     >>> shown(date(2026, 12, 1), "kk"), shown(date(2026, 12, 1), "en")
     ('01.12.2026', datetime.date(2026, 12, 1))
-    >>> shown(datetime(2026, 12, 1, 9, 5), "ru")
-    '01.12.2026 09:05'
+    >>> shown(datetime(2026, 12, 1, 9, 5), "ru"), shown(Decimal("1500.5"), "kk")
+    ('01.12.2026 09:05', '1\xa0500,5')
     """
-    if isinstance(value, Message):
+    if isinstance(value, (Message, Words)):
         return value.describe(lang)
     if isinstance(value, date) and (lang or language()) != "en":
         return value.strftime("%d.%m.%Y %H:%M" if isinstance(value, datetime) else "%d.%m.%Y")
+    if isinstance(value, Decimal) and value.is_finite() and (lang or language()) != "en":
+        return number(value, lang, places=None)
     return value
 
 

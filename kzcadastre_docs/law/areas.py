@@ -256,16 +256,26 @@ def predominant_purpose(areas: Mapping[str, Decimal | str]) -> str:
     >>> predominant_purpose({"trade": "100", "office": "100.0"})
     Traceback (most recent call last):
     ...
-    ValueError: no predominant area: office, trade have 100.0 m² each
+    kzcadastre_docs.law.areas.NoPredominantPurpose: no predominant area: office, trade have 100.0 m² each
     """
     if not areas:
         raise ValueError(Message("no areas to compare"))
     ranked = sorted(((Decimal(str(area)), purpose) for purpose, area in areas.items()), reverse=True)
     if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
-        tied = sorted(purpose for area, purpose in ranked if area == ranked[0][0])
-        raise ValueError(Message("no predominant area: {purposes} have {area} m² each", purposes=", ".join(tied),
-                                 area=f"{max(ranked)[0]:.1f}"))
+        raise NoPredominantPurpose(sorted(purpose for area, purpose in ranked if area == ranked[0][0]),
+                                   max(ranked)[0].quantize(Decimal("0.1")))
     return ranked[0][1]
+
+
+class NoPredominantPurpose(ValueError):
+    """Two or more purposes share the largest area (p. 94 gives no rule for a tie): `tied` are their
+    codes, `area` the area each has."""
+
+    TEMPLATE = N_("no predominant area: {purposes} have {area} m² each")
+
+    def __init__(self, tied: list[str], area: Decimal):
+        self.tied, self.area = tied, area
+        super().__init__(Message(self.TEMPLATE, purposes=", ".join(tied), area=area))
 
 
 def volume(section_area: Decimal | str, full_height: Decimal | str) -> Decimal:

@@ -28,7 +28,7 @@ from typing import Annotated, ClassVar, Literal
 import yaml
 from pydantic import Field
 
-from ...i18n.catalogue import Message
+from ...i18n.catalogue import Message, Words
 from ...law import areas
 from ...models.base import DocumentModel, RuleViolation
 from ...models.passport import (
@@ -264,6 +264,10 @@ class BuildingPassportData(PassportBase):
             seen.add(key)
         try:
             self.purpose()
+        except areas.NoPredominantPurpose as exc:  # the tied uses by their names in the form
+            names = {lang: ", ".join(building_uses()[use]["purpose"][lang] for use in exc.tied) for lang in ("kk", "ru")}
+            yield ("rooms",), "predominant_purpose", {"reason": Message(
+                exc.TEMPLATE, purposes=Words(", ".join(exc.tied), **names), area=exc.area)}
         except ValueError as exc:
             yield ("rooms",), "predominant_purpose", {"reason": exc.args[0] if exc.args else Message("no areas to compare")}
         yield from declared_differences(self.declared, self.totals(), ("declared",))
