@@ -143,3 +143,27 @@ def test_an_ended_number_is_told_in_a_clerks_language(tmp_path, lang):
     for result in (first, again):
         assert "01.12.2026" in result.output and english_words(result.output) == [], result.output
     assert "7, 7" not in again.output, again.output
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_describe_names_the_kind_of_every_field(lang):
+    """A field given by reference (an address, a cadastral number) has its kind named, not "?"."""
+    import kzcadastre_docs as kz
+
+    for form in (form for form in kz.forms() if form.model is not None):
+        result = _run(lang, ["describe", form.slug], False)
+        assert result.exit_code == 0, result.output
+        kinds = [line.split()[1] for line in result.output.splitlines()
+                 if line.startswith("    ") and len(line.split()) > 2]
+        assert kinds and all("?" not in kind for kind in kinds), (form.slug, result.output)
+
+
+@pytest.mark.parametrize("name", ["data that is a folder", "a case file that does not exist"])
+def test_a_refused_file_gets_no_usage_banner(tmp_path, name):
+    """A file that does not exist or is a folder is about the file, not about how the command was
+    typed: one error line, no "Usage:" and no "--help" hint (exit 2 as before)."""
+    _files(tmp_path)
+    result = _run("ru", CASES[name].args(tmp_path), False)
+    assert result.exit_code == 2
+    assert result.output.startswith("Ошибка:") and "--help" not in result.output, result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output

@@ -104,11 +104,14 @@ def describe(form):
         click.echo(_("  (validates; no template in this version)"))
     required = set(schema.get("required", []))
     click.echo(_("  fields:"))
+    rows = []
     for name, prop in schema.get("properties", {}).items():
-        kind = "|".join(_(KIND_WORDS.get(part, part)) for part in
-                        (prop.get("format") or prop.get("type") or _any_of(prop)).split("|"))
-        flag = _("required") if name in required else _("optional")
-        click.echo(f"    {name:<24} {kind:<10} {flag:<8} {_(prop.get('description', ''))}")
+        kind = "|".join(dict.fromkeys(_(KIND_WORDS.get(part, part)) for part in
+                                      _kind(prop, schema.get("$defs", {})).split("|")))
+        rows.append((name, kind, _("required") if name in required else _("optional"), _(prop.get("description", ""))))
+    widths = [max(len(row[column]) for row in rows) for column in range(3)] if rows else [0, 0, 0]
+    for name, kind, flag, description in rows:
+        click.echo(f"    {name:<{widths[0]}}  {kind:<{widths[1]}}  {flag:<{widths[2]}}  {description}")
 
 
 #: JSON Schema types and formats in words.
@@ -117,9 +120,18 @@ KIND_WORDS = {"string": N_("text"), "integer": N_("integer"), "number": N_("deci
               "date-time": N_("date and time"), "?": "?"}
 
 
-def _any_of(prop: dict) -> str:
-    kinds = [option.get("format") or option.get("type", "?") for option in prop.get("anyOf", [])]
-    return "|".join(kinds) or "object"
+def _kind(prop: dict, defs: dict, depth: int = 0) -> str:
+    """The kinds of value a schema property takes ("string|null"), references followed.
+
+    >>> _kind({"anyOf": [{"$ref": "#/$defs/A"}, {"type": "null"}]}, {"A": {"type": "object"}})
+    'object|null'
+    """
+    if prop.get("format") or prop.get("type"):
+        return prop.get("format") or prop["type"]
+    if "$ref" in prop and depth < 5:
+        return _kind(defs.get(prop["$ref"].rsplit("/", 1)[-1], {}), defs, depth + 1)
+    options = prop.get("anyOf") or prop.get("oneOf") or []
+    return "|".join(_kind(option, defs, depth + 1) for option in options) or "object"
 
 
 @main.command()

@@ -313,13 +313,19 @@ def os_message(exc: OSError) -> str:
     return text[2:] if not where and text.startswith(": ") else text
 
 
+def _about_a_file(exc: click.UsageError) -> bool:
+    """click.Path's refusals (no such file, a folder, not readable) are about the file named, not
+    about how the command was typed: they get no usage banner."""
+    return isinstance(exc, click.BadParameter) and isinstance(getattr(exc.param, "type", None), click.Path)
+
+
 def report(exc: BaseException) -> int:
     """Say what went wrong (JSON on stdout under --format json, else one line on stderr); the exit status."""
     payload, status = error_payload(exc)
     if is_json():
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
         return status
-    if isinstance(exc, click.UsageError) and not isinstance(exc, CliError):
+    if isinstance(exc, click.UsageError) and not isinstance(exc, CliError) and not _about_a_file(exc):
         exc.show()  # a wrong usage: click's usage line and "Try --help", in the message language
         return status
     from ..errors import KzcadastreError
