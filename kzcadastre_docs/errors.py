@@ -157,12 +157,15 @@ class Problem:
 
 def error_problem(field: str, rule: str, exc: KzcadastreError, value: Any = None) -> Problem:
     """A library error as a problem whose message is translated where it is shown (its template
-    and values travel in the context; catalogue messages among the values stay translatable)."""
-    from .i18n.catalogue import Message
+    and values travel in the context: texts, catalogue messages, numbers and dates as they are, so
+    they are said as the reader's language says them; other objects as their text)."""
+    from datetime import date
+    from decimal import Decimal
 
     if not exc.template:
         return Problem(field, rule, exc.describe(), value)
-    values = {key: item if isinstance(item, Message) else str(item) for key, item in exc.values.items()}
+    values = {key: item if isinstance(item, (str, int, float, Decimal, date)) else str(item)
+              for key, item in exc.values.items()}
     return Problem(field, rule, exc.describe(), value, {"_template": exc.template, **values})
 
 

@@ -36,7 +36,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .. import api
-from ..errors import DataValidationError, KzcadastreError, Problem, shown_value
+from ..errors import DataValidationError, KzcadastreError, Problem, error_problem, shown_value
 from ..files import load_data
 from ..i18n.catalogue import N_
 from ..forms import FormSpec, renderable_form
@@ -121,12 +121,6 @@ def _message_problem(field: str, rule: str, template: str, value: Any, **values)
     return Problem(field, rule, template.format(**values), value, context={"_template": template, **values})
 
 
-def _error_problem(field: str, rule: str, exc: KzcadastreError, value: Any) -> Problem:
-    """A case file's problem from a library error, its message translatable as the error's."""
-    context = {"_template": exc.template, **exc.values} if exc.template else {}
-    return Problem(field, rule, str(exc), value, context=context)
-
-
 def _as_fallback(problem: Problem) -> Problem:
     """A `missing_language` problem as the warning of a value printed in the other language."""
     from ..i18n.messages import render_message
@@ -199,7 +193,7 @@ def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | N
         try:
             spec = renderable_form(document.form)
         except KzcadastreError as exc:
-            problems.append(_error_problem(f"{where}.form", "form", exc, document.form))
+            problems.append(error_problem(f"{where}.form", "form", exc, document.form))
             continue
         if lang not in spec.languages:
             problems.append(_message_problem(f"{where}.form", "language", N_("form {slug} has no {lang} template"),
@@ -210,10 +204,10 @@ def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | N
             try:
                 data = load_data(confined(path.parent, data, root_folder))
             except CaseDataPathError as exc:
-                problems.append(_error_problem(f"{where}.data", "data_path", exc, shown_value(document.data)))
+                problems.append(error_problem(f"{where}.data", "data_path", exc, shown_value(document.data)))
                 continue
             except KzcadastreError as exc:
-                problems.append(_error_problem(f"{where}.data", "data_path" if "regular file" in str(exc) else "data_file",
+                problems.append(error_problem(f"{where}.data", "data_path" if "regular file" in str(exc) else "data_file",
                                                exc, shown_value(document.data)))
                 continue
         try:
