@@ -281,10 +281,10 @@ def error_payload(exc: BaseException) -> tuple[dict, int]:
             except TypeError:
                 extra = exc.as_dict()
         if "detail" not in extra:  # a foreign library's own words among the values, for programs
-            from ..i18n.foreign import foreign_details
+            from ..i18n.foreign import joined_details
 
-            details = [detail for value in exc.values.values() for detail in foreign_details(value)]
-            extra = {**extra, "detail": "; ".join(details)} if details else extra
+            details = joined_details(exc.values)
+            extra = {**extra, "detail": details} if details else extra
         body = {**extra, "code": exc.code, "message": exc.describe(lang), "field": exc.field}
         return {"error": body}, exc.exit_code
     if isinstance(exc, catalogue.LanguageError):

@@ -54,3 +54,8 @@ def foreign_details(message) -> list[str]:
     for value in getattr(message, "values", {}).values() if isinstance(message, Message) else ():
         found += foreign_details(value)
     return found
+
+
+def joined_details(values) -> str:
+    """The foreign texts among an error's values, joined: what programs get as its "detail"."""
+    return "; ".join(detail for value in values.values() for detail in foreign_details(value))

@@ -202,10 +202,6 @@ def _show(value: Any, lang: str = "en") -> str:
         return value.describe(lang)
     if isinstance(value, float) and lang != "en":
         value = Decimal(str(value))
-    if isinstance(value, Decimal) and lang != "en" and value.is_finite():
-        from .catalogue import number
-
-        return number(value, lang, places=None)
-    from .catalogue import shown
+    from .catalogue import shown  # decimals, dates and messages as the language writes them
 
     return str(shown(value, lang))

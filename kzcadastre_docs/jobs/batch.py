@@ -96,12 +96,12 @@ def output_name(number: int, data: Mapping[str, Any] | None) -> str:
 
 def _failure(rule: str, exc: KzcadastreError) -> Problem:
     """A record's rendering or conversion failure, its message translatable where it is shown."""
-    from ..i18n.foreign import foreign_details
+    from ..i18n.foreign import joined_details
 
     problem = error_problem("", rule, exc)
-    details = [detail for value in exc.values.values() for detail in foreign_details(value)]
+    details = joined_details(exc.values)
     if details:  # a library's own words, for programs: errors.jsonl's "detail"
-        problem.context["_detail"] = "; ".join(details)
+        problem.context["_detail"] = details
     return problem
 
 
