@@ -155,6 +155,15 @@ class Problem:
         return self.describe("en")
 
 
+def message_problem(field: str, rule: str, template: str, value: Any = None, **values) -> Problem:
+    """A problem whose message is a catalogue template, translated where it is shown.
+
+    >>> message_problem("", "record", "the row is empty").text("ru")
+    'строка пуста'
+    """
+    return Problem(field, rule, template.format(**values), value, context={"_template": template, **values})
+
+
 def error_problem(field: str, rule: str, exc: KzcadastreError, value: Any = None) -> Problem:
     """A library error as a problem whose message is translated where it is shown (its template
     and values travel in the context: texts, catalogue messages, numbers and dates as they are, so

@@ -64,6 +64,7 @@ def _keywords() -> dict:
     keywords["RuleError"] = (2,)  # (part, reason, points): the part names are listed in register.numbers.WORDS
     keywords["InvalidCadastralNumber"] = (3,)  # (number, part, reason, point)
     keywords["_problem"] = (2,)
+    keywords["message_problem"] = (3,)  # (field, rule, template, ...)
     keywords["TemplateLimitError"] = None  # (template, **values), a Jinja SecurityError
     return keywords
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import api
-from ..errors import DataValidationError, KzcadastreError, OutputExistsError, Problem, error_problem, shown_value
+from ..errors import DataValidationError, KzcadastreError, OutputExistsError, Problem, error_problem, message_problem, shown_value
 from ..files import atomic_write, default_file_mode
 from ..forms import renderable_form
 from ..i18n.catalogue import N_, Message, describe
@@ -415,10 +415,6 @@ def remove_stale_temporaries(folder: Path) -> list[str]:
     return removed
 
 
-def _message_problem(rule: str, template: str, **values) -> Problem:
-    """A problem whose message is a catalogue template (translated where it is shown)."""
-    return Problem("", rule, template.format(**values), context={"_template": template, **values})
-
 
 class _Report:
     """errors.jsonl: started empty (replacing an earlier report) and written as records fail,
@@ -444,10 +440,7 @@ class _Report:
 
 
 def _not_reached_problem(reason: str) -> Problem:
-    if isinstance(reason, Message):
-        return Problem("", "not_reached", f"not rendered: {reason}",
-                       context={"_template": "not rendered: {reason}", "reason": reason})
-    return _message_problem("not_reached", N_("not rendered: {reason}"), reason=reason)
+    return message_problem("", "not_reached", N_("not rendered: {reason}"), reason=reason)
 
 
 def _signed(result: RecordResult, sign: Callable[[bytes, str], bytes]) -> RecordResult:
@@ -528,12 +521,12 @@ def run_batch(form: str, input_path: str | Path, output: str | Path, *, langs: I
                 except OSError as exc:
                     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
                         summary.stopped = Message("no space left on the disk")
-                        result = RecordResult(result.number, result.name, problems=(_message_problem(
-                            "disk_full", N_("no space left on the disk: none of the record's files was written; "
+                        result = RecordResult(result.number, result.name, problems=(message_problem(
+                            "", "disk_full", N_("no space left on the disk: none of the record's files was written; "
                                             "the batch stopped")),))
                     else:
-                        result = RecordResult(result.number, result.name, problems=(_message_problem(
-                            "write", N_("the record's files could not be written ({detail}); none was left"),
+                        result = RecordResult(result.number, result.name, problems=(message_problem(
+                            "", "write", N_("the record's files could not be written ({detail}); none was left"),
                             detail=os_reason(exc)),))
                 if result.ok:
                     summary.written += 1

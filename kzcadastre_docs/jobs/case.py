@@ -36,7 +36,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .. import api
-from ..errors import DataValidationError, KzcadastreError, Problem, error_problem, shown_value
+from ..errors import DataValidationError, KzcadastreError, Problem, error_problem, message_problem, shown_value
 from ..files import load_data
 from ..i18n.catalogue import N_
 from ..forms import FormSpec, renderable_form
@@ -116,11 +116,6 @@ class Case:
         return self.path.stem
 
 
-def _message_problem(field: str, rule: str, template: str, value: Any, **values) -> Problem:
-    """A case file's problem whose message is a catalogue template (said in the message language)."""
-    return Problem(field, rule, template.format(**values), value, context={"_template": template, **values})
-
-
 def _as_fallback(problem: Problem) -> Problem:
     """A `missing_language` problem as the warning of a value printed in the other language."""
     from ..i18n.messages import render_message
@@ -196,7 +191,7 @@ def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | N
             problems.append(error_problem(f"{where}.form", "form", exc, document.form))
             continue
         if lang not in spec.languages:
-            problems.append(_message_problem(f"{where}.form", "language", N_("form {slug} has no {lang} template"),
+            problems.append(message_problem(f"{where}.form", "language", N_("form {slug} has no {lang} template"),
                                              spec.slug, slug=spec.slug, lang=lang))
             continue
         data: Any = document.data
@@ -223,7 +218,7 @@ def load_case(path: str | Path, *, lang: str | None = None, root: str | Path | N
             continue
         date = document.date or getattr(model, "document_date", None)
         if date is None:
-            problems.append(_message_problem(f"{where}.date", "required", N_(
+            problems.append(message_problem(f"{where}.date", "required", N_(
                 "a {slug} without document_date needs a date to be placed in the bundle"), None, slug=spec.slug))
             continue
         entries.append(CaseEntry(index, spec, model, date, document.title))

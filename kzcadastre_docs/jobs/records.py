@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import DataFileError, Problem, shown_value
+from ..errors import DataFileError, Problem, message_problem, shown_value
 from ..files import json_reason
 from ..i18n.catalogue import N_, Message
 from ..i18n.system import DAMAGED_FILE, library_reason
@@ -120,8 +120,7 @@ def _cell(value: Any) -> Any:
 
 def _problem(number: int, template: str, **values) -> InputRecord:
     """A record that cannot be read: the problem keeps its English template (a catalogue id)."""
-    return InputRecord(number, None, Problem("", "record", template.format(**values),
-                                             context={"_template": template, **values}))
+    return InputRecord(number, None, message_problem("", "record", template, **values))
 
 
 def _rows(header: list, rows, number_from: int = 1) -> Iterator[InputRecord]:
